@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { dbCommand, withDatabase } from './db.js';
+import { runChild } from './run-child.js';
+
+const USAGE = `graafwerk: a knowledge graph of Dutch parliamentary records
+
+usage:
+  graafwerk start                      start the local Neo4j, load the demo data when the graph is empty, serve the API
+  graafwerk serve                      serve the GraphQL API at http://localhost:$PORT/graphql
+  graafwerk ingest <file|dir|url>...   ingest documents (--format to force one)
+  graafwerk export ...                 export a neighbourhood or paths (GraphML, GEXF, Cytoscape JSON, CSV)
+  graafwerk db start|stop|status       the local Neo4j (used when NEO4J_URI is unset)
+  graafwerk test [vitest args]         run the tests against a real Neo4j
+  graafwerk with-db <command...>       run a command with NEO4J_URI pointing at a running Neo4j
+`;
+
+type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  db: dbCommand,
+  test: (config, args) => withDatabase(config, (env) => runChild('npx', ['vitest', 'run', ...args], env)),
+  'with-db': (config, args) => withDatabase(config, (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    process.stderr.write(USAGE);
+    return name === undefined || name === '--help' || name === 'help' ? 0 : 1;
+  }
+  return command(loadConfig(), args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof ConfigError || (error instanceof Error && error.name.endsWith('Error'));
+    process.stderr.write(`graafwerk: ${known && error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

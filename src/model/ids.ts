@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+
+/** The content address of raw bytes: the Source node's id and the raw store's file name. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A stable, readable slug: lower case ASCII letters, digits and single dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The id of a government office from its title: "Minister van Justitie en Veiligheid" → "minister-van-justitie-en-veiligheid". */
+export function officeId(title: string): string {
+  return slugify(title.replace(/\s+/g, ' ').trim());
+}

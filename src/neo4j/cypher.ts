@@ -1,0 +1,100 @@
+import { EDGE_KINDS, NODE_KINDS, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../model/kinds.js';
+
+/**
+ * Pure Cypher builders for the GraphWriter. Labels, relationship types and key names are
+ * checked against the model before they are spliced in; every value is a parameter.
+ */
+
+export class ModelViolation extends Error {
+  override name = 'ModelViolation';
+}
+
+function label(l: string): NodeLabel {
+  if (!isNodeLabel(l)) throw new ModelViolation(`not a label of the model: ${JSON.stringify(l)}`);
+  return l;
+}
+function edgeType(t: string): EdgeType {
+  if (!isEdgeType(t)) throw new ModelViolation(`not a relationship type of the model: ${JSON.stringify(t)}`);
+  return t;
+}
+function key(l: NodeLabel, k: string): string {
+  if (!isKeyOf(l, k)) throw new ModelViolation(`not a unique key of ${l}: ${JSON.stringify(k)}`);
+  return k;
+}
+
+/** Provenance: the source joins the list once, first/last seen move outward. `x` is the node or edge variable. */
+const provenance = (x: string): string =>
+  `${x}.sources = CASE WHEN row.src IN coalesce(${x}.sources, []) THEN ${x}.sources ELSE coalesce(${x}.sources, []) + row.src END,
+    ${x}.firstSeen = CASE WHEN ${x}.firstSeen IS NULL OR row.seen < ${x}.firstSeen THEN row.seen ELSE ${x}.firstSeen END,
+    ${x}.lastSeen = CASE WHEN ${x}.lastSeen IS NULL OR row.seen > ${x}.lastSeen THEN row.seen ELSE ${x}.lastSeen END`;
+
+/** Upserts nodes of one label; rows: {target, id, provisional, props, version, src, seen}. */
+export function upsertNodesCypher(l: string): string {
+  const L = label(l);
+  return `UNWIND $rows AS row
+MERGE (n:${L} {id: row.target})
+WITH n, row
+WHERE row.version IS NULL OR n.version IS NULL OR row.version >= n.version
+WITH n, row, (n.firstSeen IS NULL OR n.stub = true OR n.provisional = true) AND row.provisional AS stillProvisional
+SET n += row.props,
+    n.id = row.id,
+    n.version = coalesce(row.version, n.version),
+    n.provisional = CASE WHEN stillProvisional THEN true ELSE null END,
+    n.stub = null,
+    n.deleted = CASE WHEN row.version IS NOT NULL THEN null ELSE n.deleted END,
+    ${provenance('n')}`;
+}
+
+/** Reads which existing nodes each row would join, by id and by every alternate key of the label. */
+export function resolveNodesCypher(l: string): string {
+  const L = label(l);
+  const alternates = NODE_KINDS[L].keys.slice(1);
+  const matches = alternates.map((k, i) => `OPTIONAL MATCH (a${i}:${L} {${k}: row.props.${k}})`).join('\n');
+  const found = alternates.map((k, i) => `${k}: a${i}.id`).join(', ');
+  return `UNWIND $rows AS row
+OPTIONAL MATCH (byId:${L} {id: row.id})
+${matches}
+RETURN row.i AS i, byId.id AS byId, coalesce(byId.provisional, false) AS byIdProvisional, {${found}} AS byKey,
+  {${alternates.map((k, i) => `${k}: coalesce(a${i}.provisional, false)`).join(', ')}} AS keyProvisional`;
+}
+
+/** Marks nodes deleted without removing them or their history; rows: {id, version, src, seen}. */
+export function tombstoneCypher(l: string): string {
+  const L = label(l);
+  return `UNWIND $rows AS row
+MERGE (n:${L} {id: row.id})
+ON CREATE SET n.stub = true
+WITH n, row
+WHERE row.version IS NULL OR n.version IS NULL OR row.version >= n.version
+SET n.deleted = true,
+    n.deletedAt = row.seen,
+    n.version = coalesce(row.version, n.version),
+    ${provenance('n')}`;
+}
+
+/** Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen}. */
+export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string): string {
+  const T = edgeType(type);
+  const F = label(fromLabel);
+  const To = label(toLabel);
+  if (!(EDGE_KINDS[T].from as readonly string[]).includes(F) || !(EDGE_KINDS[T].to as readonly string[]).includes(To))
+    throw new ModelViolation(`${T} cannot connect ${F} to ${To}`);
+  const fk = key(F, fromKey);
+  const tk = key(To, toKey);
+  const stub = (x: string, k: string, v: string) =>
+    `ON CREATE SET ${x}.id = ${v}, ${x}.stub = true${k === 'id' ? '' : `, ${x}.provisional = true`}`;
+  return `UNWIND $rows AS row
+MERGE (a:${F} {${fk}: row.from})
+${stub('a', fk, 'row.from')}
+MERGE (b:${To} {${tk}: row.to})
+${stub('b', tk, 'row.to')}
+MERGE (a)-[r:${T} {key: row.key}]->(b)
+SET r += row.props,
+    ${provenance('r')}`;
+}
+
+/** Records one raw document as a Source node. */
+export const upsertSourcesCypher = `UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s.url = row.url, s.fetchedAt = coalesce(s.fetchedAt, row.fetchedAt), s.parser = row.parser,
+    s.parserVersion = row.parserVersion, s.contentType = row.contentType`;

@@ -1,0 +1,48 @@
+import { NODE_KINDS, NODE_LABELS, type NodeLabel } from '../model/kinds.js';
+import { writeGraph, type Graph } from './driver.js';
+
+/** The name of the full-text index over names, titles and texts of every searchable label. */
+export const SEARCH_INDEX = 'graafwerk_search';
+
+const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, '');
+
+/** The schema DDL derived from the model: one uniqueness constraint per key, indexes, the full-text index. */
+export function schemaStatements(): string[] {
+  const statements: string[] = [];
+  for (const label of NODE_LABELS) {
+    const kind = NODE_KINDS[label];
+    for (const key of kind.keys)
+      statements.push(`CREATE CONSTRAINT ${snake(label)}_${snake(key)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE`);
+    for (const prop of kind.indexed)
+      statements.push(`CREATE INDEX ${snake(label)}_${snake(prop)} IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`);
+  }
+  const searchable = NODE_LABELS.filter((l) => NODE_KINDS[l].searchable.length > 0);
+  const props = [...new Set(searchable.flatMap((l: NodeLabel) => NODE_KINDS[l].searchable as readonly string[]))].sort();
+  statements.push(
+    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchable.join('|')}) ON EACH [${props.map((p) => `n.${p}`).join(', ')}] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } }",
+  );
+  return statements;
+}
+
+/** Applies the schema idempotently (IF NOT EXISTS) and waits until the indexes are online. */
+export async function applySchema(graph: Graph): Promise<void> {
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    for (const statement of schemaStatements()) await session.run(statement);
+    await session.run('CALL db.awaitIndexes(300)');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Deletes every node and edge in batches (schema stays). For tests, benchmarks and `graafwerk db reset`. */
+export async function clearGraph(graph: Graph): Promise<void> {
+  for (;;) {
+    const deleted = await writeGraph(graph, async (tx) => {
+      const r = await tx.run('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c');
+      return Number(r.records[0]?.get('c') ?? 0);
+    });
+    if (deleted === 0) return;
+  }
+}

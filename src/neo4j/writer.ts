@@ -1,0 +1,123 @@
+import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
+import { validateFragment, type GraphFragment, type Props } from '../model/fragment.js';
+import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
+import { resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
+import { planNodeRows, type NodeRow } from './resolve.js';
+
+export interface WriteStats {
+  sources: number;
+  nodes: number;
+  edges: number;
+  tombstones: number;
+  /** Candidate identities recorded because two existing nodes claim the same key. */
+  sameAs: number;
+}
+
+export interface GraphWriterOptions {
+  batchSize: number;
+}
+
+const chunks = <T>(rows: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+};
+
+function groupBy<T>(items: T[], keyOf: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Writes fragments with batched UNWIND … MERGE per label and per edge kind, each batch in its own
+ * retried write transaction: sources first, then nodes, tombstones, edges. Idempotent: writing the
+ * same fragments again leaves the graph unchanged.
+ */
+export class GraphWriter {
+  constructor(
+    private readonly graph: Graph,
+    private readonly options: GraphWriterOptions,
+  ) {}
+
+  async write(fragments: GraphFragment[]): Promise<WriteStats> {
+    for (const f of fragments) validateFragment(f);
+    const stats: WriteStats = { sources: 0, nodes: 0, edges: 0, tombstones: 0, sameAs: 0 };
+    const sources = fragments.map((f) => ({ contentType: null, ...f.source }));
+    await this.batches(sources, async (tx, rows) => void (await tx.run(upsertSourcesCypher, { rows })));
+    stats.sources = sources.length;
+
+    const nodeRows: (NodeRow & { label: NodeLabel })[] = fragments.flatMap((f) =>
+      f.nodes.map((n) => ({
+        label: n.label,
+        id: n.id,
+        provisional: n.provisional === true,
+        props: n.props,
+        version: n.version ?? null,
+        src: f.source.id,
+        seen: f.source.fetchedAt,
+      })),
+    );
+    for (const [label, rows] of groupBy(nodeRows, (r) => r.label)) {
+      stats.nodes += rows.length;
+      stats.sameAs += await this.writeNodes(label as NodeLabel, rows);
+    }
+
+    const tombRows = fragments.flatMap((f) =>
+      f.tombstones.map((t) => ({ label: t.label, id: t.id, version: t.version ?? null, src: f.source.id, seen: f.source.fetchedAt })),
+    );
+    for (const [label, rows] of groupBy(tombRows, (r) => r.label)) {
+      const cypher = tombstoneCypher(label);
+      await this.batches(rows, async (tx, batch) => void (await tx.run(cypher, { rows: batch })));
+      stats.tombstones += rows.length;
+    }
+
+    const edgeRows = fragments.flatMap((f) =>
+      f.edges.map((e) => ({
+        shape: [e.type, e.from.label, e.from.key, e.to.label, e.to.key] as const,
+        row: { from: e.from.value, to: e.to.value, key: e.key, props: e.props, src: f.source.id, seen: f.source.fetchedAt },
+      })),
+    );
+    for (const group of groupBy(edgeRows, (e) => e.shape.join(' ')).values()) {
+      const cypher = upsertEdgesCypher(...group[0]!.shape);
+      await this.batches(
+        group.map((g) => g.row),
+        async (tx, rows) => void (await tx.run(cypher, { rows })),
+      );
+      stats.edges += group.length;
+    }
+    return stats;
+  }
+
+  /** Nodes of a label with alternate keys are first resolved against what is stored, so one thing stays one node. */
+  private async writeNodes(label: NodeLabel, rows: NodeRow[]): Promise<number> {
+    const upsert = upsertNodesCypher(label);
+    if (NODE_KINDS[label].keys.length === 1) {
+      const plain = rows.map((r) => ({ ...r, target: r.id, props: r.props as Props }));
+      await this.batches(plain, async (tx, batch) => void (await tx.run(upsert, { rows: batch })));
+      return 0;
+    }
+    let sameAs = 0;
+    const resolve = resolveNodesCypher(label);
+    await this.batches(rows, async (tx, batch) => {
+      const indexed = batch.map((r, i) => ({ ...r, i }));
+      const found = await tx.run(resolve, { rows: indexed });
+      const plan = planNodeRows(label, indexed, found.records.map((r) => r.toObject() as never));
+      await tx.run(upsert, { rows: plan.rows });
+      if (plan.sameAs.length > 0) {
+        await tx.run(upsertEdgesCypher('SAME_AS', label, 'id', label, 'id'), { rows: plan.sameAs });
+        sameAs += plan.sameAs.length;
+      }
+    });
+    return sameAs;
+  }
+
+  private async batches<T>(rows: T[], work: (tx: ManagedTransaction, batch: T[]) => Promise<void>): Promise<void> {
+    for (const batch of chunks(rows, this.options.batchSize)) await writeGraph(this.graph, (tx) => work(tx, batch));
+  }
+}

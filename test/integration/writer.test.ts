@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { FragmentBuilder, ref, type GraphFragment } from '../../src/model/fragment.js';
+import { readRows } from '../../src/neo4j/driver.js';
+import { ModelViolation } from '../../src/neo4j/cypher.js';
+import { GraphWriter } from '../../src/neo4j/writer.js';
+import { useGraph } from '../support/graph.js';
+
+const { graph } = useGraph();
+
+function fragment(sourceId: string, fetchedAt: string, build: (b: FragmentBuilder) => void): GraphFragment {
+  const b = new FragmentBuilder();
+  build(b);
+  return { source: { id: sourceId, url: `test://${sourceId}`, fetchedAt, parser: 'test', parserVersion: '1' }, ...b.build() };
+}
+
+const seed = fragment('src-a', '2022-03-10T00:00:00Z', (b) => {
+  const q = b.node('Question', '65c74760-dec5-43ae-a544-1f994a6154a9', { number: '2022Z04510', subject: 'Chinese camera’s' }, { version: '2022-03-10T10:00:00' });
+  const p = b.node('Person', 'p-dekker', { name: 'Hind Dekker-Abdulaziz' });
+  b.node('Party', 'f-d66', { abbreviation: 'D66', name: 'Democraten 66' });
+  b.edge('ASKED', p, q, { role: 'Indiener' });
+  b.edge('MEMBER_OF', p, ref('Party', 'f-d66'), { from: '2021-03-31' });
+});
+
+async function snapshot() {
+  return readRows(
+    graph(),
+    `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
+     RETURN labels(n)[0] + ':' + n.id AS node, properties(n) AS props, type(r) AS type, m.id AS target, properties(r) AS rprops
+     ORDER BY node, type, target`,
+  );
+}
+
+describe('GraphWriter against the real Neo4j', () => {
+  it('creates the uniqueness constraints derived from the model', async () => {
+    const rows = await readRows<{ name: string }>(graph(), 'SHOW CONSTRAINTS YIELD name RETURN name');
+    const names = rows.map((r) => r.name);
+    expect(names).toContain('question_id');
+    expect(names).toContain('question_number');
+    expect(names).toContain('motion_koop_id');
+  });
+
+  it('writes the same fragments twice and leaves the graph identical', async () => {
+    const writer = new GraphWriter(graph(), { batchSize: 2 });
+    await writer.write([seed]);
+    const first = await snapshot();
+    await writer.write([seed]);
+    expect(await snapshot()).toEqual(first);
+    expect(first.filter((r) => r.type !== null)).toHaveLength(2);
+  });
+
+  it('stamps provenance on nodes and edges', async () => {
+    const [row] = await readRows(graph(), `MATCH (p:Person {id: 'p-dekker'})-[r:ASKED]->(q) RETURN p.sources AS ps, p.firstSeen AS fs, r.sources AS rs, q.lastSeen AS ls`);
+    expect(row).toMatchObject({ ps: ['src-a'], fs: '2022-03-10T00:00:00Z', rs: ['src-a'], ls: '2022-03-10T00:00:00Z' });
+    const later = fragment('src-b', '2023-01-01T00:00:00Z', (b) => void b.node('Person', 'p-dekker', { name: 'H. Dekker-Abdulaziz' }));
+    await new GraphWriter(graph(), { batchSize: 100 }).write([later]);
+    const [after] = await readRows(graph(), `MATCH (p:Person {id: 'p-dekker'}) RETURN p.sources AS ps, p.firstSeen AS fs, p.lastSeen AS ls, p.name AS name`);
+    expect(after).toEqual({ ps: ['src-a', 'src-b'], fs: '2022-03-10T00:00:00Z', ls: '2023-01-01T00:00:00Z', name: 'H. Dekker-Abdulaziz' });
+    const [source] = await readRows(graph(), `MATCH (s:Source {id: 'src-b'}) RETURN s.url AS url, s.parser AS parser`);
+    expect(source).toEqual({ url: 'test://src-b', parser: 'test' });
+  });
+
+  it('never lets an older version overwrite a newer one', async () => {
+    const old = fragment('src-old', '2024-01-01T00:00:00Z', (b) => void b.node('Question', '65c74760-dec5-43ae-a544-1f994a6154a9', { subject: 'stale' }, { version: '2021-01-01T00:00:00' }));
+    await new GraphWriter(graph(), { batchSize: 100 }).write([old]);
+    const [row] = await readRows(graph(), `MATCH (q:Question {number: '2022Z04510'}) RETURN q.subject AS subject`);
+    expect(row?.subject).toBe('Chinese camera’s');
+  });
+
+  it('marks a tombstoned node deleted and keeps its history', async () => {
+    const gone = fragment('src-del', '2024-02-01T00:00:00Z', (b) => b.tombstone('Party', 'f-d66', '2024-02-01T00:00:00'));
+    await new GraphWriter(graph(), { batchSize: 100 }).write([gone]);
+    const [row] = await readRows(graph(), `MATCH (f:Party {id: 'f-d66'})<-[r:MEMBER_OF]-() RETURN f.deleted AS deleted, f.name AS name, f.sources AS sources, count(r) AS edges`);
+    expect(row).toEqual({ deleted: true, name: 'Democraten 66', sources: ['src-a', 'src-del'], edges: 1 });
+  });
+
+  it('joins a provisional node to the canonical one through an alternate key, whichever comes first', async () => {
+    const koop = fragment('src-kst', '2024-03-01T00:00:00Z', (b) =>
+      void b.node('Motion', 'kst-30821-84', { koopId: 'kst-30821-84', title: 'Motie van het lid Laan-Geselschap' }, { provisional: true }),
+    );
+    const tk = fragment('src-zaak', '2024-03-02T00:00:00Z', (b) => void b.node('Motion', 'zaak-guid-84', { koopId: 'kst-30821-84', number: '2019Z13000' }));
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    await writer.write([koop]);
+    await writer.write([tk]);
+    await writer.write([koop]);
+    const rows = await readRows(graph(), `MATCH (m:Motion) RETURN m.id AS id, m.title AS title, m.number AS number, m.provisional AS provisional`);
+    expect(rows).toEqual([{ id: 'zaak-guid-84', title: 'Motie van het lid Laan-Geselschap', number: '2019Z13000', provisional: null }]);
+  });
+
+  it('records a SAME_AS candidate instead of merging two nodes that claim one key', async () => {
+    const a = fragment('src-x', '2024-04-01T00:00:00Z', (b) => void b.node('Motion', 'guid-x', { number: '2019Z1' }));
+    const c = fragment('src-y', '2024-04-01T00:00:00Z', (b) => void b.node('Motion', 'guid-y', { number: '2019Z1' }));
+    await new GraphWriter(graph(), { batchSize: 100 }).write([a, c]);
+    const rows = await readRows(graph(), `MATCH (a:Motion)-[s:SAME_AS]->(b:Motion) RETURN a.id AS a, b.id AS b, s.status AS status`);
+    expect(rows).toEqual([{ a: 'guid-y', b: 'guid-x', status: 'candidate' }]);
+  });
+
+  it('refuses labels and relationship types that are not in the model, whatever the input says', async () => {
+    const evil = fragment('src-evil', '2024-01-01T00:00:00Z', (b) => void b.node('Question', 'q1'));
+    (evil.nodes[0] as { label: string }).label = 'Question {id: 1}) DETACH DELETE n //';
+    await expect(new GraphWriter(graph(), { batchSize: 10 }).write([evil])).rejects.toThrow(/unknown node label/);
+    const edge = fragment('src-evil2', '2024-01-01T00:00:00Z', (b) => b.edge('ASKED', ref('Person', 'a'), ref('Question', 'b')));
+    (edge.edges[0] as { type: string }).type = 'ASKED]->() DELETE r //';
+    await expect(new GraphWriter(graph(), { batchSize: 10 }).write([edge])).rejects.toThrow(/unknown relationship type/);
+    const { upsertEdgesCypher } = await import('../../src/neo4j/cypher.js');
+    expect(() => upsertEdgesCypher('KNOWS', 'Person', 'id', 'Person', 'id')).toThrow(ModelViolation);
+    const [count] = await readRows(graph(), `MATCH (n) WHERE n.id IN ['q1', 'a', 'b'] RETURN count(n) AS c`);
+    expect(count?.c).toBe(0);
+  });
+});
