@@ -1,0 +1,4 @@
+import type { Format } from '../pipeline/format.js';
+
+/** The formats of this source, in detection order. */
+export const KOOP_FORMATS: Format[] = [];
