@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { dbCommand, withDatabase } from './db.js';
+import { ingestCommand } from './ingest.js';
 import { runChild } from './run-child.js';
 
 const USAGE = `graafwerk: a knowledge graph of Dutch parliamentary records
@@ -18,6 +19,7 @@ type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promis
 
 const COMMANDS: Record<string, Command> = {
   db: dbCommand,
+  ingest: ingestCommand,
   test: (config, args) => withDatabase(config, (env) => runChild('npx', ['vitest', 'run', ...args], env)),
   'with-db': (config, args) => withDatabase(config, (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
 };

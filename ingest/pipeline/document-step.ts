@@ -1,0 +1,76 @@
+import { stat, readFile } from 'node:fs/promises';
+import { validateFragment, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
+import { readRows, type Graph } from '../../src/neo4j/driver.js';
+import { NotRetryableError } from './errors.js';
+import { ParseError, type Format, type ParseResult, type RawDocument } from './format.js';
+import type { RawStore } from './raw-store.js';
+import { detectFormat, formatByName } from './registry.js';
+
+/** Adds what needs the graph (mentions, resolved names) to a parsed fragment before it is written. */
+export type Enricher = (body: FragmentBody, context: { url: string }) => FragmentBody;
+
+export interface ParsedDocument {
+  fragment: GraphFragment;
+  result: ParseResult;
+  /** True when these bytes were already ingested with this parser version. */
+  unchanged: boolean;
+}
+
+/** Reads a local file, refusing one over the size limit before reading it. */
+export async function readDocument(path: string, maxBytes: number): Promise<{ doc: RawDocument; fetchedAt: string }> {
+  const info = await stat(path);
+  if (info.size > maxBytes) throw new NotRetryableError(`${info.size} bytes is over the limit of ${maxBytes} (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
+  return { doc: { bytes: await readFile(path), url: path }, fetchedAt: info.mtime.toISOString() };
+}
+
+/** Chooses the format of a document: the forced one, or the first that claims it. */
+export function chooseFormat(doc: RawDocument, forced?: string): Format {
+  const format = forced ? formatByName(forced) : detectFormat(doc);
+  if (!format) throw new ParseError(forced ? `unknown format ${JSON.stringify(forced)}` : 'not a format graafwerk knows (use --format to force one)');
+  return format;
+}
+
+/**
+ * Raw first: stores the bytes, then parses them (pure), enriches and validates the fragment.
+ * Parse errors carry their position; the raw document stays in the store either way.
+ */
+export async function parseDocument(
+  doc: RawDocument,
+  fetchedAt: string,
+  deps: { graph: Graph; store: RawStore; format?: string; enrich?: Enricher; force?: boolean; needNext?: boolean },
+): Promise<ParsedDocument> {
+  const sourceId = await deps.store.put(doc.bytes);
+  const format = chooseFormat(doc, deps.format);
+  const unchanged = !deps.force && (await alreadyIngested(deps.graph, sourceId, format));
+  const source = {
+    id: sourceId,
+    url: doc.url,
+    fetchedAt,
+    parser: format.name,
+    parserVersion: format.version,
+    ...(doc.contentType ? { contentType: doc.contentType } : {}),
+  };
+  // An unchanged file is not parsed again; a feed page still is, for its link to the next page.
+  if (unchanged && !deps.needNext)
+    return { fragment: { source, nodes: [], edges: [], tombstones: [] }, result: { body: { nodes: [], edges: [], tombstones: [] }, records: 0, rejected: [] }, unchanged };
+  let result: ParseResult;
+  try {
+    result = format.parse(doc);
+  } catch (error) {
+    if (error instanceof ParseError && error.where) throw new ParseError(`${error.where}: ${error.message}`, error.where);
+    throw error;
+  }
+  const body = deps.enrich && !unchanged ? deps.enrich(result.body, { url: doc.url }) : result.body;
+  const fragment: GraphFragment = { source, ...body };
+  validateFragment(fragment);
+  return { fragment, result, unchanged };
+}
+
+async function alreadyIngested(graph: Graph, sourceId: string, format: Format): Promise<boolean> {
+  const rows = await readRows(graph, 'MATCH (s:Source {id: $id}) WHERE s.parser = $parser AND s.parserVersion = $version RETURN 1 AS hit', {
+    id: sourceId,
+    parser: format.name,
+    version: format.version,
+  });
+  return rows.length > 0;
+}

@@ -1,0 +1,202 @@
+import { join, resolve } from 'node:path';
+import type { Config } from '../../src/config.js';
+import type { GraphFragment } from '../../src/model/fragment.js';
+import type { Graph } from '../../src/neo4j/driver.js';
+import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
+import { Checkpoints } from './checkpoint.js';
+import { parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
+import { CriticalError, NotRetryableError, rejectionClass } from './errors.js';
+import { Fetcher } from './fetch.js';
+import type { RawDocument } from './format.js';
+import { expandInputs } from './inputs.js';
+import { RawStore } from './raw-store.js';
+import { createSummary, type IngestSummary } from './summary.js';
+
+export interface IngestOptions {
+  graph: Graph;
+  config: Config;
+  /** Force this format for every document instead of detecting it. */
+  format?: string;
+  /** Parse and write again even documents that were ingested unchanged before. */
+  force?: boolean;
+  /** Stop a feed after this many pages (the checkpoint keeps the place). */
+  maxPages?: number;
+  enrich?: Enricher;
+  fetcher?: Fetcher;
+  /** The URLs to try for an official publication id (document first, fallbacks after, metadata last). */
+  publicationUrls?: (id: string) => string[];
+  onProgress?: (done: number, total: number, current: string) => void;
+}
+
+const FLUSH_ROWS = 20_000;
+const isAuthError = (error: unknown) => (error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized';
+
+/**
+ * Ingests files, directories, feed URLs and publication ids: raw first, parse, enrich, write in
+ * batches; a bad document is rejected with its reason and the run goes on.
+ */
+export async function ingestInputs(args: string[], options: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const { inputs, ignored } = await expandInputs(args);
+  const run = new Run(options);
+  run.summary.inputs = inputs.length;
+  run.summary.ignored = ignored.length;
+  for (const [i, input] of inputs.entries()) {
+    const name = input.kind === 'file' ? input.path : input.kind === 'feed' ? input.url : input.id;
+    options.onProgress?.(i, inputs.length, name);
+    try {
+      if (input.kind === 'file') await run.file(input.path);
+      else if (input.kind === 'feed') await run.feed(input.url);
+      else await run.publication(input.id);
+    } catch (error) {
+      if (error instanceof CriticalError || isAuthError(error)) throw error;
+      run.reject(name, error);
+    }
+  }
+  await run.flush();
+  options.onProgress?.(inputs.length, inputs.length, '');
+  run.summary.seconds = (Date.now() - started) / 1000;
+  return run.summary;
+}
+
+class Run {
+  readonly summary = createSummary();
+  private readonly writer: GraphWriter;
+  private readonly store: RawStore;
+  private readonly checkpoints: Checkpoints;
+  private readonly fetcher: Fetcher;
+  private pending: GraphFragment[] = [];
+  private pendingRows = 0;
+
+  constructor(private readonly options: IngestOptions) {
+    const { config } = options;
+    this.writer = new GraphWriter(options.graph, { batchSize: config.writeBatchSize });
+    this.store = new RawStore(resolve(config.rawStore));
+    this.checkpoints = new Checkpoints(resolve(join(config.stateDir, 'checkpoints.json')));
+    this.fetcher =
+      options.fetcher ??
+      new Fetcher({
+        userAgent: config.userAgent,
+        ratePerSecond: config.fetchRatePerSecond,
+        timeoutMs: config.fetchTimeoutMs,
+        maxBytes: config.maxDocumentBytes,
+        attempts: 4,
+        backoffMs: 500,
+        respectRobots: true,
+      });
+  }
+
+  async file(path: string): Promise<void> {
+    const { doc, fetchedAt } = await readDocument(path, this.options.config.maxDocumentBytes);
+    this.summary.read++;
+    await this.take(await this.parse(doc, fetchedAt));
+  }
+
+  /** Follows a paged feed from its checkpoint; the cursor advances only after each page's write commits. */
+  async feed(start: string): Promise<void> {
+    const before = (await this.checkpoints.get(start)) ?? null;
+    let url: string | undefined = before ?? start;
+    let cursor = before;
+    for (let pages = 0; url && pages < (this.options.maxPages ?? Infinity); pages++) {
+      const parsed = await this.parse(await this.fetch(url), new Date().toISOString(), true);
+      await this.take(parsed);
+      await this.flush();
+      cursor = parsed.result.next ?? url;
+      await this.checkpoints.set(start, cursor);
+      url = parsed.result.next;
+    }
+    this.summary.checkpoints.push({ feed: start, before, after: cursor });
+  }
+
+  /** Fetches an official publication by id: the first of its document URLs that answers, plus its metadata. */
+  async publication(id: string): Promise<void> {
+    const urls = this.options.publicationUrls?.(id);
+    if (!urls || urls.length === 0) throw new NotRetryableError(`no URLs are known for publication ${id}`);
+    const metadata = urls.find((u) => u.endsWith('metadata.xml'));
+    let lastError: unknown;
+    for (const url of urls.filter((u) => u !== metadata)) {
+      try {
+        await this.take(await this.parse(await this.fetch(url), new Date().toISOString()));
+        lastError = undefined;
+        break;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (metadata) {
+      try {
+        await this.take(await this.parse(await this.fetch(metadata), new Date().toISOString()));
+      } catch (error) {
+        this.reject(metadata, error);
+      }
+    }
+    if (lastError) throw lastError;
+  }
+
+  reject(document: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.summary.rejectedDocuments.push({ document, class: rejectionClass(error), reason });
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingRows = 0;
+    try {
+      this.count(await this.writer.write(batch));
+    } catch (error) {
+      if (isAuthError(error)) throw error;
+      // Isolate the document that broke the batch; the others are written one by one (idempotently).
+      for (const fragment of batch) {
+        try {
+          this.count(await this.writer.write([fragment]));
+        } catch (inner) {
+          if (isAuthError(inner)) throw inner;
+          this.reject(fragment.source.url, inner);
+        }
+      }
+    }
+  }
+
+  private async fetch(url: string): Promise<RawDocument> {
+    const doc = await this.fetcher.fetch(url);
+    this.summary.fetched++;
+    return doc;
+  }
+
+  private parse(doc: RawDocument, fetchedAt: string, needNext = false): Promise<ParsedDocument> {
+    return parseDocument(doc, fetchedAt, { graph: this.options.graph, store: this.store, needNext, ...pick(this.options) });
+  }
+
+  private async take(parsed: ParsedDocument): Promise<void> {
+    const { fragment, result } = parsed;
+    for (const r of result.rejected) this.summary.rejectedRows.push({ document: fragment.source.url, class: 'row', reason: `${r.where}: ${r.reason}` });
+    if (parsed.unchanged) {
+      this.summary.unchanged++;
+      return;
+    }
+    this.summary.parsed++;
+    this.summary.records += result.records;
+    this.pending.push(fragment);
+    this.pendingRows += fragment.nodes.length + fragment.edges.length + fragment.tombstones.length;
+    if (this.pendingRows >= FLUSH_ROWS) await this.flush();
+  }
+
+  private count(stats: WriteStats): void {
+    const w = this.summary.written;
+    w.sources += stats.sources;
+    w.nodes += stats.nodes;
+    w.edges += stats.edges;
+    w.tombstones += stats.tombstones;
+    w.sameAs += stats.sameAs;
+  }
+}
+
+function pick(o: IngestOptions): { format?: string; enrich?: Enricher; force?: boolean } {
+  return {
+    ...(o.format === undefined ? {} : { format: o.format }),
+    ...(o.enrich === undefined ? {} : { enrich: o.enrich }),
+    ...(o.force === undefined ? {} : { force: o.force }),
+  };
+}
