@@ -84,10 +84,10 @@ export class FragmentBuilder {
     const existing = this.nodes.get(k);
     if (existing) {
       existing.props = { ...existing.props, ...definedOnly(props) };
-      existing.provisional = Boolean(existing.provisional && options.provisional);
-      existing.version = options.version ?? existing.version;
+      if (existing.provisional && !options.provisional) delete existing.provisional;
+      if (options.version !== undefined) existing.version = options.version;
     } else {
-      this.nodes.set(k, { label, id, props: definedOnly(props), ...options });
+      this.nodes.set(k, { label, id, props: definedOnly(props), ...definedOnly(options) } as NodeRecord);
     }
     return ref(label, id);
   }
@@ -116,6 +116,8 @@ export function definedOnly(props: Props): Props {
 
 const PROP_NAME = /^[a-z][A-Za-z0-9]*$/;
 const RESERVED = new Set(['id', 'sources', 'firstSeen', 'lastSeen', 'version', 'deleted', 'provisional', 'stub']);
+/** Edges have no tombstones: an upstream deletion of a relation row is the edge property `deleted`. */
+const EDGE_RESERVED = new Set([...RESERVED].filter((k) => k !== 'deleted'));
 
 /** Checks a fragment against the model; throws a FragmentError naming the first problem. */
 export function validateFragment(fragment: GraphFragment): void {
@@ -144,13 +146,13 @@ export function validateFragment(fragment: GraphFragment): void {
       if (!isKeyOf(end.label, end.key)) fail(`${end.key} is not a unique key of ${end.label}`);
       if (typeof end.value !== 'string' || end.value.trim() === '') fail(`${e.type} edge with an empty endpoint`);
     }
-    checkProps(e.props, `${e.type} edge`, fail);
+    checkProps(e.props, `${e.type} edge`, fail, EDGE_RESERVED);
   }
 }
 
-function checkProps(props: Props, what: string, fail: (msg: string) => never): void {
+function checkProps(props: Props, what: string, fail: (msg: string) => never, reserved = RESERVED): void {
   for (const [k, v] of Object.entries(props)) {
-    if (!PROP_NAME.test(k) || RESERVED.has(k)) fail(`${what}: property name ${JSON.stringify(k)} is not allowed`);
+    if (!PROP_NAME.test(k) || reserved.has(k)) fail(`${what}: property name ${JSON.stringify(k)} is not allowed`);
     if (v === null || v === undefined) continue;
     if (Array.isArray(v)) {
       if (v.some((x) => typeof x !== typeof v[0] || (typeof x !== 'string' && typeof x !== 'number')))

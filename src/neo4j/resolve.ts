@@ -90,7 +90,9 @@ export function planNodeRows(
     if (finalId !== target) renamed.set(target, finalId);
     claimed.set(`id\u0000${finalId}`, finalId);
     for (const k of alternates) if (typeof props[k] === 'string') claimed.set(`${k}\u0000${props[k]}`, finalId);
-    provisional.set(finalId, row.provisional && (target === finalId ? isProvisional(finalId, s?.byIdProvisional ?? true) : false));
+    const targetProvisional =
+      byId !== null ? isProvisional(byId, s?.byIdProvisional ?? false) : joinable ? isProvisional(joinable.id, joinable.provisional) : true;
+    provisional.set(finalId, row.provisional && targetProvisional);
     planned.push({ ...row, props, target, id: finalId });
   }
   return { rows: planned, sameAs };
