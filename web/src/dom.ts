@@ -1,0 +1,37 @@
+/** Tiny DOM helpers: every piece of text goes through textContent, never innerHTML. */
+
+type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
+type Child = Node | string | number | null | undefined | false;
+
+/** Creates an element with attributes, `on…` listeners and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(typeof child === 'number' ? String(child) : child);
+  return el;
+}
+
+/** Finds an element by id or throws, so a missing element fails loudly at start-up. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing element #${id}`);
+  return el as T;
+}
+
+/** Replaces the children of an element. */
+export function fill(el: HTMLElement, ...children: Child[]): void {
+  el.replaceChildren();
+  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(typeof child === 'number' ? String(child) : child);
+}
+
+/** Shows a short message in the status line (read out by screen readers). */
+export function say(message: string, kind: 'info' | 'error' = 'info'): void {
+  const status = byId('status');
+  status.textContent = message;
+  status.dataset.kind = kind;
+}

@@ -1,0 +1,153 @@
+import cytoscape from 'cytoscape';
+import { loadNeighborhood, type GraphEdge, type GraphNode, type Neighborhood } from './api.js';
+import { createGraphStyle } from './graph-style.js';
+
+/** How many neighbours one expansion shows before "Show more". */
+export const PAGE = 25;
+
+export interface GraphViewEvents {
+  /** A node was selected (click, or Enter in the node list). */
+  select(node: GraphNode, edges: GraphEdge[]): void;
+  /** The set of nodes changed (for the node list and the buttons). */
+  change(): void;
+}
+
+/** The graph view: merges neighbourhoods into one Cytoscape graph, expands, focuses and highlights paths. */
+export class GraphView {
+  readonly cy: cytoscape.Core;
+  /** The limit used for each expanded node, doubled by "Show more". */
+  private readonly limits = new Map<string, number>();
+  private readonly truncated = new Set<string>();
+  lastExpanded: string | undefined;
+
+  constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
+    this.cy = cytoscape({ container, style: createGraphStyle(), minZoom: 0.15, maxZoom: 3, wheelSensitivity: 0.3 });
+    this.cy.on('tap', 'node', (e) => void this.activate(e.target.id()));
+    this.cy.on('dbltap', 'node', (e) => this.focus(e.target.id()));
+    this.cy.on('tap', (e) => {
+      if (e.target === this.cy) this.unfade();
+    });
+  }
+
+  /** Replaces the view with the neighbourhood of one node and selects it. */
+  async open(id: string): Promise<void> {
+    this.clear();
+    await this.expand(id);
+    this.select(id);
+  }
+
+  /** Selects a node and loads its neighbours (what a click does). */
+  async activate(id: string): Promise<void> {
+    this.select(id);
+    if (!this.limits.has(id)) await this.expand(id);
+    this.select(id);
+  }
+
+  /** Loads (more of) a node's neighbourhood and merges it into the view. */
+  async expand(id: string, limit = PAGE): Promise<Neighborhood> {
+    const n = await loadNeighborhood(id, 1, limit);
+    this.limits.set(id, limit);
+    if (n.truncated) this.truncated.add(id);
+    else this.truncated.delete(id);
+    this.lastExpanded = id;
+    this.merge(n, id);
+    return n;
+  }
+
+  /** Doubles the cap of the last expanded node. */
+  async showMore(): Promise<void> {
+    const id = this.lastExpanded;
+    if (id === undefined) return;
+    await this.expand(id, (this.limits.get(id) ?? PAGE) * 2);
+  }
+
+  /** Whether the last expanded node has neighbours that are not shown yet. */
+  hasMore(): boolean {
+    return this.lastExpanded !== undefined && this.truncated.has(this.lastExpanded);
+  }
+
+  /** Adds nodes and edges that are not in the view yet, then lays the graph out again. */
+  merge(n: Neighborhood, around?: string): void {
+    const centre = around ? this.cy.getElementById(around) : undefined;
+    const origin = centre && centre.nonempty() ? centre.position() : { x: 0, y: 0 };
+    const added = this.cy.collection();
+    this.cy.batch(() => {
+      for (const node of n.nodes) {
+        const existing = this.cy.getElementById(node.id);
+        if (existing.nonempty()) {
+          existing.data({ ...node, short: shortLabel(node.label) });
+          continue;
+        }
+        const position = { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 };
+        added.merge(this.cy.add({ group: 'nodes', data: { ...node, short: shortLabel(node.label) }, position }));
+      }
+      for (const edge of n.edges) {
+        if (this.cy.getElementById(edge.id).nonempty()) continue;
+        if (this.cy.getElementById(edge.source).empty() || this.cy.getElementById(edge.target).empty()) continue;
+        added.merge(this.cy.add({ group: 'edges', data: { ...edge } }));
+      }
+      this.cy.nodes().removeClass('expanded truncated');
+      for (const id of this.limits.keys()) this.cy.getElementById(id).addClass('expanded');
+      for (const id of this.truncated) this.cy.getElementById(id).addClass('truncated');
+    });
+    if (added.nonempty()) this.layout();
+    this.events.change();
+  }
+
+  /** Runs a force-directed layout; deterministic enough for screenshots and quick on small graphs. */
+  layout(): void {
+    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30, fit: true } as cytoscape.LayoutOptions).run();
+  }
+
+  /** Selects one node and tells the details panel. */
+  select(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    this.cy.elements().unselect();
+    node.select();
+    const edges = node.connectedEdges().map((e) => e.data() as GraphEdge);
+    this.events.select(node.data() as GraphNode, edges);
+  }
+
+  /** Centres on a node and its direct neighbours and fades everything else. */
+  focus(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    const near = node.closedNeighborhood();
+    this.cy.elements().addClass('faded');
+    near.removeClass('faded');
+    this.cy.animate({ fit: { eles: near, padding: 50 }, duration: 250 });
+  }
+
+  /** Highlights one path (its nodes and edges) and fades the rest. */
+  highlight(nodeIds: string[], edgeIds: string[]): void {
+    this.cy.elements().removeClass('hop').addClass('faded');
+    const hops = this.cy.collection();
+    for (const id of [...nodeIds, ...edgeIds]) hops.merge(this.cy.getElementById(id));
+    hops.removeClass('faded').addClass('hop');
+    this.cy.fit(hops, 60);
+  }
+
+  unfade(): void {
+    this.cy.elements().removeClass('faded hop');
+  }
+
+  clear(): void {
+    this.cy.elements().remove();
+    this.limits.clear();
+    this.truncated.clear();
+    this.lastExpanded = undefined;
+    this.events.change();
+  }
+
+  /** The nodes and edges currently shown, as plain data. */
+  snapshot(): { nodes: GraphNode[]; edges: GraphEdge[] } {
+    return { nodes: this.cy.nodes().map((n) => n.data() as GraphNode), edges: this.cy.edges().map((e) => e.data() as GraphEdge) };
+  }
+}
+
+/** Cuts long titles so labels stay readable; the full text is in the details panel. */
+export function shortLabel(label: string): string {
+  const text = (label ?? '').trim();
+  return text.length > 48 ? `${text.slice(0, 46)}…` : text;
+}

@@ -1,0 +1,141 @@
+import './styles.css';
+import { loadSources, searchNodes, type GraphEdge, type GraphNode } from './api.js';
+import { byId, say } from './dom.js';
+import { renderDetails } from './details.js';
+import { download, exportUrl, toPng, toSvg, type ExportFormat } from './export.js';
+import { GraphView, PAGE } from './graph-view.js';
+import { showUnansweredMotions } from './motion-view.js';
+import { renderLegend, renderNodeList } from './node-list.js';
+import { findPaths } from './path-finder.js';
+import { runSearch } from './search.js';
+import { rememberSources } from './source-catalogue.js';
+import { showTimeline } from './timeline-view.js';
+import { showCompanyQuestions } from './views.js';
+
+const details = byId('details');
+let selected: { node: GraphNode; edges: GraphEdge[] } | undefined;
+/** The node opened last from a search or a view: the centre of the exports. */
+let centre: string | undefined;
+
+const view = new GraphView(byId('cy'), {
+  select: (node, edges) => {
+    selected = { node, edges };
+    showDetails();
+    void loadProvenance(node.id, edges);
+  },
+  change: () => {
+    renderNodeList(byId('node-list'), view, (id) => void guard(view.activate(id)));
+    renderLegend(byId('legend'), view);
+    const more = byId<HTMLButtonElement>('show-more');
+    more.disabled = !view.hasMore();
+    more.textContent = view.hasMore() ? `Show more (${view.cy.nodes().length} shown)` : 'Show more';
+  },
+});
+
+function showDetails(): void {
+  if (!selected) return;
+  renderDetails(details, selected.node, selected.edges, (id) => view.cy.getElementById(id).data() as GraphNode | undefined);
+}
+
+/** Fetches the raw documents behind the selected node and its neighbours, then shows them as links. */
+async function loadProvenance(id: string, edges: GraphEdge[]): Promise<void> {
+  const ids = [...new Set([id, ...edges.flatMap((e) => [e.source, e.target])])].slice(0, 40);
+  const sources = await loadSources(ids).catch(() => new Map());
+  for (const list of sources.values()) rememberSources(list);
+  if (selected?.node.id === id) showDetails();
+}
+
+/** Reports a failed request in the status line instead of failing silently. */
+async function guard<T>(work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error), 'error');
+    return undefined;
+  }
+}
+
+async function open(id: string): Promise<void> {
+  centre = id;
+  await view.open(id);
+  details.focus();
+}
+
+byId<HTMLFormElement>('search-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = byId<HTMLInputElement>('search-input').value;
+  void guard(runSearch(byId('results'), text, (hit) => void guard(open(hit.id))));
+});
+
+byId('show-more').addEventListener('click', () => void guard(view.showMore()));
+byId('fit').addEventListener('click', () => {
+  view.unfade();
+  view.cy.fit(undefined, 30);
+});
+byId('clear').addEventListener('click', () => view.clear());
+
+// Path finder: an input keeps the id chosen with "Use selected"; typed text is resolved by search.
+const ENTITY_TYPES = new Set(['Person', 'Party', 'Office', 'Company', 'Publisher']);
+for (const end of ['from', 'to'] as const) {
+  const input = byId<HTMLInputElement>(`path-${end}`);
+  byId(`path-${end}-use`).addEventListener('click', () => {
+    if (!selected) return say('Select a node in the graph first', 'error');
+    input.value = selected.node.label;
+    input.dataset.id = selected.node.id;
+  });
+  input.addEventListener('input', () => delete input.dataset.id);
+}
+
+/** Resolves a path end: the chosen node, else the best search hit, people and offices before documents. */
+async function resolveEnd(input: HTMLInputElement): Promise<string | undefined> {
+  if (input.dataset.id) return input.dataset.id;
+  const hits = await searchNodes(input.value, 10);
+  const best = hits.find((h) => ENTITY_TYPES.has(h.type)) ?? hits[0];
+  if (!best) return void say(`Nothing found for “${input.value}”`, 'error');
+  input.value = best.label;
+  input.dataset.id = best.id;
+  return best.id;
+}
+
+byId<HTMLFormElement>('path-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void guard(
+    (async () => {
+      const from = await resolveEnd(byId<HTMLInputElement>('path-from'));
+      const to = await resolveEnd(byId<HTMLInputElement>('path-to'));
+      if (!from || !to) return;
+      const hops = Number(byId<HTMLInputElement>('path-hops').value) || 4;
+      await findPaths(view, byId('path-results'), from, to, Math.min(6, Math.max(1, hops)));
+    })(),
+  );
+});
+
+const viewOut = byId('view-results');
+byId('view-company-questions').addEventListener('click', () =>
+  void guard(
+    (async () => {
+      let company = selected?.node.type === 'Company' ? selected.node : undefined;
+      if (!company) {
+        const text = byId<HTMLInputElement>('search-input').value || 'Hikvision';
+        const hit = (await searchNodes(text, 1, ['Company']))[0];
+        if (!hit) return say('Select or search a company first', 'error');
+        company = { id: hit.id, label: hit.label, type: 'Company', properties: {} };
+      }
+      await showCompanyQuestions(viewOut, company, (id) => void guard(open(id)));
+    })(),
+  ),
+);
+byId('view-motions-open').addEventListener('click', () => void guard(showUnansweredMotions(viewOut, (id) => void guard(open(id)))));
+byId('view-timeline').addEventListener('click', () => void guard(showTimeline(viewOut, selected?.node, (id) => void guard(open(id)))));
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
+  button.addEventListener('click', () => {
+    const id = centre ?? selected?.node.id;
+    if (!id) return say('Open an entity first; the export covers its neighbourhood', 'error');
+    window.location.assign(exportUrl(button.dataset.export as ExportFormat, id, 1, Math.max(PAGE, view.cy.nodes().length)));
+  });
+}
+byId('export-png').addEventListener('click', () => download(toPng(view.cy), 'graafwerk-view.png'));
+byId('export-svg').addEventListener('click', () => download(new Blob([toSvg(view.cy)], { type: 'image/svg+xml' }), 'graafwerk-view.svg'));
+
+say('Ready. Search for a company, a person, a question number…');

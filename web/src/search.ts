@@ -1,0 +1,52 @@
+import { searchNodes, type SearchHit } from './api.js';
+import { fill, h, say } from './dom.js';
+import { lookOf } from './kinds.js';
+
+/** Groups hits by type, keeping each group's best hit first and the groups in order of their best hit. */
+export function groupHits(hits: SearchHit[]): Map<string, SearchHit[]> {
+  const groups = new Map<string, SearchHit[]>();
+  for (const hit of hits) {
+    const group = groups.get(hit.type);
+    if (group) group.push(hit);
+    else groups.set(hit.type, [hit]);
+  }
+  return groups;
+}
+
+/** Runs a search and lists the results by type; each result is a button that opens the entity. */
+export async function runSearch(container: HTMLElement, text: string, open: (hit: SearchHit) => void): Promise<void> {
+  if (!text.trim()) return;
+  say(`Searching for “${text}”…`);
+  const hits = await searchNodes(text.trim());
+  say(`${hits.length} result${hits.length === 1 ? '' : 's'} for “${text}”`);
+  if (!hits.length) {
+    fill(container, h('h2', {}, 'Results'), h('p', { class: 'muted' }, `Nothing found for “${text}”.`));
+    return;
+  }
+  const sections = [...groupHits(hits)].map(([type, group]) => {
+    const look = lookOf(type);
+    const headingId = `results-${type}`;
+    return h(
+      'section',
+      { class: 'result-group', 'aria-labelledby': headingId },
+      h('h3', { id: headingId }, h('span', { class: 'swatch', style: `background:${look.colour}`, 'aria-hidden': 'true' }), `${look.plural} (${group.length})`),
+      h(
+        'ul',
+        {},
+        ...group.map((hit) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', class: 'result', 'data-id': hit.id, 'data-type': hit.type, 'aria-label': `Open ${hit.type} ${hit.label}`, onclick: () => open(hit) },
+              h('span', { class: 'result-label' }, hit.label),
+              hit.detail ? h('span', { class: 'result-detail' }, hit.detail) : null,
+            ),
+          ),
+        ),
+      ),
+    );
+  });
+  fill(container, h('h2', {}, 'Results'), ...sections);
+}
