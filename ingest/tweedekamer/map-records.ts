@@ -1,0 +1,44 @@
+import { FragmentBuilder, type FragmentBody } from '../../src/model/fragment.js';
+import type { Rejection } from '../pipeline/format.js';
+import { str, type TkRecord } from './record.js';
+import { walkChildren, type EntityMapper, type MapContext, type Parent } from './map-context.js';
+import { mapFractie, mapFractieZetelPersoon, mapPersoon } from './map-people.js';
+import { mapKamerstukdossier, mapZaak } from './map-zaak.js';
+import { mapDocument } from './map-document.js';
+import { mapZaakActor } from './map-actor.js';
+import { mapBesluit, mapStemming } from './map-decision.js';
+
+const MAPPERS: Record<string, EntityMapper> = {
+  Persoon: mapPersoon,
+  Fractie: mapFractie,
+  FractieZetelPersoon: mapFractieZetelPersoon,
+  Zaak: mapZaak,
+  Kamerstukdossier: mapKamerstukdossier,
+  Document: mapDocument,
+  ZaakActor: mapZaakActor,
+  Besluit: mapBesluit,
+  Stemming: mapStemming,
+};
+
+/**
+ * The one mapping from neutral records to the graph, shared by the OData and SyncFeed readers.
+ * Entities without a node of their own (Agendapunt, FractieZetel, DocumentVersie, …) are
+ * counted and their expanded children still mapped.
+ */
+export function mapRecords(records: readonly TkRecord[]): { body: FragmentBody; records: number; rejected: Rejection[] } {
+  const ctx: MapContext = {
+    b: new FragmentBuilder(),
+    rejected: [],
+    records: 0,
+    walk: (rec: TkRecord, parent?: Parent) => {
+      ctx.records += 1;
+      const id = str(rec.fields.Id);
+      if (!id) return void ctx.rejected.push({ where: rec.where, reason: `no Id (${rec.entity})` });
+      const mapper = MAPPERS[rec.entity];
+      if (mapper) mapper(ctx, rec, id, parent);
+      else walkChildren(ctx, rec, parent);
+    },
+  };
+  for (const rec of records) ctx.walk(rec);
+  return { body: ctx.b.build(), records: ctx.records, rejected: ctx.rejected };
+}

@@ -1,0 +1,30 @@
+import type { Format, ParseResult, RawDocument } from '../pipeline/format.js';
+import { ParseError } from '../pipeline/format.js';
+import { mapRecords } from './map-records.js';
+import { readODataPage, toRecord } from './odata-reader.js';
+
+const JSON_START = /^\s*\{/;
+
+/** Tweede Kamer OData v4 JSON: entity-set pages, single entities, `$expand`ed responses. */
+export const tkODataFormat: Format = {
+  name: 'tk-odata',
+  version: '1',
+  detect(_doc: RawDocument, head: string): boolean {
+    if (!JSON_START.test(head)) return false;
+    return (
+      /"@odata\.context"\s*:\s*"[^"]*gegevensmagazijn\.tweedekamer\.nl/.test(head) ||
+      /"@odata\.context"\s*:\s*"[^"]*\$metadata#/.test(head) ||
+      /^\s*\{\s*"decision"\s*:\s*\{/.test(head) ||
+      (/"Id"\s*:\s*"[0-9a-f-]{36}"/.test(head) && /"GewijzigdOp"\s*:/.test(head))
+    );
+  },
+  parse(doc: RawDocument): ParseResult {
+    const page = readODataPage(doc.bytes.toString('utf8'));
+    const rows = page.rows.map((row, i) => {
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new ParseError(`row ${i + 1} is not an object`, `row ${i + 1}`);
+      return toRecord(page.entitySet, row as Record<string, unknown>, `row ${i + 1}`);
+    });
+    const mapped = mapRecords(rows);
+    return { ...mapped, ...(page.next ? { next: page.next } : {}) };
+  },
+};

@@ -1,0 +1,18 @@
+import type { Format, ParseResult, RawDocument } from '../pipeline/format.js';
+import { mapRecords } from './map-records.js';
+import { readSyncFeedPage } from './syncfeed-reader.js';
+
+/** Tweede Kamer SyncFeed: Atom XML pages with one tkData entity per entry. */
+export const tkSyncFeedFormat: Format = {
+  name: 'tk-syncfeed',
+  version: '1',
+  detect(_doc: RawDocument, head: string): boolean {
+    return /<feed[\s>]/.test(head) && /http:\/\/www\.tweedekamer\.nl\/xsd\/tkData\/v1-0|gegevensmagazijn\.tweedekamer\.nl\/SyncFeed/.test(head);
+  },
+  parse(doc: RawDocument): ParseResult {
+    const page = readSyncFeedPage(doc.bytes.toString('utf8'));
+    const mapped = mapRecords(page.records);
+    const rejected = [...mapped.rejected, ...page.empty.map((where) => ({ where, reason: 'entry without an entity' }))];
+    return { ...mapped, records: mapped.records + page.empty.length, rejected, ...(page.next ? { next: page.next } : {}) };
+  },
+};
