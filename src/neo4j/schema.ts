@@ -1,5 +1,5 @@
 import { NODE_KINDS, NODE_LABELS, type NodeLabel } from '../model/kinds.js';
-import { writeGraph, type Graph } from './driver.js';
+import type { Graph } from './driver.js';
 
 /** The name of the full-text index over names, titles and texts of every searchable label. */
 export const SEARCH_INDEX = 'graafwerk_search';
@@ -36,13 +36,12 @@ export async function applySchema(graph: Graph): Promise<void> {
   }
 }
 
-/** Deletes every node and edge in batches (schema stays). For tests, benchmarks and `graafwerk db reset`. */
+/** Deletes every node and edge in batches of their own transactions (schema stays). For tests, benchmarks and resets. */
 export async function clearGraph(graph: Graph): Promise<void> {
-  for (;;) {
-    const deleted = await writeGraph(graph, async (tx) => {
-      const r = await tx.run('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c');
-      return Number(r.records[0]?.get('c') ?? 0);
-    });
-    if (deleted === 0) return;
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+  } finally {
+    await session.close();
   }
 }
