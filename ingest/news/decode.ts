@@ -1,0 +1,43 @@
+import { ParseError } from '../pipeline/format.js';
+
+/** The largest news page parsed; real article pages are well below 5 MB. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
+
+/** The charset a page declares: BOM, then Content-Type, then `<meta charset>` or `http-equiv` in its head. */
+export function declaredCharset(bytes: Buffer, contentType?: string): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  const fromHeader = /charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(contentType ?? '')?.[1];
+  if (fromHeader) return fromHeader.toLowerCase();
+  const fromMeta = META_CHARSET.exec(bytes.subarray(0, 8192).toString('latin1'))?.[1];
+  return (fromMeta ?? 'utf-8').toLowerCase();
+}
+
+/**
+ * Decodes a news page to text in its declared charset (windows-1252, iso-8859-x, …); refuses
+ * pages over the size bound and charsets the platform does not know, naming the document.
+ */
+export function decodeHtml(bytes: Buffer, url: string, contentType?: string): string {
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new ParseError(`${url}: the page is ${mb(bytes.length)} MB, more than the ${mb(MAX_ARTICLE_BYTES)} MB a news article may be`);
+  }
+  const charset = declaredCharset(bytes, contentType);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    throw new ParseError(`${url}: the page declares an unknown charset ${JSON.stringify(charset)}`);
+  }
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
+}
+
+/** windows-1252 characters at 0x80–0x9F, which some runtimes decode as C1 controls (ISO-8859-1). */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
+}
