@@ -1,4 +1,40 @@
 import type { Format } from '../pipeline/format.js';
+import { parseMetadataXml, parsePublicationHtml, parsePublicationXml } from './publication.js';
+import { parseSruXml } from './sru.js';
+import { koopIdFromUrl } from './urls.js';
+
+const VERSION = '1';
 
 /** The formats of this source, in detection order. */
-export const KOOP_FORMATS: Format[] = [];
+export const KOOP_FORMATS: Format[] = [
+  {
+    name: 'koop-xml',
+    version: VERSION,
+    detect: (_doc, head) => /<officiele-publicatie[\s>]/.test(head),
+    parse: parsePublicationXml,
+  },
+  {
+    name: 'koop-metadata',
+    version: VERSION,
+    detect: (_doc, head) => /<metadata_gegevens[\s>]/.test(head),
+    parse: parseMetadataXml,
+  },
+  {
+    name: 'koop-sru',
+    version: VERSION,
+    detect: (_doc, head) => /searchRetrieveResponse/.test(head) && /standaarden\.overheid\.nl|gzd/.test(head),
+    parse: parseSruXml,
+  },
+  {
+    name: 'koop-html',
+    version: VERSION,
+    // Only KOOP pages: news HTML is claimed by the news formats that follow.
+    detect: (doc, head) =>
+      /<html[\s>]/i.test(head) &&
+      (/officielebekendmakingen\.nl/i.test(doc.url) ||
+        /^(kv|ah)-/i.test(koopIdFromUrl(doc.url) ?? '') ||
+        /name="(?:dcterms|DC)\.identifier"\s+content="(?:kv|ah)-/i.test(head) ||
+        /kamervraagomschrijving/.test(head)),
+    parse: parsePublicationHtml,
+  },
+];
