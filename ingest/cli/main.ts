@@ -20,6 +20,7 @@ type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promis
 const COMMANDS: Record<string, Command> = {
   db: dbCommand,
   ingest: ingestCommand,
+  review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
   test: (config, args) => withDatabase(config, (env) => runChild('npx', ['vitest', 'run', ...args], env)),
   'with-db': (config, args) => withDatabase(config, (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
 };

@@ -1,0 +1,36 @@
+import type { Config } from '../../src/config.js';
+import { connectGraph } from '../../src/neo4j/driver.js';
+import { decideCandidate, listCandidates, type SameAsCandidate } from '../resolve/review-graph.js';
+
+const USAGE = `usage:
+  graafwerk review list            open SAME_AS candidates (who might be whom), with their ids
+  graafwerk review accept <id>     the two are one: stored in reviews.json and applied to the graph
+  graafwerk review reject <id>     the two are different: stored and applied the same way
+`;
+
+const describe = (c: SameAsCandidate): string =>
+  `${c.id}  ${c.from.label} ${c.from.id} (${c.from.name ?? '?'})  →  ${c.to.label} ${c.to.id} (${c.to.name ?? '?'})` +
+  `  score ${c.score ?? '-'}  ${c.status}${c.reason ? `  [${c.reason}]` : ''}`;
+
+/** `graafwerk review list|accept <id>|reject <id>`: reviews candidate identities. */
+export async function reviewCommand(config: Config, args: string[]): Promise<number> {
+  const [action, id] = args;
+  if (action !== 'list' && !((action === 'accept' || action === 'reject') && id)) {
+    process.stderr.write(USAGE);
+    return action === undefined || action === 'help' ? 0 : 1;
+  }
+  const graph = await connectGraph(config);
+  try {
+    if (action === 'list') {
+      const open = await listCandidates(graph);
+      for (const c of open) process.stdout.write(`${describe(c)}\n`);
+      process.stdout.write(`${open.length} open candidate(s)\n`);
+      return 0;
+    }
+    const decided = await decideCandidate(graph, config.stateDir, id!, action === 'accept' ? 'accepted' : 'rejected');
+    process.stdout.write(`${describe(decided)}\n`);
+    return 0;
+  } finally {
+    await graph.driver.close();
+  }
+}

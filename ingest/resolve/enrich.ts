@@ -1,0 +1,65 @@
+import type { Config } from '../../src/config.js';
+import { companyForms, officeForms, partyForms, personForms, type OfficeNames, type PartyNames } from '../../src/analysis/mention-forms.js';
+import { createMentionIndex } from '../../src/analysis/mentions.js';
+import type { FragmentBody, NodeRecord } from '../../src/model/fragment.js';
+import type { Graph } from '../../src/neo4j/driver.js';
+import { loadCompanyRegistry } from '../companies/load.js';
+import type { CompanyRegistry } from '../companies/schema.js';
+import { registryToFragment, toCompanyNames } from '../companies/to-fragment.js';
+import { loadPartiesAndOffices, loadPeople } from './load.js';
+import { documentDate, mentionEdges } from './mention-edges.js';
+import type { KnownPerson } from './people.js';
+import { resolveNamedPersons } from './resolve-fragment.js';
+import { loadReviews, type ReviewDecision } from './reviews.js';
+
+/** Called by the pipeline on every parsed fragment before it is written. */
+export type Enricher = (body: FragmentBody, context: { url: string }) => FragmentBody;
+
+/** Everything the enricher knows, loaded once. */
+export interface EnricherData {
+  people: KnownPerson[];
+  parties: PartyNames[];
+  offices: OfficeNames[];
+  registry: CompanyRegistry;
+  reviews: ReviewDecision[];
+}
+
+/** Builds an enricher from loaded data: resolves name-only persons, then adds MENTIONS edges (pure). */
+export function createEnricherFrom(data: EnricherData): Enricher {
+  const index = createMentionIndex([
+    ...data.registry.companies.flatMap((c) => companyForms(toCompanyNames(c))),
+    ...data.people.flatMap(personForms),
+    ...data.parties.flatMap(partyForms),
+    ...data.offices.flatMap(officeForms),
+  ]);
+  const people = new Map(data.people.map((p) => [p.id, p]));
+  const companies = new Map(registryToFragment(data.registry).nodes.map((n) => [n.id, n]));
+  return (body) => {
+    const date = documentDate(body);
+    const resolved = resolveNamedPersons(body, data.people, data.reviews, date);
+    const mentions = mentionEdges(resolved.nodes, index, people, date);
+    if (mentions.length === 0) return resolved;
+    // Mentioned companies come with their registry facts, so the edge never points at a bare stub.
+    const present = new Set(resolved.nodes.filter((n) => n.label === 'Company').map((n) => n.id));
+    const added: NodeRecord[] = [];
+    for (const e of mentions) {
+      const c = e.to.label === 'Company' && !present.has(e.to.value) ? companies.get(e.to.value) : undefined;
+      if (c) {
+        added.push(c);
+        present.add(c.id);
+      }
+    }
+    return { ...resolved, nodes: [...resolved.nodes, ...added], edges: [...resolved.edges, ...mentions] };
+  };
+}
+
+/** Loads persons, parties, offices, the company registry and the review decisions, and returns the enricher. */
+export async function createEnricher(graph: Graph, config: Config): Promise<Enricher> {
+  const [people, { parties, offices }, registry, reviews] = await Promise.all([
+    loadPeople(graph),
+    loadPartiesAndOffices(graph),
+    loadCompanyRegistry(config.companiesFiles),
+    loadReviews(config.stateDir),
+  ]);
+  return createEnricherFrom({ people, parties, offices, registry, reviews });
+}

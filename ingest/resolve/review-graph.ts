@@ -1,0 +1,77 @@
+import { EDGE_KINDS, EDGE_TYPES } from '../../src/model/kinds.js';
+import { readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
+import { candidateId, saveReview, type ReviewDecision } from './reviews.js';
+
+/** One SAME_AS edge awaiting (or past) review. */
+export interface SameAsCandidate {
+  id: string;
+  from: { label: string; id: string; name: string | null };
+  to: { label: string; id: string; name: string | null };
+  score: number | null;
+  status: string;
+  reason: string | null;
+}
+
+/** Every SAME_AS edge with its review id; only open ones unless `all`. */
+export async function listCandidates(graph: Graph, all = false): Promise<SameAsCandidate[]> {
+  const rows = await readRows<{ fl: string; fi: string; fn: string | null; tl: string; ti: string; tn: string | null; score: number | null; status: string; reason: string | null }>(
+    graph,
+    `MATCH (a)-[s:SAME_AS]->(b) WITH a, b, s, coalesce(s.status, 'candidate') AS status WHERE $all OR status = 'candidate'
+     RETURN labels(a)[0] AS fl, a.id AS fi, coalesce(a.name, a.title, a.number) AS fn, labels(b)[0] AS tl, b.id AS ti,
+       coalesce(b.name, b.title, b.number) AS tn, s.score AS score, status, s.reason AS reason
+     ORDER BY fi, score DESC, ti`,
+    { all },
+  );
+  return rows.map((r) => ({
+    id: candidateId({ label: r.fl, id: r.fi }, { label: r.tl, id: r.ti }),
+    from: { label: r.fl, id: r.fi, name: r.fn },
+    to: { label: r.tl, id: r.ti, name: r.tn },
+    score: r.score,
+    status: r.status,
+    reason: r.reason,
+  }));
+}
+
+/** Edge types a Person takes part in, from the model table (never from input). */
+const PERSON_EDGES = EDGE_TYPES.filter((t) => t !== 'SAME_AS' && ((EDGE_KINDS[t].from as readonly string[]).includes('Person') || (EDGE_KINDS[t].to as readonly string[]).includes('Person')));
+
+/** Moves every edge of a name-only Person to the Tweede Kamer Person, keeping edge keys and properties. */
+async function repointEdges(graph: Graph, fromId: string, toId: string): Promise<void> {
+  await writeGraph(graph, async (tx) => {
+    for (const type of PERSON_EDGES) {
+      await tx.run(
+        `MATCH (n:Person {id: $from})-[r:${type}]->(m) MATCH (p:Person {id: $to})
+         MERGE (p)-[r2:${type} {key: coalesce(r.key, '')}]->(m) SET r2 += properties(r) DELETE r`,
+        { from: fromId, to: toId },
+      );
+      await tx.run(
+        `MATCH (m)-[r:${type}]->(n:Person {id: $from}) MATCH (p:Person {id: $to})
+         MERGE (m)-[r2:${type} {key: coalesce(r.key, '')}]->(p) SET r2 += properties(r) DELETE r`,
+        { from: fromId, to: toId },
+      );
+    }
+    await tx.run(`MATCH (n:Person {id: $from}) SET n.mergedInto = $to`, { from: fromId, to: toId });
+  });
+}
+
+/**
+ * Records a review decision as data (reviews.json in the state folder) and applies it to the graph:
+ * the SAME_AS gets the decision as its status; an accepted name-only Person hands its edges to the Person.
+ */
+export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
+  const candidate = (await listCandidates(graph, true)).find((c) => c.id === id);
+  if (!candidate) throw new Error(`no SAME_AS candidate with id ${id} (see \`graafwerk review list\`)`);
+  const decidedAt = now.toISOString();
+  await saveReview(stateDir, { id, from: { label: candidate.from.label, id: candidate.from.id }, to: { label: candidate.to.label, id: candidate.to.id }, decision, decidedAt });
+  await writeGraph(graph, (tx) =>
+    tx.run(`MATCH (a {id: $from})-[s:SAME_AS]->(b {id: $to}) SET s.status = $decision, s.decidedAt = $decidedAt`, {
+      from: candidate.from.id,
+      to: candidate.to.id,
+      decision,
+      decidedAt,
+    }),
+  );
+  if (decision === 'accepted' && candidate.from.label === 'Person' && candidate.to.label === 'Person' && candidate.from.id.startsWith('name:'))
+    await repointEdges(graph, candidate.from.id, candidate.to.id);
+  return { ...candidate, status: decision };
+}
