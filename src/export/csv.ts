@@ -1,0 +1,20 @@
+import { EDGE_COLUMNS, NODE_COLUMNS, edgeRecord, extraKeys, nodeRecord, type Subgraph } from './values.js';
+
+/** A CSV cell: quoted when needed; a leading =, +, @ or control character is defused for spreadsheets. */
+export function csvCell(text: string): string {
+  const safe = /^[=+@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const toCsv = (header: string[], rows: Record<string, string>[]): string =>
+  [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))].map((cols) => cols.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
+/** Serialises a subgraph as two CSV files (RFC 4180): nodes and edges, provenance columns first. */
+export function toCsvFiles(graph: Subgraph): { nodes: string; edges: string } {
+  const nodeExtra = extraKeys(graph.nodes, NODE_COLUMNS);
+  const edgeExtra = extraKeys(graph.edges, EDGE_COLUMNS);
+  return {
+    nodes: toCsv([...NODE_COLUMNS, ...nodeExtra], graph.nodes.map((n) => nodeRecord(n, nodeExtra))),
+    edges: toCsv([...EDGE_COLUMNS, ...edgeExtra], graph.edges.map((e) => edgeRecord(e, edgeExtra))),
+  };
+}

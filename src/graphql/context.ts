@@ -1,0 +1,39 @@
+import type { Config } from '../config.js';
+import { neo4j, readGraph, type Graph } from '../neo4j/driver.js';
+import { ERROR_CODES, toApiError, userError } from './errors.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Runs one read query with the request's remaining time and returns plain rows. */
+export type RunQuery = <R = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
+
+/** What every resolver receives: the graph, the configuration, a deadline and per-request DataLoaders. */
+export interface ApiContext {
+  graph: Graph;
+  config: Config;
+  deadline: number;
+  run: RunQuery;
+  loaders: Loaders;
+}
+
+/** JavaScript numbers travel as floats; whole numbers become Cypher integers (LIMIT, SKIP, durations need them). */
+function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v) : v;
+  return out;
+}
+
+/** Builds the context of one request: read transactions only, each bounded by what is left of the time limit. */
+export function createContext(graph: Graph, config: Config): ApiContext {
+  const deadline = Date.now() + config.queryTimeoutMs;
+  const run: RunQuery = async <R>(cypher: string, params: Record<string, unknown> = {}) => {
+    const left = deadline - Date.now();
+    if (left <= 0) throw userError(ERROR_CODES.timeout, `the query ran past the time limit of ${config.queryTimeoutMs} ms`);
+    try {
+      const result = await readGraph(graph, (tx) => tx.run(cypher, toNeo4jParams(params)), Math.max(1, left));
+      return result.records.map((r) => r.toObject() as R);
+    } catch (error) {
+      throw toApiError(error);
+    }
+  };
+  return { graph, config, deadline, run, loaders: createLoaders(run) };
+}

@@ -1,0 +1,55 @@
+import { GraphQLError } from 'graphql';
+
+/** Codes of expected failures, in `extensions.code`; everything else is masked. */
+export const ERROR_CODES = {
+  badInput: 'BAD_USER_INPUT',
+  pageSize: 'PAGE_SIZE_EXCEEDED',
+  depth: 'DEPTH_LIMIT_EXCEEDED',
+  aliases: 'ALIAS_LIMIT_EXCEEDED',
+  cost: 'COST_LIMIT_EXCEEDED',
+  tokens: 'TOKEN_LIMIT_EXCEEDED',
+  hops: 'MAX_HOPS_EXCEEDED',
+  timeout: 'QUERY_TIMEOUT',
+  unavailable: 'DATABASE_UNAVAILABLE',
+  unauthenticated: 'UNAUTHENTICATED',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** An expected failure the caller can act on: shown with its code, never masked. */
+export function userError(code: ErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.TransactionTimedOut',
+]);
+
+/** Maps a Neo4j driver error to an expected failure by its code (never its message), or returns it unchanged. */
+export function toApiError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return error;
+  if (TIMEOUT_CODES.has(code)) return userError(ERROR_CODES.timeout, 'the query ran past the time limit');
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return userError(ERROR_CODES.unavailable, 'the database does not answer; try again later');
+  return error;
+}
+
+const KNOWN = new Set<string>(Object.values(ERROR_CODES));
+
+/**
+ * Masks everything but expected failures: GraphQL's own syntax and validation errors, and errors
+ * carrying one of our codes. Masked errors are logged with their cause, never sent.
+ */
+export function maskError(error: unknown, message: string, log: (data: Record<string, unknown>) => void = () => {}): Error {
+  const gql = error instanceof GraphQLError ? error : null;
+  const original = gql?.originalError ?? (gql ? null : error);
+  if (gql && !gql.originalError) return gql;
+  const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  if (typeof code === 'string' && KNOWN.has(code)) {
+    return new GraphQLError((original as Error).message, { nodes: gql?.nodes, path: gql?.path, extensions: { code } });
+  }
+  log({ path: gql?.path?.join('.'), name: (original as Error)?.name, message: (original as Error)?.message, code: (original as { code?: unknown })?.code });
+  return new GraphQLError(message, { nodes: gql?.nodes, path: gql?.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

@@ -1,0 +1,103 @@
+import DataLoader from 'dataloader';
+import type { NodeLabel } from '../model/kinds.js';
+import {
+  askersCypher,
+  currentPartyCypher,
+  nodesByIdCypher,
+  nodesByKeyCypher,
+  relatedCypher,
+  sourcesByIdCypher,
+  type NodeObject,
+  type RelationSpec,
+} from '../neo4j/queries/nodes.js';
+import type { RunQuery } from './context.js';
+
+export interface Related {
+  node: NodeObject;
+  rel: Record<string, unknown>;
+}
+
+export interface AskerRow {
+  person: NodeObject;
+  role: string | null;
+  partyName: string | null;
+  party: NodeObject | null;
+}
+
+export interface SourceRow {
+  id: string;
+  url: string | null;
+  fetchedAt: string | null;
+  parser: string | null;
+}
+
+export interface Loaders {
+  node: DataLoader<string, NodeObject | null>;
+  byKey(label: NodeLabel, key: string): DataLoader<string, NodeObject | null>;
+  related(spec: RelationSpec): DataLoader<string, Related[]>;
+  sources: DataLoader<string, SourceRow | null>;
+  askers: DataLoader<string, AskerRow[]>;
+  currentParty: DataLoader<string, NodeObject | null>;
+  /** Rows of a batched query taking $ids and returning an `id` column, grouped by id. */
+  rows(cypher: string): DataLoader<string, Record<string, unknown>[]>;
+}
+
+/** One query per batch of keys; rows are grouped back by `keyField`. */
+function groupedLoader<T>(run: RunQuery, cypher: string, param: string, keyField: string, toItem: (row: Record<string, unknown>) => T): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(
+    async (keys) => {
+      const rows = await run<Record<string, unknown>>(cypher, { [param]: [...keys] });
+      const byKey = new Map<string, T[]>();
+      for (const row of rows) {
+        const k = String(row[keyField]);
+        const list = byKey.get(k) ?? [];
+        list.push(toItem(row));
+        byKey.set(k, list);
+      }
+      return keys.map((k) => byKey.get(k) ?? []);
+    },
+    { maxBatchSize: 1000 },
+  );
+}
+
+function singleLoader<T>(run: RunQuery, cypher: string, param: string, keyField: string, field: string): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(
+    async (keys) => {
+      const rows = await run<Record<string, unknown>>(cypher, { [param]: [...keys] });
+      const byKey = new Map<string, T>();
+      for (const row of rows) if (!byKey.has(String(row[keyField]))) byKey.set(String(row[keyField]), row[field] as T);
+      return keys.map((k) => byKey.get(k) ?? null);
+    },
+    { maxBatchSize: 1000 },
+  );
+}
+
+/** Creates the per-request DataLoaders, so nested fields cost one query per field, not one per node. */
+export function createLoaders(run: RunQuery): Loaders {
+  const related = new Map<string, DataLoader<string, Related[]>>();
+  const byKey = new Map<string, DataLoader<string, NodeObject | null>>();
+  const rows = new Map<string, DataLoader<string, Record<string, unknown>[]>>();
+  return {
+    node: singleLoader(run, nodesByIdCypher, 'ids', 'id', 'node'),
+    byKey(label, key) {
+      const k = `${label}.${key}`;
+      let loader = byKey.get(k);
+      if (!loader) byKey.set(k, (loader = singleLoader(run, nodesByKeyCypher(label, key), 'values', 'value', 'node')));
+      return loader;
+    },
+    related(spec) {
+      const k = `${spec.from}|${spec.type}|${spec.direction}|${(spec.to ?? []).join(',')}`;
+      let loader = related.get(k);
+      if (!loader) related.set(k, (loader = groupedLoader(run, relatedCypher(spec), 'ids', 'id', (r) => ({ node: r.node as NodeObject, rel: (r.rel ?? {}) as Record<string, unknown> }))));
+      return loader;
+    },
+    sources: singleLoader(run, sourcesByIdCypher, 'ids', 'id', 'source'),
+    askers: groupedLoader(run, askersCypher, 'ids', 'id', (r) => r as unknown as AskerRow),
+    currentParty: singleLoader(run, currentPartyCypher, 'ids', 'id', 'party'),
+    rows(cypher) {
+      let loader = rows.get(cypher);
+      if (!loader) rows.set(cypher, (loader = groupedLoader(run, cypher, 'ids', 'id', (r) => r)));
+      return loader;
+    },
+  };
+}

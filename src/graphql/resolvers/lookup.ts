@@ -1,0 +1,52 @@
+import { canonicalUrl } from '../../model/canonical-url.js';
+import type { NodeLabel } from '../../model/kinds.js';
+import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import type { ApiContext } from '../context.js';
+import { checkText } from '../limits.js';
+
+/** The first visible node of a label found under any of the given keys (each key one batched lookup). */
+async function findBy(ctx: ApiContext, label: NodeLabel, value: string, keys: string[]): Promise<NodeObject | null> {
+  checkText(value, 'id');
+  const found = await Promise.all(keys.map((k) => ctx.loaders.byKey(label, k).load(value)));
+  return found.find((n) => n !== null) ?? null;
+}
+
+/** Root field `question(number)`: by number or id. */
+export const question = (_: unknown, a: { number: string }, ctx: ApiContext) => findBy(ctx, 'Question', a.number, ['number', 'id', 'koopId']);
+
+/** Root field `motion(number)`: by number, KOOP id, dossier-ondernummer or id. */
+export const motion = (_: unknown, a: { number: string }, ctx: ApiContext) => {
+  const m = /^(\d+(?:-[A-Z0-9]+)?)[-–](\d+)$/.exec(a.number.trim());
+  const keys = [a.number, ...(m ? [`kst-${m[1]}-${m[2]}`] : [])];
+  return Promise.all(keys.map((k) => findBy(ctx, 'Motion', k, ['number', 'koopId', 'id']))).then((r) => r.find((n) => n !== null) ?? null);
+};
+
+/** Root field `person(id)`. */
+export const person = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Person', a.id, ['id']);
+
+/** Root field `party(id)`: by id or abbreviation. */
+export const party = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Party', a.id, ['id', 'abbreviation']);
+
+/** Root field `company(id)`. */
+export const company = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Company', a.id, ['id']);
+
+/** Root field `office(id)`. */
+export const office = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Office', a.id, ['id']);
+
+/** Root field `article(url)`: canonicalised, so tracking parameters do not matter. */
+export const article = async (_: unknown, a: { url: string }, ctx: ApiContext) => {
+  checkText(a.url, 'url', 2000);
+  let id = a.url;
+  try {
+    id = canonicalUrl(a.url);
+  } catch {
+    return null;
+  }
+  return findBy(ctx, 'Article', id, ['id']);
+};
+
+/** Root field `node(id)`: any label. */
+export const node = (_: unknown, a: { id: string }, ctx: ApiContext) => {
+  checkText(a.id, 'id', 2000);
+  return ctx.loaders.node.load(a.id);
+};

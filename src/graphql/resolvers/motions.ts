@@ -1,0 +1,52 @@
+import { today } from '../../analysis/answer-status.js';
+import { motionsCountCypher, motionsMatch, motionsPageCypher, type MotionOrder, type MotionQuery } from '../../neo4j/queries/motions.js';
+import type { ApiContext } from '../context.js';
+import { loadConnection } from '../connection.js';
+import { ERROR_CODES, userError } from '../errors.js';
+import { LIMITS, checkDate, checkRange, checkText } from '../limits.js';
+
+export interface MotionFilterInput {
+  status?: string[] | null;
+  unanswered?: boolean | null;
+  withinDays?: number | null;
+  asOf?: string | null;
+  dossier?: string | null;
+  submittedFrom?: string | null;
+  submittedTo?: string | null;
+  person?: string | null;
+  party?: string | null;
+  companies?: string[] | null;
+}
+
+/** Validates a motion filter and turns it into query parameters. */
+export function toMotionQuery(filter: MotionFilterInput | null | undefined): MotionQuery {
+  const f = filter ?? {};
+  for (const [name, value] of Object.entries(f)) if (typeof value === 'string') checkText(value, `filter.${name}`);
+  if (f.companies && f.companies.length > 50) throw userError(ERROR_CODES.badInput, `filter.companies must list at most 50 ids, got ${f.companies.length}`);
+  return {
+    status: f.status ?? null,
+    unanswered: f.unanswered ?? null,
+    withinDays: checkRange(f.withinDays ?? 365, 1, LIMITS.maxFollowUpDays, 'filter.withinDays'),
+    asOf: checkDate(f.asOf, 'filter.asOf') ?? today(),
+    dossier: f.dossier ?? null,
+    submittedFrom: checkDate(f.submittedFrom, 'filter.submittedFrom'),
+    submittedTo: checkDate(f.submittedTo, 'filter.submittedTo'),
+    person: f.person ?? null,
+    party: f.party ?? null,
+    companies: f.companies ?? null,
+  };
+}
+
+/** Loads a page of motions for a filter; the nodes carry the follow-up period for their followUp field. */
+export function loadMotions(ctx: ApiContext, query: MotionQuery, sort: MotionOrder | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+  const { cypher, params } = motionsMatch(query);
+  return loadConnection(ctx, { page: motionsPageCypher(cypher, sort ?? 'SUBMITTED_DESC'), count: motionsCountCypher(cypher), params }, first, after, {
+    __asOf: query.asOf,
+    __withinDays: query.withinDays,
+  });
+}
+
+/** Root field `motions(filter, sort, first, after)`. */
+export function motions(_: unknown, args: { filter?: MotionFilterInput; sort?: MotionOrder; first?: number; after?: string }, ctx: ApiContext) {
+  return loadMotions(ctx, toMotionQuery(args.filter), args.sort, args.first, args.after);
+}

@@ -1,0 +1,62 @@
+import { elementByIdCypher, pathsCypher } from '../../neo4j/queries/graph.js';
+import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import type { ApiContext } from '../context.js';
+import { ERROR_CODES, userError } from '../errors.js';
+import { LIMITS, checkRange, checkText } from '../limits.js';
+import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type Subgraph } from './subgraph.js';
+
+interface PathRow {
+  nodes: NodeObject[];
+  rels: { type: string; source: string; target: string; properties: Record<string, unknown> }[];
+}
+
+export interface Hop {
+  type: string;
+  from: string;
+  to: string;
+  reversed: boolean;
+  properties: Record<string, unknown>;
+  sourceIds: string[];
+}
+
+export interface PathsResult {
+  paths: { length: number; nodes: GraphNode[]; hops: Hop[] }[];
+  subgraph: Subgraph;
+}
+
+async function elementOf(ctx: ApiContext, id: string, argument: string): Promise<string> {
+  const [row] = await ctx.run<{ eid: string }>(elementByIdCypher, { id });
+  if (!row) throw userError(ERROR_CODES.badInput, `${argument}: no node with id ${JSON.stringify(id.slice(0, 200))}`);
+  return row.eid;
+}
+
+/** Loads the shortest and alternative paths between two nodes, as paths and as one subgraph. */
+export async function loadPaths(ctx: ApiContext, from: string, to: string, maxHops: number, k: number): Promise<PathsResult> {
+  const [a, b] = await Promise.all([elementOf(ctx, from, 'from'), elementOf(ctx, to, 'to')]);
+  if (a === b) return { paths: [], subgraph: { nodes: [], edges: [], truncated: false } };
+  const rows = await ctx.run<PathRow>(pathsCypher(maxHops), { from: a, to: b, k });
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  const paths = rows.map((row) => {
+    const pathNodes = row.nodes.map(toGraphNode);
+    for (const n of pathNodes) nodes.set(n.id, n);
+    const hops = row.rels.map((r, i) => {
+      const edge = toGraphEdge(r.type, r.source, r.target, r.properties);
+      edges.set(edge.id, edge);
+      const here = pathNodes[i]!.id;
+      const sourceIds = Array.isArray(r.properties.sources) ? (r.properties.sources as string[]) : [];
+      return { type: r.type, from: here, to: pathNodes[i + 1]!.id, reversed: r.source !== here, properties: r.properties, sourceIds };
+    });
+    return { length: hops.length, nodes: pathNodes, hops };
+  });
+  return { paths, subgraph: { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false } };
+}
+
+/** Root field `paths(from, to, maxHops, first)`: maxHops above 6 is refused with MAX_HOPS_EXCEEDED. */
+export function paths(_: unknown, args: { from: string; to: string; maxHops?: number; first?: number }, ctx: ApiContext) {
+  checkText(args.from, 'from', 2000);
+  checkText(args.to, 'to', 2000);
+  const maxHops = checkRange(args.maxHops ?? 4, 1, LIMITS.maxHops, 'maxHops', ERROR_CODES.hops);
+  const k = checkRange(args.first ?? 5, 1, LIMITS.maxPaths, 'first');
+  return loadPaths(ctx, args.from, args.to, maxHops, k);
+}

@@ -1,0 +1,1 @@
+export { createApp, startServer, type App } from './app.js';

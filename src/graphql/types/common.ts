@@ -1,0 +1,65 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+import type { EdgeType, NodeLabel } from '../../model/kinds.js';
+import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import type { ApiContext } from '../context.js';
+import type { Related } from '../loaders.js';
+
+/** Neighbours of a node over one relationship type, batched per request. */
+export function related(ctx: ApiContext, node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): Promise<Related[]> {
+  return ctx.loaders.related({ from: node.__label, type, direction, ...(to ? { to } : {}) }).load(node.id);
+}
+
+/** Neighbour nodes only. */
+export async function relatedNodes(ctx: ApiContext, node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): Promise<NodeObject[]> {
+  return (await related(ctx, node, type, direction, to)).map((r) => r.node);
+}
+
+/** Fields every node type shares: its sources (loaded in one batch per request) and its stub flag. */
+export const nodeFields = {
+  sources: async (n: NodeObject, _: unknown, ctx: ApiContext) => {
+    const ids = Array.isArray(n.sources) ? (n.sources as string[]) : [];
+    const found = await ctx.loaders.sources.loadMany(ids);
+    return found.filter((s) => s !== null && !(s instanceof Error));
+  },
+  stub: (n: NodeObject) => n.stub === true,
+};
+
+/** A list property that may arrive as a list, a JSON string or a single string. */
+export function toList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value === '') return [];
+  if (value.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (Array.isArray(parsed)) return parsed.map(String);
+    } catch {
+      // Not JSON: a single value.
+    }
+  }
+  return [value];
+}
+
+/** An integer from a stored value, or null. */
+export const toInt = (v: unknown): number | null => (typeof v === 'number' ? Math.trunc(v) : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : null);
+
+const identity = (v: unknown) => v;
+
+/** Dates travel as ISO strings. */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  serialize: (v) => (v === null || v === undefined ? null : String(v)),
+  parseValue: (v) => {
+    if (typeof v !== 'string') throw new TypeError('Date must be an ISO date string');
+    return v;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('Date must be an ISO date string');
+    return ast.value;
+  },
+});
+
+/** Properties of nodes and edges, passed through as JSON. */
+export const JsonScalar = new GraphQLScalarType({ name: 'JSON', serialize: identity, parseValue: identity });
+
+/** The GraphQL type of a node is its label. */
+export const nodeInterface = { __resolveType: (n: NodeObject) => n.__label };

@@ -1,0 +1,73 @@
+import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import { companiesMentionedCypher, companyTimelineCypher, partyTimelineCypher, personTimelineCypher, questionsPerPartyCypher } from '../../neo4j/queries/tables.js';
+import type { ApiContext } from '../context.js';
+import { checkFirst } from '../limits.js';
+import { loadMotions, toMotionQuery } from '../resolvers/motions.js';
+import { loadQuestions, toQuestionQuery } from '../resolvers/questions.js';
+import { nodeFields, related, relatedNodes, toList } from './common.js';
+
+type Page = { first?: number; after?: string };
+
+const table = <R>(ctx: ApiContext, cypher: string, params: Record<string, unknown>) => ctx.run<R>(cypher, params);
+
+/** Resolvers of Person. */
+export const Person = {
+  ...nodeFields,
+  party: (p: NodeObject, _: unknown, ctx: ApiContext) => ctx.loaders.currentParty.load(p.id),
+  memberships: async (p: NodeObject, _: unknown, ctx: ApiContext) =>
+    (await related(ctx, p, 'MEMBER_OF', 'out')).map((r) => ({ party: r.node, from: r.rel.from ?? null, to: r.rel.to ?? null })),
+  questions: (p: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ person: p.id }), 'SUBMITTED_DESC', a.first, a.after),
+  motions: (p: NodeObject, a: Page, ctx: ApiContext) => loadMotions(ctx, toMotionQuery({ person: p.id }), 'SUBMITTED_DESC', a.first, a.after),
+  answers: (p: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, p, 'ANSWERED_BY', 'in'),
+  offices: (p: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, p, 'HOLDS', 'out'),
+  timeline: (p: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, personTimelineCypher, { id: p.id }),
+};
+
+/** Resolvers of Party. */
+export const Party = {
+  ...nodeFields,
+  members: (f: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, f, 'MEMBER_OF', 'in'),
+  questions: (f: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ party: f.id }), 'SUBMITTED_DESC', a.first, a.after),
+  timeline: (f: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, partyTimelineCypher, { id: f.id }),
+  companiesMentioned: (f: NodeObject, a: { first?: number }, ctx: ApiContext) => table(ctx, companiesMentionedCypher, { id: f.id, first: checkFirst(a.first) }),
+};
+
+/** Resolvers of Company. */
+export const Company = {
+  ...nodeFields,
+  aliases: (c: NodeObject) => toList(c.aliases),
+  lists: (c: NodeObject) => toList(c.lists),
+  questions: (c: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ companies: [c.id] }), 'SUBMITTED_DESC', a.first, a.after),
+  motions: (c: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, c, 'MENTIONS', 'in', ['Motion']),
+  articles: (c: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, c, 'MENTIONS', 'in', ['Article']),
+  timeline: (c: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, companyTimelineCypher, { id: c.id }),
+  questionsPerParty: (c: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, questionsPerPartyCypher, { id: c.id }),
+};
+
+/** Resolvers of Article. */
+export const Article = {
+  ...nodeFields,
+  url: (a: NodeObject) => (typeof a.url === 'string' ? a.url : a.id),
+  publisher: async (a: NodeObject, _: unknown, ctx: ApiContext) => (await relatedNodes(ctx, a, 'PUBLISHED_BY', 'out'))[0] ?? null,
+  citedBy: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'CITES', 'in'),
+  questions: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'CITES', 'in', ['Question']),
+  mentions: async (a: NodeObject, _: unknown, ctx: ApiContext) => (await related(ctx, a, 'MENTIONS', 'out')).map((r) => ({ entity: r.node, ...r.rel })),
+};
+
+/** Resolvers of Office. */
+export const Office = {
+  ...nodeFields,
+  questions: (o: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ office: o.id }), 'SUBMITTED_DESC', a.first, a.after),
+  holders: (o: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, o, 'HOLDS', 'in'),
+};
+
+/** Resolvers of Answer. */
+export const Answer = {
+  ...nodeFields,
+  later: (a: NodeObject) => a.later === true,
+  answeredBy: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'ANSWERED_BY', 'out'),
+  question: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'ANSWERS', 'out'),
+};
+
+/** Resolvers of the node types with nothing beyond their properties. */
+export const plainTypes = Object.fromEntries(['Postponement', 'Publisher', 'Dossier', 'Document', 'Case'].map((t) => [t, { ...nodeFields }]));

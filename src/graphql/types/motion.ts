@@ -1,0 +1,58 @@
+import { today } from '../../analysis/answer-status.js';
+import { GOVERNMENT_LABELS, assessFollowUp, claimsNoFollowUp } from '../../analysis/follow-up.js';
+import { motionReferencesCypher } from '../../neo4j/queries/motions.js';
+import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import type { ApiContext } from '../context.js';
+import { LIMITS, checkDate, checkRange } from '../limits.js';
+import { nodeFields, related, relatedNodes, toInt } from './common.js';
+
+type M = NodeObject & { __asOf?: string; __withinDays?: number };
+
+const decisionDate = (d: NodeObject) => String(d.date ?? d.decidedAt ?? '');
+
+async function latestDecision(m: M, ctx: ApiContext): Promise<NodeObject | null> {
+  const decisions = await relatedNodes(ctx, m, 'DECIDES', 'in');
+  return decisions.sort((a, b) => decisionDate(b).localeCompare(decisionDate(a)))[0] ?? null;
+}
+
+async function referringDocuments(m: M, ctx: ApiContext) {
+  const rows = await ctx.loaders.rows(motionReferencesCypher).load(m.id);
+  return rows.map((r) => {
+    const rel = (r.rel ?? {}) as Record<string, unknown>;
+    const document = r.node as NodeObject;
+    return {
+      document,
+      date: (r.date as string | null) ?? null,
+      via: String(r.via),
+      claimsNoFollowUp: claimsNoFollowUp(`${String(rel.citation ?? '')} ${String(rel.context ?? '')}`),
+      government: (GOVERNMENT_LABELS as readonly string[]).includes(document.__label),
+    };
+  });
+}
+
+/** Resolvers of Motion: submitters, the latest decision and its votes, follow-up from the pure analysis. */
+export const Motion = {
+  ...nodeFields,
+  dossier: (m: M) => (m.dossier === undefined || m.dossier === null ? null : String(m.dossier)),
+  ondernummer: (m: M) => (m.ondernummer === undefined || m.ondernummer === null ? null : String(m.ondernummer)),
+  submitters: async (m: M, _: unknown, ctx: ApiContext) => (await related(ctx, m, 'SUBMITTED', 'in')).map((r) => ({ person: r.node, role: r.rel.role ?? null })),
+  decision: (m: M, _: unknown, ctx: ApiContext) => latestDecision(m, ctx),
+  votes: async (m: M, _: unknown, ctx: ApiContext) => {
+    const d = await latestDecision(m, ctx);
+    return d ? Decision.votes(d, {}, ctx) : [];
+  },
+  followUps: (m: M, _: unknown, ctx: ApiContext) => referringDocuments(m, ctx),
+  followUp: async (m: M, args: { withinDays?: number; asOf?: string }, ctx: ApiContext) => {
+    const within = checkRange(args.withinDays ?? m.__withinDays ?? 365, 1, LIMITS.maxFollowUpDays, 'withinDays');
+    const asOf = checkDate(args.asOf, 'asOf') ?? m.__asOf ?? today();
+    const r = assessFollowUp({ status: m.status as string, decidedAt: m.decidedAt as string, submittedAt: m.submittedAt as string }, await referringDocuments(m, ctx), within, asOf);
+    return { state: r.state, dueAt: r.dueAt, documents: r.documents, claimsNotFollowedUp: r.claims };
+  },
+};
+
+/** Resolvers of Decision. */
+export const Decision = {
+  ...nodeFields,
+  votes: async (d: NodeObject, _: unknown, ctx: ApiContext) =>
+    (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ voter: r.node, choice: r.rel.choice ?? null, seats: toInt(r.rel.seats), mistaken: r.rel.mistaken === true })),
+};

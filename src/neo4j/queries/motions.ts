@@ -1,0 +1,81 @@
+import { project, visible } from './nodes.js';
+
+/** Filters of the motions list; values travel as parameters only. */
+export interface MotionQuery {
+  status?: string[] | null;
+  unanswered?: boolean | null;
+  withinDays: number;
+  asOf: string;
+  dossier?: string | null;
+  submittedFrom?: string | null;
+  submittedTo?: string | null;
+  person?: string | null;
+  party?: string | null;
+  companies?: string[] | null;
+}
+
+export type MotionOrder = 'SUBMITTED_DESC' | 'SUBMITTED_ASC';
+
+const ORDER: Record<MotionOrder, string> = { SUBMITTED_DESC: 'm.submittedAt DESC, m.id', SUBMITTED_ASC: 'm.submittedAt ASC, m.id' };
+
+/** Pattern (case-insensitive regex) of texts saying a motion was not followed up; mirrors src/analysis/follow-up.ts. */
+export const NO_FOLLOW_UP_REGEX = '(?is).*(geen\\s+(vervolg|uitvoering|opvolging)|niet\\s+(uitgevoerd|opgevolgd)|not\\s+followed\\s+up).*';
+
+/** Date of a document, whatever its kind calls it. */
+export const documentDate = (d: string): string => `coalesce(${d}.receivedAt, ${d}.sentAt, ${d}.date, ${d}.publishedAt, ${d}.submittedAt)`;
+
+/** Condition: a government document follows up motion m within the period (binds nothing). */
+const followedUp = `EXISTS {
+  MATCH (d)-[r:FOLLOWS_UP|REFERS_TO]->(m) WHERE (d:Answer OR d:Postponement OR d:Document) AND ${visible('d')}
+    AND NOT (coalesce(r.citation, '') + ' ' + coalesce(r.context, '')) =~ $noFollowUp
+    AND ${documentDate('d')} IS NOT NULL
+    AND date(left(${documentDate('d')}, 10)) >= start AND date(left(${documentDate('d')}, 10)) <= due
+    AND date(left(${documentDate('d')}, 10)) <= date($asOf) }`;
+
+/** The MATCH … WHERE part selecting the motions of a filter (binds m). */
+export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { asOf: f.asOf, within: f.withinDays, noFollowUp: NO_FOLLOW_UP_REGEX };
+  const lines: string[] = [];
+  if (f.companies && f.companies.length > 0) {
+    params.companies = f.companies;
+    lines.push('MATCH (c:Company)<-[:MENTIONS]-(m:Motion) WHERE c.id IN $companies', 'WITH DISTINCT m');
+  } else if (f.person) {
+    lines.push('MATCH (:Person {id: $person})-[:SUBMITTED]->(m:Motion)', 'WITH DISTINCT m');
+  } else {
+    lines.push('MATCH (m:Motion)');
+  }
+  const where = [visible('m'), 'coalesce(m.stub, false) = false'];
+  if (f.unanswered) where.push("m.status = 'adopted'");
+  if (f.status && f.status.length > 0) (params.status = f.status), where.push('m.status IN $status');
+  if (f.dossier) (params.dossier = f.dossier), where.push('m.dossier = $dossier');
+  if (f.submittedFrom) (params.submittedFrom = f.submittedFrom), where.push('m.submittedAt >= $submittedFrom');
+  if (f.submittedTo) (params.submittedTo = f.submittedTo), where.push('left(m.submittedAt, 10) <= $submittedTo');
+  if (f.person) (params.person = f.person), where.push('EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person {id: $person}) }');
+  if (f.party)
+    (params.party = f.party),
+      where.push('EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person)-[:MEMBER_OF]->(f:Party) WHERE f.id = $party OR f.abbreviation = $party }');
+  lines.push(`WITH m WHERE ${where.join('\n  AND ')}`);
+  if (f.unanswered) {
+    lines.push(
+      'WITH m, date(left(coalesce(m.decidedAt, m.submittedAt), 10)) AS start',
+      'WITH m, start, start + duration({days: $within}) AS due',
+      `WITH m WHERE start IS NOT NULL AND due < date($asOf) AND NOT ${followedUp}`,
+    );
+  }
+  return { cypher: lines.join('\n'), params };
+}
+
+/** One page of motions. Extra params: $skip, $limit. */
+export function motionsPageCypher(match: string, order: MotionOrder): string {
+  return `${match}\nRETURN ${project('m')} AS node\nORDER BY ${ORDER[order]}\nSKIP $skip LIMIT $limit`;
+}
+
+/** The number of motions of a filter. */
+export function motionsCountCypher(match: string): string {
+  return `${match}\nRETURN count(m) AS total`;
+}
+
+/** Documents referring to or following up motions, with dates. Params: $ids. */
+export const motionReferencesCypher = `UNWIND $ids AS id
+MATCH (m:Motion {id: id})<-[r:FOLLOWS_UP|REFERS_TO]-(d) WHERE ${visible('d')}
+RETURN id, ${project('d')} AS node, type(r) AS via, properties(r) AS rel, ${documentDate('d')} AS date`;

@@ -1,0 +1,69 @@
+import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
+import { project, visible } from './nodes.js';
+import { answerStatusCypher } from './status.js';
+
+/** Filters of the questions list; values travel as parameters only. */
+export interface QuestionQuery {
+  submittedFrom?: string | null;
+  submittedTo?: string | null;
+  party?: string | null;
+  person?: string | null;
+  office?: string | null;
+  companies?: string[] | null;
+  status?: string[] | null;
+  asOf: string;
+  citesArticle?: string | null;
+}
+
+export type QuestionOrder = 'SUBMITTED_DESC' | 'SUBMITTED_ASC' | 'NUMBER';
+
+const ORDER: Record<QuestionOrder, string> = {
+  SUBMITTED_DESC: 'q.submittedAt DESC, q.id',
+  SUBMITTED_ASC: 'q.submittedAt ASC, q.id',
+  NUMBER: 'q.number, q.id',
+};
+
+const partyAtTheTime = `EXISTS { MATCH (q)<-[a:ASKED]-(p:Person) WHERE a.party = $party OR EXISTS {
+  MATCH (p)-[m:MEMBER_OF]->(f:Party) WHERE (f.id = $party OR f.abbreviation = $party)
+    AND (m.from IS NULL OR q.submittedAt IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR q.submittedAt IS NULL OR m.to >= left(q.submittedAt, 10)) } }`;
+
+/** The MATCH … WHERE part selecting the questions of a filter (binds q). */
+export function questionsMatch(f: QuestionQuery): { cypher: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { asOf: f.asOf };
+  const lines: string[] = [];
+  if (f.companies && f.companies.length > 0) {
+    params.companies = f.companies;
+    lines.push('MATCH (c:Company)<-[:MENTIONS]-(q:Question) WHERE c.id IN $companies', 'WITH DISTINCT q');
+  } else if (f.person) {
+    params.person = f.person;
+    lines.push('MATCH (:Person {id: $person})-[:ASKED]->(q:Question)', 'WITH DISTINCT q');
+  } else if (f.citesArticle) {
+    lines.push('MATCH (:Article {id: $article})<-[:CITES]-(q:Question)', 'WITH DISTINCT q');
+  } else {
+    lines.push('MATCH (q:Question)');
+  }
+  const where = [visible('q')];
+  if (f.submittedFrom) (params.submittedFrom = f.submittedFrom), where.push('q.submittedAt >= $submittedFrom');
+  if (f.submittedTo) (params.submittedTo = f.submittedTo), where.push('left(q.submittedAt, 10) <= $submittedTo');
+  if (f.person) (params.person = f.person), where.push('EXISTS { MATCH (q)<-[:ASKED]-(:Person {id: $person}) }');
+  if (f.party) (params.party = f.party), where.push(partyAtTheTime);
+  if (f.office)
+    (params.office = f.office), where.push('EXISTS { MATCH (q)-[:ADDRESSED_TO]->(o:Office) WHERE o.id = $office OR toLower(o.title) CONTAINS toLower($office) }');
+  if (f.citesArticle) (params.article = f.citesArticle), where.push('EXISTS { MATCH (q)-[:CITES]->(:Article {id: $article}) }');
+  lines.push(`WITH q WHERE ${where.join('\n  AND ')}`);
+  if (f.status && f.status.length > 0) {
+    params.status = f.status;
+    lines.push(answerStatusCypher(ANSWER_TERM_DAYS), 'WITH q WHERE status IN $status');
+  }
+  return { cypher: lines.join('\n'), params };
+}
+
+/** One page of questions. Extra params: $skip, $limit. */
+export function questionsPageCypher(match: string, order: QuestionOrder): string {
+  return `${match}\nRETURN ${project('q')} AS node\nORDER BY ${ORDER[order]}\nSKIP $skip LIMIT $limit`;
+}
+
+/** The number of questions of a filter, without loading them. */
+export function questionsCountCypher(match: string): string {
+  return `${match}\nRETURN count(q) AS total`;
+}

@@ -1,0 +1,52 @@
+import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
+import { project, visible } from './nodes.js';
+import { answerStatusCypher } from './status.js';
+
+/** Timelines and league tables: aggregations, one query each. */
+
+const atTheTime = `(m.from IS NULL OR q.submittedAt IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR q.submittedAt IS NULL OR m.to >= left(q.submittedAt, 10))`;
+
+const perMonth = (match: string): string => `${match}
+WITH DISTINCT q WHERE ${visible('q')} AND q.submittedAt IS NOT NULL
+RETURN left(q.submittedAt, 7) AS month, count(q) AS count ORDER BY month`;
+
+/** Questions per month asked by a person. Params: $id. */
+export const personTimelineCypher = perMonth('MATCH (:Person {id: $id})-[:ASKED]->(q:Question)');
+
+/** Questions per month asked by members of a party at the time. Params: $id. */
+export const partyTimelineCypher = perMonth(`MATCH (:Party {id: $id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question) WHERE ${atTheTime}`);
+
+/** Questions per month mentioning a company. Params: $id. */
+export const companyTimelineCypher = perMonth('MATCH (:Company {id: $id})<-[:MENTIONS]-(q:Question)');
+
+/** Questions about a company per party of the askers at the time. Params: $id. */
+export const questionsPerPartyCypher = `MATCH (:Company {id: $id})<-[:MENTIONS]-(q:Question)<-[:ASKED]-(:Person)-[m:MEMBER_OF]->(f:Party)
+WHERE ${visible('q')} AND ${visible('f')} AND ${atTheTime}
+WITH f, count(DISTINCT q) AS count
+RETURN ${project('f')} AS party, count ORDER BY count DESC, party.abbreviation`;
+
+/** Companies most mentioned in the questions of a party's members at the time. Params: $id, $first. */
+export const companiesMentionedCypher = `MATCH (:Party {id: $id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question)-[:MENTIONS]->(c:Company)
+WHERE ${visible('q')} AND ${visible('c')} AND ${atTheTime}
+WITH c, count(DISTINCT q) AS count
+RETURN ${project('c')} AS company, count ORDER BY count DESC, company.name LIMIT $first`;
+
+/** Answer delays per office addressed or per person who answered. Params: $from, $to, $asOf, $first. */
+export function answerDelaysCypher(by: 'OFFICE' | 'PERSON'): string {
+  const group =
+    by === 'OFFICE'
+      ? `MATCH (q)-[:ADDRESSED_TO]->(s:Office) WHERE ${visible('s')}`
+      : `MATCH (q)<-[:ANSWERS]-(:Answer)-[:ANSWERED_BY]->(s:Person) WHERE ${visible('s')}`;
+  return `MATCH (q:Question)
+WHERE ${visible('q')} AND ($from IS NULL OR q.submittedAt >= $from) AND ($to IS NULL OR left(q.submittedAt, 10) <= $to)
+${answerStatusCypher(ANSWER_TERM_DAYS)}
+${group}
+WITH s, q, status, daysLate
+WITH s, count(DISTINCT q) AS questions,
+  count(DISTINCT CASE WHEN status = 'ANSWERED_ON_TIME' THEN q END) AS onTime,
+  count(DISTINCT CASE WHEN status = 'ANSWERED_LATE' THEN q END) AS late,
+  count(DISTINCT CASE WHEN status IN ['OVERDUE_WITH_NOTICE', 'OVERDUE_WITHOUT_NOTICE'] THEN q END) AS overdue,
+  coalesce(avg(CASE WHEN daysLate > 0 THEN daysLate END), 0.0) AS averageDaysLate
+RETURN ${project('s')} AS subject, questions, onTime, late, overdue, averageDaysLate
+ORDER BY averageDaysLate DESC, questions DESC LIMIT $first`;
+}

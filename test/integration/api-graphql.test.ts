@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GraphWriter } from '../../src/neo4j/writer.js';
+import { startServer } from '../../src/graphql/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createTestApi } from '../support/api-client.js';
+import { createCaseFragments, FTM, IDS, Q_ID } from '../support/api-fixtures.js';
+import { useGraph } from '../support/graph.js';
+
+const { graph } = useGraph();
+let api: ReturnType<typeof createTestApi>;
+
+beforeAll(async () => {
+  await new GraphWriter(graph(), { batchSize: 500 }).write(createCaseFragments());
+  api = createTestApi(graph());
+});
+
+describe('the GraphQL API over the case 2022Z04510', () => {
+  it('counts nodes per label and edges per type, hiding deleted nodes', async () => {
+    const r = await api.query('{ stats { nodes { name count } edges { name count } } }');
+    const count = (list: { name: string; count: number }[], name: string) => list.find((x) => x.name === name)?.count;
+    expect(count(r.data!.stats.nodes, 'Question')).toBe(3);
+    expect(count(r.data!.stats.nodes, 'Party')).toBe(4);
+    expect(count(r.data!.stats.edges, 'ASKED')).toBe(4);
+    await new GraphWriter(graph(), { batchSize: 10 }).write([
+      { source: { id: 'src-del', url: 'test://del', fetchedAt: '2024-02-01T00:00:00Z', parser: 't', parserVersion: '1' }, nodes: [], edges: [], tombstones: [{ label: 'Party', id: 'f-cda' }] },
+    ]);
+    const after = await api.query('{ stats { nodes { name count } } party(id: "f-cda") { id } node(id: "f-cda") { id } }');
+    expect(count(after.data!.stats.nodes, 'Party')).toBe(3);
+    expect(after.data!.party).toBeNull();
+    expect(after.data!.node).toBeNull();
+  });
+
+  it('answers question(number) with askers, parties at the time, offices, answers, sub-questions and status', async () => {
+    const r = await api.query(`{ question(number: "2022Z04510") {
+      id number submittedAt dueAt status(asOf: "2023-01-01") daysLate(asOf: "2023-01-01") answeredAt postponed
+      askedBy { role person { name } party { abbreviation } }
+      addressedTo { title } answeredBy { name } answers { koopId receivedAt }
+      subQuestions { number answer } unansweredSubQuestions
+      cites { citation article { url title publisher { name } } }
+      mentions { snippet entity { id ... on Company { name } } }
+      supplements { number }
+      refersTo { citation targetType citationMismatch claimsNoFollowUp resolvedAs { id ... on Document { kind } } }
+      sources { url fetchedAt }
+    } }`);
+    expect(r.errors).toBeUndefined();
+    const q = r.data!.question;
+    expect(q).toMatchObject({ id: Q_ID, dueAt: '2022-03-31', status: 'ANSWERED_LATE', daysLate: 69, answeredAt: '2022-06-08', postponed: false });
+    expect(q.askedBy).toEqual([
+      { role: 'Indiener', person: { name: 'Hind Dekker-Abdulaziz' }, party: { abbreviation: 'D66' } },
+      { role: 'Medeindiener', person: { name: 'Lisa van Ginneken' }, party: { abbreviation: 'D66' } },
+    ]);
+    expect(q.addressedTo.map((o: { title: string }) => o.title).sort()).toEqual(['minister van Binnenlandse Zaken en Koninkrijksrelaties', 'minister van Justitie en Veiligheid']);
+    expect(q.answeredBy.map((p: { name: string }) => p.name).sort()).toEqual(['Dilan Yeşilgöz-Zegerius', 'Hanke Bruins Slot']);
+    expect(q.subQuestions).toHaveLength(15);
+    expect(q.subQuestions[0].answer).toMatch(/^Ja, de Nederlandse overheid/);
+    expect(q.unansweredSubQuestions).toEqual([15]);
+    expect(q.cites).toEqual([{ citation: 'Follow the Money, 8 februari 2022', article: { url: FTM, title: expect.any(String), publisher: { name: 'Follow the Money' } } }]);
+    expect(q.mentions.map((m: { entity: { id: string } }) => m.entity.id).sort()).toEqual(['dahua', 'hikvision']);
+    expect(q.supplements).toEqual([{ number: '2022Z04403' }]);
+    expect(q.refersTo).toEqual([
+      { citation: expect.stringContaining('30821–90'), targetType: 'Motion', citationMismatch: true, claimsNoFollowUp: true, resolvedAs: { id: 'kst-30821-90', kind: 'Verslag van een algemeen overleg' } },
+    ]);
+    expect(q.sources).toEqual([{ url: 'https://zoek.officielebekendmakingen.nl/kv-tk-2022Z04510.xml', fetchedAt: '2024-01-04T00:00:00Z' }]);
+  });
+
+  it('finds a motion by dossier-ondernummer with submitters, decision, votes and follow-up', async () => {
+    const r = await api.query(`{ motion(number: "30821-86") {
+      number koopId dossier ondernummer status submitters { role person { name } }
+      decision { outcome } votes { choice seats voter { id } }
+      followUp(withinDays: 365, asOf: "2022-03-10") { state dueAt documents { date } }
+    } other: motion(number: "kst-30821-84") { followUp(asOf: "2022-01-01") { state documents { via date document { id } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.motion).toMatchObject({ number: '2019Z13111', koopId: 'kst-30821-86', dossier: '30821', ondernummer: '86', status: 'adopted', decision: { outcome: 'adopted' } });
+    expect(r.data!.motion.submitters).toHaveLength(2);
+    expect(r.data!.motion.votes).toContainEqual({ choice: 'Voor', seats: 19, voter: { id: IDS.D66 } });
+    expect(r.data!.motion.followUp).toEqual({ state: 'UNANSWERED', dueAt: '2020-07-01', documents: [] });
+    expect(r.data!.other.followUp).toEqual({ state: 'FOLLOWED_UP', documents: [{ via: 'FOLLOWS_UP', date: '2019-11-01', document: { id: 'kst-30821-95' } }] });
+  });
+
+  it('searches with typo tolerance and filters by type', async () => {
+    const r = await api.query('{ a: search(text: "Hikvison") { type node { id } } b: search(text: "Dekker", types: [Person]) { type node { id } } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.a.map((h: { node: { id: string } }) => h.node.id)).toContain('hikvision');
+    expect(r.data!.b).toEqual([{ type: 'Person', node: { id: 'p-dekker' } }]);
+  });
+
+  it('returns a neighbourhood for a visualisation and cuts it at the limit', async () => {
+    const r = await api.query(`{ full: neighborhood(id: "${Q_ID}", depth: 1, limit: 100) { truncated nodes { id type label } edges { type source target properties } }
+      cut: neighborhood(id: "${Q_ID}", depth: 2, limit: 3) { truncated nodes { id } edges { source target } } }`);
+    expect(r.errors).toBeUndefined();
+    const full = r.data!.full;
+    expect(full.truncated).toBe(false);
+    expect(full.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([Q_ID, 'p-dekker', 'hikvision', IDS.JENV, FTM]));
+    expect(full.edges.find((e: { type: string; source: string }) => e.type === 'ASKED' && e.source === 'p-dekker')).toMatchObject({ source: 'p-dekker', target: Q_ID, properties: { sources: ['src-kv-2022Z04510'] } });
+    expect(r.data!.cut.truncated).toBe(true);
+    expect(r.data!.cut.nodes).toHaveLength(3);
+    const ids = new Set(r.data!.cut.nodes.map((n: { id: string }) => n.id));
+    for (const e of r.data!.cut.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+  });
+
+  it('masks internal errors and names bad arguments', async () => {
+    const r = await api.query('{ questions(filter: { submittedFrom: "yesterday" }) { totalCount } }');
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(r.errors?.[0]?.message).toMatch(/filter\.submittedFrom/);
+    expect(JSON.stringify(r)).not.toMatch(/stack|at .*\.ts/);
+  });
+
+  it('serves /healthz, GraphiQL, exports and CORS over real HTTP', async () => {
+    const server = await startServer(graph(), { ...loadConfig(), port: 0, corsOrigins: ['https://explorer.example'] });
+    try {
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', neo4j: 'up' });
+      const gql = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://explorer.example' },
+        body: JSON.stringify({ query: '{ question(number: "2022Z04510") { number } }' }),
+      });
+      expect(gql.headers.get('access-control-allow-origin')).toBe('https://explorer.example');
+      expect(await gql.json()).toEqual({ data: { question: { number: '2022Z04510' } } });
+      const graphiql = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await graphiql.text()).toMatch(/graphiql/i);
+      const gexf = await fetch(`${server.url}/export/neighborhood.gexf?id=${Q_ID}&depth=1`);
+      expect(gexf.headers.get('content-type')).toMatch(/gexf/);
+      expect(await gexf.text()).toContain('kv-tk-2022Z04510.xml');
+      const bad = await fetch(`${server.url}/export/paths.graphml?from=${Q_ID}&to=f-d66&maxHops=20`);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ code: 'MAX_HOPS_EXCEEDED' });
+      const traversal = await fetch(`${server.url}/..%2f..%2fpackage.json`);
+      expect(traversal.status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports 503 on /healthz when Neo4j does not answer', async () => {
+    const { connectGraph } = await import('../../src/neo4j/driver.js');
+    const other = await connectGraph(loadConfig());
+    await other.driver.close();
+    const res = await createTestApi(other).get('/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'unavailable', neo4j: 'down' });
+  });
+});
