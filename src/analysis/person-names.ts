@@ -99,8 +99,11 @@ export function parseDutchName(raw: string): PersonName | undefined {
 /** The parts of a person record, from its separate fields or else from its full name. */
 export function personNameOf(p: PersonRecord): PersonName | undefined {
   if (p.surname) {
-    const name: PersonName = { initials: parseInitials(p.initials), surname: clean(p.surname) };
-    if (p.prefix) name.prefix = clean(p.prefix).toLowerCase();
+    // A surname may carry its particles ("van Ginneken") when no separate prefix is given.
+    const split = p.prefix ? { prefix: clean(p.prefix).toLowerCase(), surname: clean(p.surname) } : splitSurname(clean(p.surname).split(' '));
+    if (!split) return undefined;
+    const name: PersonName = { initials: parseInitials(p.initials), surname: split.surname };
+    if (split.prefix) name.prefix = split.prefix;
     if (p.firstName) name.firstName = clean(p.firstName);
     return name;
   }
@@ -115,7 +118,7 @@ function surnameScore(written: PersonName, person: PersonName): number {
   const ws = foldText(written.surname);
   const ps = foldText(person.surname);
   // "Yeşilgöz" for "Yeşilgöz-Zegerius": a common short form of a double surname.
-  if (!written.prefix && ps.includes('-') && ps.split('-')[0] === ws) return 0.5;
+  if (!written.prefix && ps.includes('-') && ps.split('-')[0] === ws) return 0.55;
   if (ws === ps && written.prefix === undefined) return 0.35;
   return 0;
 }
