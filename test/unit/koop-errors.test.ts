@@ -50,7 +50,7 @@ describe('bad KOOP input gets a clear ParseError naming the document', () => {
     expect(parseError('bad/unknown-type.xml').message).toMatch(/unknown-type\.xml: unsupported publication type <staatscourant>/);
     const letter = readFileSync(path('motions/2025D17688.xml'), 'utf8').replace('content="Motie"', 'content="Brief regering"').replace('MOTIE VAN HET LID SARIS C.S.', 'BRIEF VAN DE MINISTER');
     expect(() => detectFormat({ bytes: Buffer.from(letter), url: 'test://letter.xml' })!.parse({ bytes: Buffer.from(letter), url: 'test://letter.xml' })).toThrow(
-      /test:\/\/letter\.xml: unsupported publication type: a Kamerstuk that is not a motion \(Brief regering, ,
+      /test:\/\/letter\.xml: unsupported publication type: a Kamerstuk that is not a motion \(Brief regering, /,
     );
   });
 
