@@ -1,18 +1,40 @@
 import type { Config } from '../src/config.js';
-import type { Graph } from '../src/neo4j/driver.js';
+import { sha256 } from '../src/model/ids.js';
+import { deriveMotionStatus } from '../src/neo4j/derive-motion-status.js';
+import { readRows, type Graph } from '../src/neo4j/driver.js';
+import { GraphWriter } from '../src/neo4j/writer.js';
+import { loadCompanyRegistry } from './companies/load.js';
+import { registryToFragment } from './companies/to-fragment.js';
+import { koopDocumentUrls } from './officielebekendmakingen/urls.js';
 import { ingestInputs, type IngestOptions } from './pipeline/run.js';
 import type { IngestSummary } from './pipeline/summary.js';
+import { createEnricher } from './resolve/enrich.js';
 
 /**
- * The ingest as the command line and `graafwerk start` run it: the pipeline wired to the
- * enrichment step, the publication URLs and the derivations that follow a run.
+ * The ingest as the command line and `graafwerk start` run it: the company registry first, then the
+ * pipeline wired to the enrichment step and the publication URLs, then the derivations that
+ * depend on the whole graph (motion status from decisions).
  */
-export async function runIngest(
-  graph: Graph,
-  config: Config,
-  args: string[],
-  extra: Partial<IngestOptions> = {},
-): Promise<IngestSummary> {
-  const summary = await ingestInputs(args, { graph, config, ...extra });
+export async function runIngest(graph: Graph, config: Config, args: string[], extra: Partial<IngestOptions> = {}): Promise<IngestSummary> {
+  await writeCompanyRegistry(graph, config);
+  const summary = await ingestInputs(args, {
+    graph,
+    config,
+    enricher: () => createEnricher(graph, config),
+    publicationUrls: (id) => koopDocumentUrls(id, config.koopBaseUrl).map((u) => u.url),
+    ...extra,
+  });
+  await deriveMotionStatus(graph);
   return summary;
+}
+
+/** Writes the company registry (bundled and user files) as Company nodes, once per version of it, so every listed company can be looked up. */
+async function writeCompanyRegistry(graph: Graph, config: Config): Promise<void> {
+  const registry = await loadCompanyRegistry(config.companiesFiles);
+  const body = registryToFragment(registry);
+  const id = sha256(JSON.stringify(registry));
+  const [seen] = await readRows(graph, 'MATCH (s:Source {id: $id}) RETURN 1 AS hit', { id });
+  if (seen) return;
+  const source = { id, url: 'graafwerk:company-registry', fetchedAt: new Date().toISOString(), parser: 'company-registry', parserVersion: '1' };
+  await new GraphWriter(graph, { batchSize: config.writeBatchSize }).write([{ source, ...body }]);
 }

@@ -9,6 +9,14 @@ import { detectFormat, formatByName } from './registry.js';
 /** Adds what needs the graph (mentions, resolved names) to a parsed fragment before it is written. */
 export type Enricher = (body: FragmentBody, context: { url: string }) => FragmentBody;
 
+/** Enriches and validates a parsed fragment; a model violation rejects the document. */
+export function finishFragment(fragment: GraphFragment, enrich?: Enricher): GraphFragment {
+  const body = enrich ? enrich(fragment, { url: fragment.source.url }) : fragment;
+  const out: GraphFragment = { source: fragment.source, nodes: body.nodes, edges: body.edges, tombstones: body.tombstones };
+  validateFragment(out);
+  return out;
+}
+
 export interface ParsedDocument {
   fragment: GraphFragment;
   result: ParseResult;
@@ -31,13 +39,13 @@ export function chooseFormat(doc: RawDocument, forced?: string): Format {
 }
 
 /**
- * Raw first: stores the bytes, then parses them (pure), enriches and validates the fragment.
+ * Raw first: stores the bytes, then parses them (pure).
  * Parse errors carry their position; the raw document stays in the store either way.
  */
 export async function parseDocument(
   doc: RawDocument,
   fetchedAt: string,
-  deps: { graph: Graph; store: RawStore; format?: string; enrich?: Enricher; force?: boolean; needNext?: boolean },
+  deps: { graph: Graph; store: RawStore; format?: string; force?: boolean; needNext?: boolean },
 ): Promise<ParsedDocument> {
   const sourceId = await deps.store.put(doc.bytes);
   const format = chooseFormat(doc, deps.format);
@@ -60,10 +68,7 @@ export async function parseDocument(
     if (error instanceof ParseError && error.where) throw new ParseError(`${error.where}: ${error.message}`, error.where);
     throw error;
   }
-  const body = deps.enrich && !unchanged ? deps.enrich(result.body, { url: doc.url }) : result.body;
-  const fragment: GraphFragment = { source, ...body };
-  validateFragment(fragment);
-  return { fragment, result, unchanged };
+  return { fragment: { source, ...result.body }, result, unchanged };
 }
 
 async function alreadyIngested(graph: Graph, sourceId: string, format: Format): Promise<boolean> {

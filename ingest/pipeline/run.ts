@@ -4,7 +4,7 @@ import type { GraphFragment } from '../../src/model/fragment.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
 import { Checkpoints } from './checkpoint.js';
-import { parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
+import { finishFragment, parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
 import { CriticalError, NotRetryableError, rejectionClass } from './errors.js';
 import { Fetcher } from './fetch.js';
 import type { RawDocument } from './format.js';
@@ -21,7 +21,8 @@ export interface IngestOptions {
   force?: boolean;
   /** Stop a feed after this many pages (the checkpoint keeps the place). */
   maxPages?: number;
-  enrich?: Enricher;
+  /** Makes the enrichment step; called again after each write, so it sees what the run has written. */
+  enricher?: () => Promise<Enricher>;
   fetcher?: Fetcher;
   /** The URLs to try for an official publication id (document first, fallbacks after, metadata last). */
   publicationUrls?: (id: string) => string[];
@@ -67,6 +68,9 @@ class Run {
   private readonly fetcher: Fetcher;
   private pending: GraphFragment[] = [];
   private pendingRows = 0;
+  private enrich: Enricher | undefined;
+  private enricherStale = true;
+  private lastParser = '';
 
   constructor(private readonly options: IngestOptions) {
     const { config } = options;
@@ -143,6 +147,7 @@ class Run {
     const batch = this.pending;
     this.pending = [];
     this.pendingRows = 0;
+    this.enricherStale = true;
     try {
       this.count(await this.writer.write(batch));
     } catch (error) {
@@ -169,8 +174,23 @@ class Run {
     return parseDocument(doc, fetchedAt, { graph: this.options.graph, store: this.store, needNext, ...pick(this.options) });
   }
 
+  /**
+   * Documents of another format may depend on what came before (names resolve against the persons
+   * just ingested), so a change of format writes what is pending and refreshes the enricher first.
+   */
+  private async enricherFor(parser: string): Promise<Enricher | undefined> {
+    if (parser !== this.lastParser && this.pending.length > 0) await this.flush();
+    this.lastParser = parser;
+    if (this.options.enricher && this.enricherStale) {
+      this.enrich = await this.options.enricher();
+      this.enricherStale = false;
+    }
+    return this.enrich;
+  }
+
   private async take(parsed: ParsedDocument): Promise<void> {
-    const { fragment, result } = parsed;
+    const { result } = parsed;
+    const fragment = parsed.unchanged ? parsed.fragment : finishFragment(parsed.fragment, await this.enricherFor(parsed.fragment.source.parser));
     for (const r of result.rejected) this.summary.rejectedRows.push({ document: fragment.source.url, class: 'row', reason: `${r.where}: ${r.reason}` });
     if (parsed.unchanged) {
       this.summary.unchanged++;
@@ -193,10 +213,9 @@ class Run {
   }
 }
 
-function pick(o: IngestOptions): { format?: string; enrich?: Enricher; force?: boolean } {
+function pick(o: IngestOptions): { format?: string; force?: boolean } {
   return {
     ...(o.format === undefined ? {} : { format: o.format }),
-    ...(o.enrich === undefined ? {} : { enrich: o.enrich }),
     ...(o.force === undefined ? {} : { force: o.force }),
   };
 }

@@ -22,7 +22,10 @@ function key(l: NodeLabel, k: string): string {
   return k;
 }
 
-/** Provenance: the source joins the list once, first/last seen move outward. `x` is the node or edge variable. */
+/** Provenance on creation: the first source, first and last seen. `x` is the node or edge variable. */
+const provenanceOnCreate = (x: string): string => `${x}.sources = [row.src], ${x}.firstSeen = row.seen, ${x}.lastSeen = row.seen`;
+
+/** Provenance on update: the source joins the list once, first/last seen move outward. */
 const provenance = (x: string): string =>
   `${x}.sources = CASE WHEN row.src IN coalesce(${x}.sources, []) THEN ${x}.sources ELSE coalesce(${x}.sources, []) + row.src END,
     ${x}.firstSeen = CASE WHEN ${x}.firstSeen IS NULL OR row.seen < ${x}.firstSeen THEN row.seen ELSE ${x}.firstSeen END,
@@ -72,8 +75,11 @@ SET n.deleted = true,
     ${provenance('n')}`;
 }
 
-/** Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen}. */
-export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string): string {
+/**
+ * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen}.
+ * `keyed` edges may run in parallel between the same two nodes and are told apart by their key.
+ */
+export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const T = edgeType(type);
   const F = label(fromLabel);
   const To = label(toLabel);
@@ -88,8 +94,9 @@ MERGE (a:${F} {${fk}: row.from})
 ${stub('a', fk, 'row.from')}
 MERGE (b:${To} {${tk}: row.to})
 ${stub('b', tk, 'row.to')}
-MERGE (a)-[r:${T} {key: row.key}]->(b)
-SET r += row.props,
+MERGE (a)-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b)
+ON CREATE SET r += row.props, ${provenanceOnCreate('r')}
+ON MATCH SET r += row.props,
     ${provenance('r')}`;
 }
 

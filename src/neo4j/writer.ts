@@ -79,7 +79,7 @@ export class GraphWriter {
 
     const edgeRows = fragments.flatMap((f) =>
       f.edges.map((e) => ({
-        shape: [e.type, e.from.label, e.from.key, e.to.label, e.to.key] as const,
+        shape: [e.type, e.from.label, e.from.key, e.to.label, e.to.key, e.key !== ''] as const,
         row: { from: e.from.value, to: e.to.value, key: e.key, props: e.props, src: f.source.id, seen: f.source.fetchedAt },
       })),
     );
