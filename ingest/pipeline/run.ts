@@ -30,6 +30,7 @@ export interface IngestOptions {
 }
 
 const FLUSH_ROWS = 20_000;
+const RESOLVED_LABELS = new Set(['Person', 'Party', 'Office']);
 const isAuthError = (error: unknown) => (error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized';
 
 /**
@@ -147,7 +148,8 @@ class Run {
     const batch = this.pending;
     this.pending = [];
     this.pendingRows = 0;
-    this.enricherStale = true;
+    // Names resolve against persons, parties and offices: only a write of those makes the enricher stale.
+    if (batch.some((f) => f.nodes.some((n) => RESOLVED_LABELS.has(n.label)))) this.enricherStale = true;
     try {
       this.count(await this.writer.write(batch));
     } catch (error) {

@@ -1,4 +1,7 @@
-/** Zaak.Soort values documented by the Tweede Kamer (opendata.tweedekamer.nl/documentatie/zaak). */
+/**
+ * Zaak.Soort values documented by the Tweede Kamer (opendata.tweedekamer.nl/documentatie/zaak), plus
+ * the ones the live data uses beside them ("Overig (openbaar)").
+ */
 export const ZAAK_SOORTEN: ReadonlySet<string> = new Set([
   'Amendement',
   'Artikelen/onderdelen (wetsvoorstel)',
@@ -21,6 +24,7 @@ export const ZAAK_SOORTEN: ReadonlySet<string> = new Set([
   'Nota n.a.v. het (nader/tweede nader/enz.) verslag',
   'Nota van wijziging',
   'Overig',
+  'Overig (openbaar)',
   'PKB/Structuurvisie',
   'Parlementair onderzoeksrapport',
   'Position paper',

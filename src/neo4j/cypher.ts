@@ -70,7 +70,7 @@ ON CREATE SET n.stub = true
 WITH n, row
 WHERE row.version IS NULL OR n.version IS NULL OR row.version >= n.version
 SET n.deleted = true,
-    n.deletedAt = row.seen,
+    n.deletedAt = coalesce(n.deletedAt, row.seen),
     n.version = coalesce(row.version, n.version),
     ${provenance('n')}`;
 }
