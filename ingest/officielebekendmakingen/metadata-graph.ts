@@ -30,7 +30,7 @@ export function addMetadataRecord(b: FragmentBuilder, meta: MetaMap): string | u
   const title = first(meta, 'documenttitel') ?? first(meta, 'title');
   if (info.kind === 'kamerstuk' && said(meta, /\bmotie\b/i)) {
     const m = koopRef('Motion', koopId);
-    b.node('Motion', koopId, { koopId, dossier, ondernummer, title, submittedAt: date(meta, 'datumindiening', 'issued'), parliamentaryYear: first(meta, 'vergaderjaar') }, { provisional: true });
+    b.node('Motion', koopId, { koopId, dossier, ondernummer: ondernummer ? Number(ondernummer) : undefined, title, submittedAt: date(meta, 'datumindiening', 'issued'), parliamentaryYear: first(meta, 'vergaderjaar') }, { provisional: true });
     if (dossier) b.edge('PART_OF', m, addDossier(b, dossier, first(meta, 'dossiertitel')));
     addPeople(b, meta, m, 'SUBMITTED');
   } else if (info.kind === 'question' && (zaakNumber(meta) ?? info.questionNumber)) {

@@ -99,7 +99,7 @@ export function buildMotion($: CheerioAPI, meta: MetaMap, url: string, urlKoopId
   b.node('Motion', koopId, {
     koopId,
     dossier,
-    ondernummer,
+    ondernummer: Number(ondernummer),
     title: first(meta, 'documenttitel') || heading || undefined,
     heading: heading || undefined,
     submittedAt: $('stuk datumtekst datum[isodatum]').first().attr('isodatum') ?? toIsoDate(first(meta, 'issued')),
