@@ -59,7 +59,10 @@ export function normaliseNeighborhood(n: Neighborhood): Neighborhood {
   const props = (p: unknown): Properties => (typeof p === 'string' ? (JSON.parse(p) as Properties) : ((p ?? {}) as Properties));
   return {
     truncated: Boolean(n.truncated),
-    nodes: n.nodes.map((x) => ({ ...x, properties: props(x.properties) })),
+    nodes: n.nodes.map((x) => {
+      const node = { ...x, properties: props(x.properties) };
+      return { ...node, label: displayLabel(node) };
+    }),
     edges: n.edges.map((x) => ({ ...x, properties: props(x.properties) })),
   };
 }
@@ -130,4 +133,15 @@ export async function loadSources(ids: string[]): Promise<Map<string, Source[]>>
   );
   for (const n of Object.values(data)) if (n) out.set(n.id, n.sources);
   return out;
+}
+
+/** The short label the page shows for a subgraph node: a question's number rather than its long subject. */
+export function displayLabel(node: GraphNode): string {
+  const p = node.properties;
+  const pick = (...keys: string[]) => keys.map((k) => p[k]).find((v): v is string => typeof v === 'string' && v !== '');
+  if (node.type === 'Question' || node.type === 'Case') return pick('number') ?? node.label;
+  if (node.type === 'Motion') return pick('number', 'koopId') ?? node.label;
+  if (node.type === 'Party') return pick('abbreviation') ?? node.label;
+  if (node.type === 'Answer' || node.type === 'Postponement') return pick('koopId') ?? node.label;
+  return node.label || node.id;
 }

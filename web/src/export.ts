@@ -1,12 +1,13 @@
 import type cytoscape from 'cytoscape';
 import { lookOf } from './kinds.js';
 
-export type ExportFormat = 'graphml' | 'gexf' | 'cytoscape' | 'csv';
+/** The API's export formats (`/export/<neighborhood|paths>.<format>`). */
+export type ExportFormat = 'graphml' | 'gexf' | 'cytoscape.json' | 'nodes.csv' | 'edges.csv';
 
 /** The API's export URL for the neighbourhood of a node in one format. */
 export function exportUrl(format: ExportFormat, id: string, depth: number, limit: number): string {
   const query = new URLSearchParams({ id, depth: String(depth), limit: String(limit) });
-  return `/export/${format}?${query}`;
+  return `/export/neighborhood.${format}?${query}`;
 }
 
 /** Saves a blob under a file name through a temporary link. */

@@ -21,7 +21,7 @@ export class GraphView {
   lastExpanded: string | undefined;
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
-    this.cy = cytoscape({ container, style: createGraphStyle(), minZoom: 0.15, maxZoom: 3, wheelSensitivity: 0.3 });
+    this.cy = cytoscape({ container, style: createGraphStyle(), minZoom: 0.15, maxZoom: 3 });
     this.cy.on('tap', 'node', (e) => void this.activate(e.target.id()));
     this.cy.on('dbltap', 'node', (e) => this.focus(e.target.id()));
     this.cy.on('tap', (e) => {
@@ -96,7 +96,8 @@ export class GraphView {
 
   /** Runs a force-directed layout; deterministic enough for screenshots and quick on small graphs. */
   layout(): void {
-    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30, fit: true } as cytoscape.LayoutOptions).run();
+    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30, fit: false } as cytoscape.LayoutOptions).run();
+    this.fitCapped();
   }
 
   /** Selects one node and tells the details panel. */
@@ -125,7 +126,15 @@ export class GraphView {
     const hops = this.cy.collection();
     for (const id of [...nodeIds, ...edgeIds]) hops.merge(this.cy.getElementById(id));
     hops.removeClass('faded').addClass('hop');
-    this.cy.fit(hops, 60);
+    this.fitCapped(hops);
+  }
+
+  /** Fits elements into the view without zooming in so far that labels turn huge. */
+  fitCapped(eles?: cytoscape.CollectionArgument): void {
+    this.cy.fit(eles, 50);
+    if (this.cy.zoom() <= 1.4) return;
+    this.cy.zoom(1.4);
+    this.cy.center(eles);
   }
 
   unfade(): void {

@@ -70,7 +70,7 @@ byId<HTMLFormElement>('search-form').addEventListener('submit', (e) => {
 byId('show-more').addEventListener('click', () => void guard(view.showMore()));
 byId('fit').addEventListener('click', () => {
   view.unfade();
-  view.cy.fit(undefined, 30);
+  view.fitCapped();
 });
 byId('clear').addEventListener('click', () => view.clear());
 

@@ -31,7 +31,8 @@ export async function findPaths(view: GraphView, list: HTMLElement, from: string
     }`,
     { from, to, maxHops },
   );
-  const { paths, subgraph } = data.paths;
+  const { subgraph } = data.paths;
+  const paths = data.paths.paths.map((p) => ({ ...p, nodes: normaliseNeighborhood({ nodes: p.nodes, edges: [], truncated: false }).nodes }));
   rememberSources(paths.flatMap((p) => p.hops.flatMap((hop) => hop.sources)));
   view.merge(normaliseNeighborhood(subgraph));
   say(paths.length ? `${paths.length} path${paths.length === 1 ? '' : 's'} found` : 'No path found within the hop limit');
