@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { readGraph, type Graph } from '../neo4j/driver.js';
-import { createArmorPlugin } from './armor.js';
+import { createArmorPlugin, createPageSizePlugin } from './armor.js';
 import { createContext, type ApiContext } from './context.js';
 import { ERROR_CODES, maskError, userError } from './errors.js';
 import { handleExport } from './export-route.js';
@@ -82,7 +82,7 @@ export function createApp(graph: Graph, config: Config): App {
     landingPage: false,
     batching: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [routesPlugin(graph, config), createArmorPlugin(), timeLimitPlugin()],
+    plugins: [routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), timeLimitPlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }

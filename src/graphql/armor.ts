@@ -1,5 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ERROR_CODES, type ErrorCode } from './errors.js';
 import { LIMITS } from './limits.js';
@@ -12,6 +12,22 @@ const reject =
   };
 
 const limit = (code: ErrorCode) => ({ propagateOnRejection: false, onReject: [reject(code)] });
+
+/** Refuses a literal page size above the limit before anything runs, naming the field. */
+function pageSizeRule(ctx: ValidationContext): ASTVisitor {
+  return {
+    Field(node) {
+      const first = node.arguments?.find((a) => a.name.value === 'first');
+      if (first?.value.kind === Kind.INT && Number(first.value.value) > LIMITS.maxPageSize)
+        ctx.reportError(new GraphQLError(`${node.name.value}: first must be from 1 to ${LIMITS.maxPageSize}, got ${first.value.value}`, { nodes: [node], extensions: { code: ERROR_CODES.pageSize } }));
+    },
+  };
+}
+
+/** The page-size rule as a plugin. */
+export function createPageSizePlugin(): Plugin {
+  return { onValidate: ({ addValidationRule }) => addValidationRule(pageSizeRule) };
+}
 
 /** Depth, alias, cost and token limits; each refusal carries its own `extensions.code`. */
 export function createArmorPlugin(): Plugin {

@@ -34,7 +34,7 @@ async function elementOf(ctx: ApiContext, id: string, argument: string): Promise
 export async function loadPaths(ctx: ApiContext, from: string, to: string, maxHops: number, k: number): Promise<PathsResult> {
   const [a, b] = await Promise.all([elementOf(ctx, from, 'from'), elementOf(ctx, to, 'to')]);
   if (a === b) return { paths: [], subgraph: { nodes: [], edges: [], truncated: false } };
-  const rows = await ctx.run<PathRow>(pathsCypher(maxHops), { from: a, to: b, k });
+  const rows = await ctx.run<PathRow>(pathsCypher(maxHops, k), { from: a, to: b });
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
   const paths = rows.map((row) => {

@@ -32,14 +32,15 @@ RETURN elementId(b) AS bid, ${project('b')} AS node, type(r) AS type, startNode(
 LIMIT $cap`;
 
 /**
- * Shortest and alternative paths between two nodes; the hop bound is a validated integer spliced
- * in because Cypher takes no parameter there. Params: $from, $to (element ids), $k.
+ * Shortest and alternative paths between two nodes; the hop bound and path count are validated
+ * integers spliced in because Cypher takes no parameter there. Params: $from, $to (element ids).
  */
-export function pathsCypher(maxHops: number): string {
+export function pathsCypher(maxHops: number, k: number): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`maxHops out of range: ${maxHops}`);
+  if (!Number.isInteger(k) || k < 1 || k > 20) throw new RangeError(`path count out of range: ${k}`);
   return `MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
-MATCH p = SHORTEST $k (a) (()-[]-(x) WHERE NOT x:Source AND ${visible('x')}){1,${maxHops}} (b)
+MATCH p = SHORTEST ${k} (a) (()-[]-(x) WHERE NOT x:Source AND ${visible('x')}){1,${maxHops}} (b)
 RETURN [n IN nodes(p) | ${project('n')}] AS nodes,
   [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS rels
 ORDER BY length(p)`;

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GraphWriter } from '../../src/neo4j/writer.js';
+import { readRows } from '../../src/neo4j/driver.js';
+import { createTestApi } from '../support/api-client.js';
+import { createCaseFragments, IDS, Q_ID } from '../support/api-fixtures.js';
+import { useGraph } from '../support/graph.js';
+
+const { graph } = useGraph();
+let api: ReturnType<typeof createTestApi>;
+
+beforeAll(async () => {
+  await new GraphWriter(graph(), { batchSize: 500 }).write(createCaseFragments());
+  api = createTestApi(graph());
+});
+
+const refused = async (query: string, code: string, variables: Record<string, unknown> = {}, client = api) => {
+  const r = await client.query(query, variables);
+  expect(r.errors?.map((e) => e.extensions?.code)).toContain(code);
+  const text = JSON.stringify(r);
+  expect(text).not.toMatch(/"stack"|\.ts:\d+|Neo\.ClientError|originalError/);
+  return r;
+};
+
+const graphSnapshot = () => readRows(graph(), 'MATCH (n) RETURN count(n) AS nodes, COUNT { MATCH ()-[r]->() } AS edges');
+
+describe('abuse is refused with a code and no stack trace', () => {
+  it('refuses a query 50 levels deep', async () => {
+    let q = 'id';
+    for (let i = 0; i < 25; i++) q = `supplements { supplementedBy { ${q} } }`;
+    await refused(`{ question(number: "2022Z04510") { ${q} } }`, 'DEPTH_LIMIT_EXCEEDED');
+  });
+
+  it('refuses 1,000 aliases', async () => {
+    const fields = Array.from({ length: 1000 }, (_, i) => `a${i}: stats { nodes { count } }`).join(' ');
+    await refused(`{ ${fields} }`, 'ALIAS_LIMIT_EXCEEDED');
+  });
+
+  it('refuses an oversized page and an oversized query', async () => {
+    const r = await refused('{ questions(first: 1000000) { nodes { id } } }', 'PAGE_SIZE_EXCEEDED');
+    expect(r.errors?.map((e) => e.message).join(' ')).toMatch(/first must be from 1 to 100/);
+    const viaVariable = await refused('query($n: Int) { questions(first: $n) { nodes { id } } }', 'PAGE_SIZE_EXCEEDED', { n: 1_000_000 });
+    expect(viaVariable.errors?.[0]?.message).toMatch(/first must be from 1 to 100, got 1000000/);
+    await refused(`{ ${'__typename '.repeat(20_000)} }`, 'TOKEN_LIMIT_EXCEEDED');
+    await refused('{ search(text: "x", first: 500) { score } }', 'PAGE_SIZE_EXCEEDED');
+    await refused(`{ neighborhood(id: "${Q_ID}", depth: 9) { truncated } }`, 'BAD_USER_INPUT');
+  });
+
+  it('refuses paths longer than 6 hops', async () => {
+    const r = await refused(`{ paths(from: "${IDS.D66}", to: "${IDS.JENV}", maxHops: 20) { paths { length } } }`, 'MAX_HOPS_EXCEEDED');
+    expect(r.errors?.[0]?.message).toMatch(/maxHops must be from 1 to 6/);
+  });
+
+  it('stops a query that runs past the time limit', async () => {
+    const slow = createTestApi(graph(), { queryTimeoutMs: 1 });
+    await refused(`{ paths(from: "${IDS.D66}", to: "${IDS.JENV}", maxHops: 6, first: 20) { paths { length } } n: neighborhood(id: "${Q_ID}", depth: 3) { truncated } }`, 'QUERY_TIMEOUT', {}, slow);
+  });
+
+  it('takes injection attempts in every string argument literally and changes nothing', async () => {
+    const before = await graphSnapshot();
+    const attacks = [
+      `"}) MATCH (n) DETACH DELETE n //`,
+      `' OR 1=1 //`,
+      `\\"; CALL db.clearQueryCaches(); //`,
+      `*:* OR name:* AND NOT ~ ^ [a TO z] "unclosed \\ /regex/`,
+      `2022Z04510" }) { id } mutation { x }`,
+    ];
+    for (const s of attacks) {
+      const r = await api.query(
+        `query($s: String!, $id: ID!, $d: Date) {
+          question(number: $s) { id } motion(number: $s) { id } person(id: $id) { id } party(id: $id) { id } company(id: $id) { id }
+          article(url: $s) { id } office(id: $id) { id } node(id: $id) { id }
+          search(text: $s) { score }
+          questions(filter: { party: $s, office: $s, person: $id, companies: [$id], citesArticle: $s, submittedFrom: $d }) { totalCount }
+          motions(filter: { dossier: $s, party: $s, person: $id, companies: [$id] }) { totalCount }
+        }`,
+        { s, id: s, d: null },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data).toMatchObject({ question: null, motion: null, person: null, party: null, node: null, questions: { totalCount: 0 }, motions: { totalCount: 0 } });
+      const n = await api.query('query($s: ID!) { neighborhood(id: $s) { truncated } paths(from: $s, to: $s) { paths { length } } }', { s });
+      expect(n.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(await graphSnapshot()).toEqual(before);
+  });
+
+  it('finds real data through the same arguments', async () => {
+    const r = await api.query('{ questions(filter: { party: "D66", office: "Justitie" }) { totalCount } search(text: "Dekker") { node { id } } }');
+    expect(r.data).toMatchObject({ questions: { totalCount: 1 }, search: [{ node: { id: 'p-dekker' } }] });
+  });
+});

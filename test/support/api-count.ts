@@ -1,0 +1,31 @@
+import type { Graph } from '../../src/neo4j/driver.js';
+
+/**
+ * Wraps a Graph so every Cypher statement run inside a read or write transaction is counted;
+ * the API under test gets the wrapped graph and cannot tell the difference.
+ */
+export function countingGraph(graph: Graph): { graph: Graph; count: () => number; reset: () => void } {
+  let n = 0;
+  const wrapTx = (tx: { run: (...a: unknown[]) => unknown }) =>
+    new Proxy(tx, {
+      get: (target, prop, receiver) =>
+        prop === 'run'
+          ? (...args: unknown[]) => {
+              n++;
+              return target.run(...args);
+            }
+          : Reflect.get(target, prop, receiver),
+    });
+  const driver = new Proxy(graph.driver, {
+    get(target, prop, receiver) {
+      if (prop !== 'session') return Reflect.get(target, prop, receiver);
+      return (...args: Parameters<Graph['driver']['session']>) => {
+        const session = target.session(...args);
+        const executeRead = session.executeRead.bind(session);
+        session.executeRead = ((work: (tx: never) => unknown, config?: never) => executeRead((tx) => work(wrapTx(tx as never) as never) as never, config)) as typeof session.executeRead;
+        return session;
+      };
+    },
+  });
+  return { graph: { driver, database: graph.database }, count: () => n, reset: () => void (n = 0) };
+}
