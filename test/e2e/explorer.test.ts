@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -109,5 +109,26 @@ describe('the graph explorer in headless Chromium', () => {
     await expect(page.locator('#status').textContent()).resolves.toMatch(/path(s)? found/);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/explorer.png' });
+  });
+
+  it('exports the neighbourhood through the API and the view as SVG', async () => {
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'GraphML' }).click()]);
+    expect(graphml.suggestedFilename()).toBe('neighborhood.graphml');
+    const xml = readFileSync((await graphml.path())!, 'utf8');
+    expect(xml).toContain('<graphml');
+    expect(xml).toContain('Hikvision');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    const text = readFileSync((await svg.path())!, 'utf8');
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain('>Hind Dekker-Abdulaziz</text>');
+  });
+
+  it('shows a timeline of the selected member’s questions', async () => {
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    const timeline = page.locator('#view-results .timeline');
+    await timeline.waitFor();
+    const events = await timeline.locator('li').allTextContents();
+    expect(events[0]).toMatch(/^2022-03-10 2022Z04510 submitted/);
+    expect(events.at(-1)).toMatch(/^2022-06-08 2022Z04510 answered ah-tk-20212022-3019/);
   });
 });
