@@ -1,4 +1,5 @@
 import { stat, readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { validateFragment, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { NotRetryableError } from './errors.js';
@@ -24,11 +25,21 @@ export interface ParsedDocument {
   unchanged: boolean;
 }
 
-/** Reads a local file, refusing one over the size limit before reading it. */
+/** Reads a local file (gunzipping a `.gz`), refusing one over the size limit. */
 export async function readDocument(path: string, maxBytes: number): Promise<{ doc: RawDocument; fetchedAt: string }> {
   const info = await stat(path);
-  if (info.size > maxBytes) throw new NotRetryableError(`${info.size} bytes is over the limit of ${maxBytes} (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
-  return { doc: { bytes: await readFile(path), url: path }, fetchedAt: info.mtime.toISOString() };
+  const tooLarge = (size: number | string) => new NotRetryableError(`${size} bytes is over the limit of ${maxBytes} (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
+  if (info.size > maxBytes) throw tooLarge(info.size);
+  let bytes = await readFile(path);
+  if (path.endsWith('.gz')) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge('unpacked, more than that');
+      throw new ParseError(`not a readable gzip file: ${(error as Error).message}`);
+    }
+  }
+  return { doc: { bytes, url: path }, fetchedAt: info.mtime.toISOString() };
 }
 
 /** Chooses the format of a document: the forced one, or the first that claims it. */

@@ -7,7 +7,7 @@ export type Input =
   | { kind: 'feed'; url: string }
   | { kind: 'publication'; id: string };
 
-/** Files a directory walk considers: data documents, not schemas or notes. */
+/** Files a directory walk considers: data documents (also gzipped), not schemas or notes. */
 const DOCUMENT_EXTENSIONS = new Set(['.json', '.xml', '.html', '.htm', '.atom']);
 /** Official publication ids: kv-tk-2022Z04510, ah-tk-20212022-3019, kst-30821-84, … */
 const PUBLICATION_ID = /^(kv|ah|kst|h|blg)-[a-z0-9-]+$/i;
@@ -21,7 +21,7 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; i
     else if (PUBLICATION_ID.test(arg) && !(await isPath(arg))) inputs.push({ kind: 'publication', id: arg });
     else if ((await stat(arg)).isDirectory()) {
       for (const path of await walk(arg)) {
-        if (DOCUMENT_EXTENSIONS.has(extname(path).toLowerCase())) inputs.push({ kind: 'file', path });
+        if (DOCUMENT_EXTENSIONS.has(extname(path.replace(/\.gz$/i, '')).toLowerCase())) inputs.push({ kind: 'file', path });
         else ignored.push(path);
       }
     } else inputs.push({ kind: 'file', path: arg });
