@@ -21,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   db: dbCommand,
   ingest: ingestCommand,
   review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
+  serve: async (config, args) => (await import('./serve.js')).serveCommand(config, args),
+  export: async (config, args) => (await import('./export.js')).exportCommand(config, args),
   test: (config, args) => withDatabase(config, (env) => runChild('npx', ['vitest', 'run', ...args], env)),
   'with-db': (config, args) => withDatabase(config, (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
 };
