@@ -31,6 +31,10 @@ async function main(): Promise<void> {
     ...parsePublicationXml(doc).body,
   }));
   const parseMs = performance.now() - parseStart;
+  const complete = fragments.filter((f) => {
+    const m = f.nodes.find((n) => n.label === 'Motion')?.props;
+    return m?.dossier && m.ondernummer && m.title && f.edges.some((e) => e.type === 'SUBMITTED');
+  }).length;
 
   const graph = await connectGraph(loadConfig());
   try {
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     const [count] = await readRows<{ motions: number }>(graph, 'MATCH (m:Motion) WHERE m.stub IS NULL RETURN count(m) AS motions');
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     console.log(`corpus: ${dir} (${files.length} motion XML files)`);
+    console.log(`complete (dossier, ondernummer, title, ≥1 submitter): ${complete} of ${files.length}`);
     console.log(`parse: ${parseMs.toFixed(0)} ms, ${rate(files.length, parseMs)}`);
     console.log(`write: ${writeMs.toFixed(0)} ms, ${rate(files.length, writeMs)} (${nodes} node rows, ${edges} edge rows, chunks of ${WRITE_CHUNK} documents)`);
     console.log(`parse + write: ${rate(files.length, parseMs + writeMs)} (target ≥200 documents/s)`);
