@@ -18,6 +18,7 @@ usage:
 type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  start: async (config) => (await import('./start.js')).startCommand(config),
   db: dbCommand,
   ingest: ingestCommand,
   review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
