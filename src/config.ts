@@ -31,7 +31,7 @@ const SETTINGS = {
   rawStore: { env: 'GRAAFWERK_RAW_STORE', default: '.graafwerk/raw', parse: text, doc: 'Folder of the content-addressed raw store' },
   stateDir: { env: 'GRAAFWERK_STATE', default: '.graafwerk', parse: text, doc: 'Folder of checkpoints and review decisions' },
   koopBaseUrl: { env: 'GRAAFWERK_KOOP_BASE_URL', default: 'https://zoek.officielebekendmakingen.nl', parse: text, doc: 'Base URL of the official publications (kv-…, ah-…, kst-… ids)' },
-  userAgent: { env: 'GRAAFWERK_USER_AGENT', default: 'graafwerk/0.1 (+https://github.com/graafwerk/graafwerk)', parse: text, doc: 'User agent for fetching' },
+  userAgent: { env: 'GRAAFWERK_USER_AGENT', default: 'graafwerk/0.1 (research graph of Dutch parliamentary records)', parse: text, doc: 'User agent for fetching' },
   fetchRatePerSecond: { env: 'GRAAFWERK_FETCH_RATE', default: '4', parse: integer(1, 1000), doc: 'Requests per second per host' },
   fetchTimeoutMs: { env: 'GRAAFWERK_FETCH_TIMEOUT_MS', default: '30000', parse: integer(100, 600000), doc: 'Timeout of one HTTP request' },
   maxDocumentBytes: { env: 'GRAAFWERK_MAX_DOCUMENT_BYTES', default: '20000000', parse: integer(1000, 1000000000), doc: 'Largest raw document accepted' },
