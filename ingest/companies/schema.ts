@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+// YAML reads a bare year (`date: 2024`) as a number: accept it as the year it is.
+const isoDate = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'));
 const url = z.url({ protocol: /^https?$/ });
 const sourced = { source: url, date: isoDate };
 
@@ -9,7 +10,7 @@ export const factSchema = z.object({ value: z.string().min(1), ...sourced }).str
 
 export const aliasSchema = z.union([
   z.string().min(1),
-  z.object({ text: z.string().min(1), caseSensitive: z.boolean().optional() }).strict(),
+  z.object({ text: z.string().min(1), caseSensitive: z.boolean().optional(), unlessText: z.array(z.string().min(1)).optional() }).strict(),
 ]);
 
 export const companySchema = z

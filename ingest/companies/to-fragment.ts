@@ -9,7 +9,7 @@ export function toCompanyNames(c: CompanyEntry): CompanyNames {
   return {
     id: c.id,
     name: c.name,
-    aliases: c.aliases.map((a) => (typeof a === 'string' ? { text: a } : { text: a.text, caseSensitive: a.caseSensitive })),
+    aliases: c.aliases.map((a) => (typeof a === 'string' ? { text: a } : { text: a.text, caseSensitive: a.caseSensitive, unlessText: a.unlessText })),
     legalNames: c.legalNames.map((l) => l.name),
   };
 }

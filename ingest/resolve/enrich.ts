@@ -1,6 +1,7 @@
 import type { Config } from '../../src/config.js';
 import { companyForms, officeForms, partyForms, personForms, type OfficeNames, type PartyNames } from '../../src/analysis/mention-forms.js';
 import { createMentionIndex } from '../../src/analysis/mentions.js';
+import { ministryShieldForms } from '../../src/analysis/ministries.js';
 import type { FragmentBody, NodeRecord } from '../../src/model/fragment.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { loadCompanyRegistry } from '../companies/load.js';
@@ -31,6 +32,7 @@ export function createEnricherFrom(data: EnricherData): Enricher {
     ...data.people.flatMap(personForms),
     ...data.parties.flatMap(partyForms),
     ...data.offices.flatMap(officeForms),
+    ...ministryShieldForms(),
   ]);
   const people = new Map(data.people.map((p) => [p.id, p]));
   const companies = new Map(registryToFragment(data.registry).nodes.map((n) => [n.id, n]));

@@ -9,7 +9,7 @@ import { isAllCaps } from './text-fold.js';
 export interface CompanyNames {
   id: string;
   name: string;
-  aliases: readonly { text: string; caseSensitive?: boolean | undefined }[];
+  aliases: readonly { text: string; caseSensitive?: boolean | undefined; unlessText?: readonly string[] | undefined }[];
   legalNames: readonly string[];
 }
 
@@ -31,7 +31,8 @@ export function personForms(p: PersonRecord): EntityForm[] {
   const n = personNameOf(p);
   if (!n) return [];
   const out: EntityForm[] = [];
-  const add = (text: string, confidence: number) => out.push({ kind: 'person', entityId: p.id, text, caseRule: 'proper', confidence });
+  const add = (text: string, confidence: number, extra: Partial<EntityForm> = {}) =>
+    out.push({ kind: 'person', entityId: p.id, text, caseRule: 'proper', confidence, ...extra });
   const initials = n.initials.length > 0 ? `${n.initials.join('.')}.` : undefined;
   if (n.firstName) add(join(n.firstName, n.prefix, n.surname), 0.97);
   if (initials) {
@@ -39,10 +40,10 @@ export function personForms(p: PersonRecord): EntityForm[] {
     add(join(`${n.initials[0]}.`, n.prefix, n.surname), 0.92);
     add(`${join(n.surname, n.prefix)}, ${initials}`, 0.97);
   }
-  add(join(n.prefix, n.surname), n.prefix ? 0.85 : 0.8);
+  add(join(n.prefix, n.surname), n.prefix ? 0.85 : 0.8, n.prefix ? { capitalParticle: true, surnameOnly: true } : { surnameOnly: true });
   const parts = n.surname.split('-');
   if (!n.prefix && parts.length > 1 && parts[0]!.length > 2) {
-    add(parts[0]!, 0.6);
+    add(parts[0]!, 0.6, { surnameOnly: true });
     if (n.firstName) add(join(n.firstName, parts[0]), 0.9);
   }
   return out;
@@ -56,10 +57,11 @@ function companyCase(text: string, caseSensitive: boolean | undefined): CaseRule
 /** A company's name, aliases and legal names, with and without their legal form. */
 export function companyForms(c: CompanyNames): EntityForm[] {
   const out: EntityForm[] = [];
-  const add = (text: string, caseSensitive: boolean | undefined, confidence: number) =>
-    out.push({ kind: 'company', entityId: c.id, text, caseRule: companyCase(text, caseSensitive), confidence });
-  add(c.name, c.aliases.find((a) => a.text === c.name)?.caseSensitive, 0.95);
-  for (const a of c.aliases) add(a.text, a.caseSensitive, 0.93);
+  const add = (text: string, caseSensitive: boolean | undefined, confidence: number, unlessText?: readonly string[]) =>
+    out.push({ kind: 'company', entityId: c.id, text, caseRule: companyCase(text, caseSensitive), confidence, ...(unlessText ? { unlessText } : {}) });
+  const own = c.aliases.find((a) => a.text === c.name);
+  add(c.name, own?.caseSensitive, 0.95, own?.unlessText);
+  for (const a of c.aliases) add(a.text, a.caseSensitive, 0.93, a.unlessText);
   for (const legal of c.legalNames) {
     add(legal, undefined, 0.99);
     const stripped = stripLegalForm(legal);
@@ -79,7 +81,8 @@ export function partyForms(p: PartyNames): EntityForm[] {
     const abbreviation = !name.includes(' ');
     // One-member groups are named after their member ("Omtzigt"): below the person's own forms.
     const confidence = known || !abbreviation || /\d|^\p{Lu}+$/u.test(name) ? 0.95 : 0.5;
-    add(name, abbreviation ? 'exact' : 'proper', confidence);
+    // Short abbreviations ("SP", "CDA", "PvdA") are exact; longer mixed-case ones ("GroenLinks-PvdA") tolerate "GroenLinks-Pvda".
+    add(name, abbreviation && (name.length <= 4 || /^[\p{Lu}\d]+$/u.test(name)) ? 'exact' : 'proper', confidence);
   }
   return out;
 }

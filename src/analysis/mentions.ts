@@ -19,6 +19,14 @@ export interface EntityForm {
   caseRule: CaseRule;
   /** How sure a match of this form is, 0 to 1. */
   confidence: number;
+  /** A particle-first surname ("Van Dijk") must be written with a capital when no name precedes it. */
+  capitalParticle?: boolean;
+  /** A surname-only form: rejected right after another given name ("Agnes Mulder" is not "Mulder"). */
+  surnameOnly?: boolean;
+  /** The form is not read in texts containing one of these phrases ("DJI" in a text on the "Dienst Justitiële Inrichtingen"). */
+  unlessText?: readonly string[];
+  /** Claims its words without yielding a mention (names that contain other names). */
+  shield?: boolean;
 }
 
 /** One entity found in a text. */
@@ -85,12 +93,20 @@ function caseFits(rule: CaseRule, written: string[], found: Token[]): boolean {
   return written.every((w, k) => !startsUpper(w) || startsUpper(found[k]!.text) || isParticle(w));
 }
 
+/** Capitalised words that may stand before a bare surname without being a given name. */
+const ROLE_WORDS = new Set(['motie', 'amendement', 'minister', 'staatssecretaris', 'premier', 'kamerlid', 'lid', 'leden', 'mevrouw', 'heer', 'meneer', 'collega', 'voorzitter', 'fractievoorzitter', 'dhr', 'mw', 'mr', 'drs', 'dr', 'ir', 'prof', 'en', 'of', 'door', 'aan', 'met', 'volgens', 'gewijzigde', 'initiatiefnota', 'verzoek', 'voorstel', 'vragen', 'het', 'de']);
+
 /** Persons are never matched inside a hyphenated name ("Dekker" in "Dekker-Abdulaziz") or after a stray particle ("Den Helder"). */
-function personBoundaryFits(text: string, words: Token[], i: number, n: number, p: Pattern): boolean {
+function personBoundaryFits(text: string, words: Token[], i: number, n: number, p: Pattern, form: EntityForm): boolean {
+  if (form.capitalParticle && !startsUpper(words[i]!.text)) return false;
+  const prev = words[i - 1];
+  if (form.surnameOnly && prev && /^ $/.test(text.slice(prev.end, words[i]!.start)) && startsUpper(prev.text) && !isAllCaps(prev.text) && !ROLE_WORDS.has(prev.folded) && !isParticle(prev.text))
+    return false;
   const start = words[i]!.start;
   const end = words[i + n - 1]!.end;
   if (/^[-\u2010\u2011]\p{L}/u.test(text.slice(end, end + 2))) return false;
-  if (/\p{L}[-\u2010\u2011]$/u.test(text.slice(Math.max(0, start - 2), start))) return false;
+  // "motie-Dobbe", "amendement-Mooiman": a hyphen after these words introduces a name.
+  if (/\p{L}[-\u2010\u2011]$/u.test(text.slice(Math.max(0, start - 2), start)) && !/(?:motie|amendement)[-\u2010\u2011]$/iu.test(text.slice(Math.max(0, start - 11), start))) return false;
   const before = words[i - 1];
   const firstIsParticle = isParticle(p.written[0]!);
   if (before && !firstIsParticle && isParticle(before.text) && /^\s+$/.test(text.slice(before.end, start))) return false;
@@ -122,6 +138,10 @@ export function extractMentions(text: string, index: MentionIndex): { mentions: 
     const kind = forms[0]!.kind;
     const ids = [...new Set(forms.filter((f) => f.kind === kind).map((f) => f.entityId))];
     const confidence = Math.max(...forms.map((f) => f.confidence));
+    if (forms.some((f) => f.shield)) {
+      i += n;
+      continue;
+    }
     if (ids.length === 1) mentions.push({ kind, entityId: ids[0]!, ...base, text: written, confidence });
     else ambiguous.push({ kind, candidates: ids, ...base, text: written, confidence: confidence / ids.length });
     i += n;
@@ -134,7 +154,10 @@ function findAt(text: string, words: Token[], i: number, index: MentionIndex): {
     if (!matchesAt(text, words, i, pattern)) continue;
     const found = words.slice(i, i + pattern.tokens.length);
     const forms = pattern.forms.filter(
-      (f) => caseFits(f.caseRule, pattern.written, found) && (f.kind !== 'person' || personBoundaryFits(text, words, i, found.length, pattern)),
+      (f) =>
+        caseFits(f.caseRule, pattern.written, found) &&
+        (f.kind !== 'person' || personBoundaryFits(text, words, i, found.length, pattern, f)) &&
+        !f.unlessText?.some((phrase) => text.includes(phrase)),
     );
     if (forms.length === 0) continue;
     // Prefer the kind with the surest form when a form names entities of several kinds.

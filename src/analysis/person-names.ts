@@ -82,7 +82,9 @@ export function parseDutchNames(raw: string): PersonName[] {
   while (words.length > 1 && INITIALS.test(words[0]!)) initials.push(...parseInitials(words.shift()));
   const readings: PersonName[] = [];
   const plain = splitSurname(words);
-  const canHaveFirstName = initials.length === 0 && words.length > 1 && !isParticle(words[0]!) && startsUpper(words[0]!);
+  // "Faber-van de Klashorst": a word ending in a particle starts a surname, not a first name.
+  const endsInParticle = /-\p{L}+$/u.test(words[0] ?? '') && isParticle(words[0]!.split('-').pop()!);
+  const canHaveFirstName = initials.length === 0 && words.length > 1 && !isParticle(words[0]!) && !endsInParticle && startsUpper(words[0]!);
   if (canHaveFirstName) {
     const rest = splitSurname(words.slice(1));
     if (rest) readings.push({ initials: [words[0]![0]!.toUpperCase()], firstName: words[0]!, ...rest });
