@@ -33,7 +33,7 @@ export interface SourceRow {
 
 export interface Loaders {
   node: DataLoader<string, NodeObject | null>;
-  byKey(label: NodeLabel, key: string): DataLoader<string, NodeObject | null>;
+  byKey(label: NodeLabel, keys: readonly string[]): DataLoader<string, NodeObject | null>;
   related(spec: RelationSpec): DataLoader<string, Related[]>;
   sources: DataLoader<string, SourceRow | null>;
   askers: DataLoader<string, AskerRow[]>;
@@ -79,10 +79,10 @@ export function createLoaders(run: RunQuery): Loaders {
   const rows = new Map<string, DataLoader<string, Record<string, unknown>[]>>();
   return {
     node: singleLoader(run, nodesByIdCypher, 'ids', 'id', 'node'),
-    byKey(label, key) {
-      const k = `${label}.${key}`;
+    byKey(label, keys) {
+      const k = `${label}.${keys.join(',')}`;
       let loader = byKey.get(k);
-      if (!loader) byKey.set(k, (loader = singleLoader(run, nodesByKeyCypher(label, key), 'values', 'value', 'node')));
+      if (!loader) byKey.set(k, (loader = singleLoader(run, nodesByKeyCypher(label, keys), 'values', 'value', 'node')));
       return loader;
     },
     related(spec) {

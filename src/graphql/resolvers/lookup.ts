@@ -1,14 +1,14 @@
 import { canonicalUrl } from '../../model/canonical-url.js';
-import type { NodeLabel } from '../../model/kinds.js';
+import { isKeyOf, type NodeLabel } from '../../model/kinds.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
 import { checkText } from '../limits.js';
 
-/** The first visible node of a label found under any of the given keys (each key one batched lookup). */
+/** The first visible node of a label found under any of the given unique (indexed) keys, each key one batched lookup. */
 async function findBy(ctx: ApiContext, label: NodeLabel, value: string, keys: string[]): Promise<NodeObject | null> {
   checkText(value, 'id');
-  const found = await Promise.all(keys.map((k) => ctx.loaders.byKey(label, k).load(value)));
-  return found.find((n) => n !== null) ?? null;
+  // Only unique keys are indexed; any other property would scan the label.
+  return ctx.loaders.byKey(label, keys.filter((k) => isKeyOf(label, k))).load(value);
 }
 
 /** Root field `question(number)`: by number or id. */

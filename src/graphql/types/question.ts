@@ -102,6 +102,6 @@ export const Reference = {
   resolvedAs: async (r: { target: NodeObject }, _: unknown, ctx: ApiContext) => {
     const koopId = r.target.koopId;
     if (r.target.__label !== 'Motion' || r.target.stub !== true || typeof koopId !== 'string') return null;
-    return ctx.loaders.byKey('Document', 'koopId').load(koopId);
+    return ctx.loaders.byKey('Document', ['koopId']).load(koopId);
   },
 };

@@ -1,4 +1,4 @@
-import { EDGE_KINDS, NODE_LABELS, isEdgeType, isNodeLabel, type EdgeType, type NodeLabel } from '../../model/kinds.js';
+import { EDGE_KINDS, NODE_LABELS, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../../model/kinds.js';
 import { ModelViolation } from '../cypher.js';
 
 /**
@@ -26,11 +26,16 @@ ${LOOKUP_LABELS.map((l) => `  MATCH (n:${l} {id: id}) RETURN n`).join('\n  UNION
 WITH id, n WHERE ${visible('n')}
 RETURN id, ${project('n')} AS node`;
 
-/** Finds visible nodes of one label by one of its keys. Params: $values. */
-export function nodesByKeyCypher(label: NodeLabel, key: string): string {
+/** Finds visible nodes of one label by any of its unique keys, one index seek per key. Params: $values. */
+export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[]): string {
   if (!isNodeLabel(label)) throw new ModelViolation(`not a label: ${String(label)}`);
-  if (!/^[a-z][A-Za-z0-9]*$/.test(key)) throw new ModelViolation(`not a property name: ${key}`);
-  return `UNWIND $values AS value MATCH (n:${label} {${key}: value}) WHERE ${visible('n')} RETURN value, ${project('n')} AS node`;
+  for (const key of keys) if (!isKeyOf(label, key)) throw new ModelViolation(`not a unique key of ${label}: ${key}`);
+  return `UNWIND $values AS value
+CALL (value) {
+${keys.map((k, i) => `  MATCH (n:${label} {${k}: value}) RETURN n, ${i} AS rank`).join('\n  UNION\n')}
+}
+WITH value, n, rank WHERE ${visible('n')}
+RETURN value, ${project('n')} AS node ORDER BY rank`;
 }
 
 export interface RelationSpec {
