@@ -1,4 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
+import { pathExists } from './path-exists.js';
 import { extname, join } from 'node:path';
 
 /** One thing to ingest, as named on the command line. */
@@ -18,7 +19,7 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; i
   const ignored: string[] = [];
   for (const arg of args) {
     if (/^https?:\/\//i.test(arg)) inputs.push({ kind: 'feed', url: arg });
-    else if (PUBLICATION_ID.test(arg) && !(await isPath(arg))) inputs.push({ kind: 'publication', id: arg });
+    else if (PUBLICATION_ID.test(arg) && !(await pathExists(arg))) inputs.push({ kind: 'publication', id: arg });
     else if ((await stat(arg)).isDirectory()) {
       for (const path of await walk(arg)) {
         if (DOCUMENT_EXTENSIONS.has(extname(path.replace(/\.gz$/i, '')).toLowerCase())) inputs.push({ kind: 'file', path });
@@ -39,13 +40,4 @@ async function walk(dir: string): Promise<string[]> {
     else if (e.isFile()) out.push(path);
   }
   return out;
-}
-
-async function isPath(arg: string): Promise<boolean> {
-  try {
-    await stat(arg);
-    return true;
-  } catch {
-    return false;
-  }
 }

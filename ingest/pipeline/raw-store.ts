@@ -1,4 +1,5 @@
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { pathExists } from './path-exists.js';
 import { join } from 'node:path';
 import { sha256 } from '../../src/model/ids.js';
 
@@ -13,7 +14,7 @@ export class RawStore {
   async put(bytes: Buffer): Promise<string> {
     const id = sha256(bytes);
     const path = this.pathOf(id);
-    if (await exists(path)) return id;
+    if (await pathExists(path)) return id;
     await mkdir(join(this.dir, id.slice(0, 2)), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     await writeFile(tmp, bytes);
@@ -24,14 +25,5 @@ export class RawStore {
   /** Where the document with this id is kept. */
   pathOf(id: string): string {
     return join(this.dir, id.slice(0, 2), id);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
