@@ -97,20 +97,47 @@ class Run {
     await this.take(await this.parse(doc, fetchedAt));
   }
 
-  /** Follows a paged feed from its checkpoint; the cursor advances only after each page's write commits. */
+  /**
+   * Follows a paged feed from its checkpoint; the cursor advances only after each page's write
+   * commits. A page that fails (fetch, parse or write) is rejected by its own URL and ends the
+   * feed there, so the next run starts again from that page.
+   */
   async feed(start: string): Promise<void> {
     const before = (await this.checkpoints.get(start)) ?? null;
     let url: string | undefined = before ?? start;
     let cursor = before;
-    for (let pages = 0; url && pages < (this.options.maxPages ?? Infinity); pages++) {
-      const parsed = await this.parse(await this.fetch(url), new Date().toISOString(), true);
-      await this.take(parsed);
-      await this.flush();
-      cursor = parsed.result.next ?? url;
-      await this.checkpoints.set(start, cursor);
-      url = parsed.result.next;
+    // What is pending from earlier inputs is written first, so a failure below is this feed's own.
+    await this.flush();
+    try {
+      for (let pages = 0; url && pages < (this.options.maxPages ?? Infinity); pages++) {
+        const next = await this.page(url);
+        if (next === false) break;
+        cursor = next ?? url;
+        await this.checkpoints.set(start, cursor);
+        // A page that links to itself would be fetched for ever.
+        url = next === url ? undefined : next;
+      }
+    } finally {
+      this.summary.checkpoints.push({ feed: start, before, after: cursor });
     }
-    this.summary.checkpoints.push({ feed: start, before, after: cursor });
+  }
+
+  /** Ingests one feed page: its next page's URL, or false when the page was rejected. */
+  private async page(url: string): Promise<string | undefined | false> {
+    const rejected = this.summary.rejectedDocuments.length;
+    let parsed: ParsedDocument;
+    try {
+      parsed = await this.parse(await this.fetch(url), new Date().toISOString(), true);
+      await this.take(parsed);
+    } catch (error) {
+      if (error instanceof CriticalError || isAuthError(error)) throw error;
+      this.reject(url, error);
+      return false;
+    }
+    await this.flush();
+    if (this.summary.rejectedDocuments.length > rejected) return false;
+    const { next } = parsed.result;
+    return next === undefined ? undefined : new URL(next, url).href;
   }
 
   /** Fetches an official publication by id: the first of its document URLs that answers, plus its metadata. */
