@@ -7,7 +7,8 @@ import { loadCompanyRegistry } from './companies/load.js';
 import { registryToFragment } from './companies/to-fragment.js';
 import { koopDocumentUrls } from './officielebekendmakingen/urls.js';
 import { ingestInputs, type IngestOptions } from './pipeline/run.js';
-import type { IngestSummary } from './pipeline/summary.js';
+import { countByClass, type IngestSummary } from './pipeline/summary.js';
+import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
 
 /**
@@ -25,6 +26,10 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
     ...extra,
   });
   await deriveMotionStatus(graph);
+  const log = createLogger(config.logLevel);
+  for (const r of summary.rejectedDocuments) log.warn(r, 'document rejected');
+  const { rejectedDocuments, rejectedRows, ...counts } = summary;
+  log.info({ ...counts, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
   return summary;
 }
 

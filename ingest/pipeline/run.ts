@@ -166,7 +166,9 @@ class Run {
   }
 
   reject(document: string, error: unknown): void {
-    const reason = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    // Some errors already start with the document's name; the summary names it once.
+    const reason = message.startsWith(`${document}: `) ? message.slice(document.length + 2) : message;
     this.summary.rejectedDocuments.push({ document, class: rejectionClass(error), reason });
   }
 
