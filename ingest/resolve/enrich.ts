@@ -10,6 +10,7 @@ import { registryToFragment, toCompanyNames } from '../companies/to-fragment.js'
 import { loadPartiesAndOffices, loadPeople } from './load.js';
 import { documentDate, mentionEdges } from './mention-edges.js';
 import type { KnownPerson } from './people.js';
+import { addObservedMemberships } from './party-memberships.js';
 import { resolveNamedPersons } from './resolve-fragment.js';
 import { loadReviews, type ReviewDecision } from './reviews.js';
 
@@ -38,7 +39,7 @@ export function createEnricherFrom(data: EnricherData): Enricher {
   const companies = new Map(registryToFragment(data.registry).nodes.map((n) => [n.id, n]));
   return (body) => {
     const date = documentDate(body);
-    const resolved = resolveNamedPersons(body, data.people, data.reviews, date);
+    const resolved = addObservedMemberships(resolveNamedPersons(body, data.people, data.reviews, date), data.parties, date);
     const mentions = mentionEdges(resolved.nodes, index, people, date);
     if (mentions.length === 0) return resolved;
     // Mentioned companies come with their registry facts, so the edge never points at a bare stub.
