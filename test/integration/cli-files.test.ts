@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRows } from '../../src/neo4j/driver.js';
 import { fixtureJson } from '../fixtures/tk/fixtures.js';
 import { useGraph } from '../support/graph.js';
-import { createPipelineDirs, odataPage, readCheckpoints, runCli, startPageServer, type PageServer, type PipelineDirs } from '../support/pipeline.js';
+import {
+  createPipelineDirs,
+  odataPage,
+  readCheckpoints,
+  runCli,
+  startPageServer,
+  type PageServer,
+  type PipelineDirs,
+} from '../support/pipeline.js';
 
 const { graph } = useGraph();
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
@@ -66,7 +74,10 @@ describe('graafwerk ingest on files', () => {
     named('fractie-truncated.json', 'not valid JSON (');
     named('not-odata.json', 'not a format graafwerk knows');
     named('persoon-not-a-feed.xml', 'not a format graafwerk knows');
-    named('huge-page.json', `${(await stat(join(dir, 'huge-page.json'))).size} bytes is over the limit of 20000000 (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
+    named(
+      'huge-page.json',
+      `${(await stat(join(dir, 'huge-page.json'))).size} bytes is over the limit of 20000000 (GRAAFWERK_MAX_DOCUMENT_BYTES)`,
+    );
     named('zaak-unknown-soort.json', 'row 2 (Id 44898783-3ca1-40b9-83bf-1f8f5de111bc): unknown Zaak Soort "Vraag aan de maan"');
     named('zaak-row-without-id.json', 'row 2: no Id (Zaak)');
     expect(stderr).toMatch(/rejected documents 4 .*rejected rows 2/);
@@ -103,7 +114,9 @@ describe('graafwerk ingest with a wrong Neo4j password', () => {
 
     const { code, stderr } = await runCli(['ingest', feed], { ...dirs.env, NEO4J_PASSWORD: 'not-the-password' });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^graafwerk: Neo4j at bolt:\S+ refused user "neo4j": check NEO4J_USER and NEO4J_PASSWORD; nothing was ingested$/m);
+    expect(stderr).toMatch(
+      /^graafwerk: Neo4j at bolt:\S+ refused user "neo4j": check NEO4J_USER and NEO4J_PASSWORD; nothing was ingested$/m,
+    );
     expect(await readCheckpoints(dirs.state)).toEqual(saved);
     expect(server.pageRequests().length).toBe(requests);
   });

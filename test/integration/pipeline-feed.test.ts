@@ -4,7 +4,16 @@ import { clearGraph } from '../../src/neo4j/schema.js';
 import { ingestInputs } from '../../ingest/pipeline/run.js';
 import { fixtureJson } from '../fixtures/tk/fixtures.js';
 import { useGraph } from '../support/graph.js';
-import { createPipelineDirs, inRawStore, odataPage, readCheckpoints, startPageServer, syncFeedPage, type PageServer, type PipelineDirs } from '../support/pipeline.js';
+import {
+  createPipelineDirs,
+  inRawStore,
+  odataPage,
+  readCheckpoints,
+  startPageServer,
+  syncFeedPage,
+  type PageServer,
+  type PipelineDirs,
+} from '../support/pipeline.js';
 
 const { graph } = useGraph();
 let server: PageServer;
@@ -14,7 +23,8 @@ const PARTIES = 'odata/fractie_page_1.json';
 const PERSONS = 'odata/active_members_detailed.json.gz';
 const CASES = 'odata/zaak_page_260.json.gz';
 const idsOf = (name: string) => fixtureJson<{ value: { Id: string }[] }>(name).value.map((r) => r.Id);
-const ingest = (url: string, maxPages?: number) => ingestInputs([url], { graph: graph(), config: dirs.config, ...(maxPages ? { maxPages } : {}) });
+const ingest = (url: string, maxPages?: number) =>
+  ingestInputs([url], { graph: graph(), config: dirs.config, ...(maxPages ? { maxPages } : {}) });
 const count = async (label: 'Party' | 'Person' | 'Question', ids: string[]) =>
   (await readRows<{ n: number }>(graph(), `MATCH (n:${label}) WHERE n.id IN $ids RETURN count(n) AS n`, { ids }))[0]!.n;
 /** Runs `work` and returns the page requests it caused. */
@@ -101,7 +111,9 @@ describe('incremental sync over HTTP', () => {
     server.pages.set('/broken', odataPage(PARTIES, `${start}?page=2`));
     server.pages.set('/broken?page=2', broken);
     const summary = await ingest(start);
-    expect(summary.rejectedDocuments).toEqual([{ document: `${start}?page=2`, class: 'parse', reason: expect.stringMatching(/^not valid JSON/) }]);
+    expect(summary.rejectedDocuments).toEqual([
+      { document: `${start}?page=2`, class: 'parse', reason: expect.stringMatching(/^not valid JSON/) },
+    ]);
     expect(summary.checkpoints).toEqual([{ feed: start, before: null, after: `${start}?page=2` }]);
     expect(await readCheckpoints(dirs.state)).toEqual({ [start]: `${start}?page=2` });
     expect(await inRawStore(dirs.raw, broken)).toBe(true);

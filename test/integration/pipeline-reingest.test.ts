@@ -37,7 +37,13 @@ describe('re-ingesting the same files', () => {
   it('changes no node, edge or property, and reports every document unchanged', async () => {
     const before = await graphFingerprint(graph());
     const again = await runIngest(graph(), dirs.config, [FOLDER]);
-    expect(again).toMatchObject({ read: await documentCount(), unchanged: await documentCount(), parsed: 0, records: 0, rejectedDocuments: [] });
+    expect(again).toMatchObject({
+      read: await documentCount(),
+      unchanged: await documentCount(),
+      parsed: 0,
+      records: 0,
+      rejectedDocuments: [],
+    });
     expect(again.written).toEqual({ sources: 0, nodes: 0, edges: 0, tombstones: 0, sameAs: 0 });
     expect(await graphFingerprint(graph())).toEqual(before);
   });

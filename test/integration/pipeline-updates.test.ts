@@ -22,10 +22,16 @@ const token = (feed: string, n: number) => feed.replace('?', `?skiptoken=${n}&`)
 
 /** The question's page with another change stamp and subject. */
 const revisedZaak = (stamp: string, subject: string, next?: string) =>
-  Buffer.from(syncFeedPage('syncfeed/zaak.xml', next).toString('utf8').replace(ZAAK_STAMP, `tk:bijgewerkt="${stamp}"`).replace(SUBJECT, subject));
+  Buffer.from(
+    syncFeedPage('syncfeed/zaak.xml', next).toString('utf8').replace(ZAAK_STAMP, `tk:bijgewerkt="${stamp}"`).replace(SUBJECT, subject),
+  );
 const ingest = () => ingestInputs([`${server.url}${ZAAK_FEED}`, `${server.url}${PERSON_FEED}`], { graph: graph(), config: dirs.config });
 const question = async () =>
-  (await readRows(graph(), 'MATCH (q:Question {id: $id}) RETURN q.subject AS subject, q.version AS version, q.deleted AS deleted', { id: QUESTION }))[0];
+  (
+    await readRows(graph(), 'MATCH (q:Question {id: $id}) RETURN q.subject AS subject, q.version AS version, q.deleted AS deleted', {
+      id: QUESTION,
+    })
+  )[0];
 
 beforeAll(async () => {
   server = await startPageServer();
@@ -51,7 +57,10 @@ describe('updates and deletions from later feed pages', () => {
   });
 
   it('leaves it as it is when a later page carries an older GewijzigdOp', async () => {
-    server.pages.set(token(ZAAK_FEED, 2), revisedZaak('2024-03-01T08:00:00.0000000', 'Nieuw onderwerp', `${server.url}${token(ZAAK_FEED, 3)}`));
+    server.pages.set(
+      token(ZAAK_FEED, 2),
+      revisedZaak('2024-03-01T08:00:00.0000000', 'Nieuw onderwerp', `${server.url}${token(ZAAK_FEED, 3)}`),
+    );
     server.pages.set(token(ZAAK_FEED, 3), revisedZaak('2023-01-01T08:00:00.0000000', 'Verouderd onderwerp'));
     const summary = await ingest();
     expect(summary.rejectedDocuments).toEqual([]);
@@ -62,11 +71,18 @@ describe('updates and deletions from later feed pages', () => {
   it('turns Verwijderd into a tombstone that keeps the node and its history', async () => {
     const deleted = syncFeedPage('syncfeed/persoon.xml')
       .toString('utf8')
-      .replace(/<persoon ([^>]*) tk:bijgewerkt="[^"]*" tk:verwijderd="false">.*<\/persoon>/s, '<persoon $1 tk:bijgewerkt="2025-06-01T10:00:00.0000000" tk:verwijderd="true"/>');
+      .replace(
+        /<persoon ([^>]*) tk:bijgewerkt="[^"]*" tk:verwijderd="false">.*<\/persoon>/s,
+        '<persoon $1 tk:bijgewerkt="2025-06-01T10:00:00.0000000" tk:verwijderd="true"/>',
+      );
     server.pages.set(PERSON_FEED, syncFeedPage('syncfeed/persoon.xml', `${server.url}${token(PERSON_FEED, 2)}`));
     server.pages.set(token(PERSON_FEED, 2), Buffer.from(deleted));
     await ingest();
-    const rows = await readRows(graph(), 'MATCH (p:Person {id: $id}) RETURN p.name AS name, p.deleted AS deleted, p.version AS version, size(p.sources) AS sources', { id: PERSON });
+    const rows = await readRows(
+      graph(),
+      'MATCH (p:Person {id: $id}) RETURN p.name AS name, p.deleted AS deleted, p.version AS version, size(p.sources) AS sources',
+      { id: PERSON },
+    );
     // Three sources: the first page, the same page once it linked to the next, and the deletion.
     expect(rows).toEqual([{ name: 'Nicolien van Vroonhoven', deleted: true, version: '2025-06-01T10:00:00.000Z', sources: 3 }]);
   });

@@ -107,7 +107,15 @@ export async function graphFingerprint(graph: Graph): Promise<{ nodes: unknown[]
      MATCH (a)-[r]->(b) RETURN [type(r), a.id, b.id, properties(r)] AS line`,
   );
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v;
   const lines = items.map((i) => JSON.stringify(sorted(i.line))).sort();
   return { nodes, edges, checksum: sha256(lines.join('\n')) };
 }
@@ -122,7 +130,10 @@ export interface CliResult {
 /** Runs `node bin/graafwerk.js <args>` with extra environment (asynchronously, so a local server in this process can answer it). */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/graafwerk.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/graafwerk.js', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
