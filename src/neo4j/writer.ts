@@ -1,5 +1,5 @@
 import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
-import { validateFragment, type GraphFragment, type Props } from '../model/fragment.js';
+import { validateFragment, type GraphFragment } from '../model/fragment.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
 import { resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
 import { planNodeRows, type NodeRow } from './resolve.js';
@@ -16,6 +16,9 @@ export interface WriteStats {
 export interface GraphWriterOptions {
   batchSize: number;
 }
+
+/** Neo4j's code for a write that would break a uniqueness constraint. */
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 const chunks = <T>(rows: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -94,26 +97,37 @@ export class GraphWriter {
     return stats;
   }
 
-  /** Nodes of a label with alternate keys are first resolved against what is stored, so one thing stays one node. */
+  /**
+   * Nodes of a label with alternate keys must stay one node per thing. Each batch is first written
+   * optimistically by id; when an alternate key collides with another node (a uniqueness
+   * violation: a provisional node to join, or a conflict), the batch is rolled back and written
+   * again after resolving every row against what is stored.
+   */
   private async writeNodes(label: NodeLabel, rows: NodeRow[]): Promise<number> {
     const upsert = upsertNodesCypher(label);
+    const byId = (batch: NodeRow[]) => batch.map((r) => ({ ...r, target: r.id }));
     if (NODE_KINDS[label].keys.length === 1) {
-      const plain = rows.map((r) => ({ ...r, target: r.id, props: r.props as Props }));
-      await this.batches(plain, async (tx, batch) => void (await tx.run(upsert, { rows: batch })));
+      await this.batches(rows, async (tx, batch) => void (await tx.run(upsert, { rows: byId(batch) })));
       return 0;
     }
     let sameAs = 0;
     const resolve = resolveNodesCypher(label);
-    await this.batches(rows, async (tx, batch) => {
-      const indexed = batch.map((r, i) => ({ ...r, i }));
-      const found = await tx.run(resolve, { rows: indexed });
-      const plan = planNodeRows(label, indexed, found.records.map((r) => r.toObject() as never));
-      await tx.run(upsert, { rows: plan.rows });
-      if (plan.sameAs.length > 0) {
-        await tx.run(upsertEdgesCypher('SAME_AS', label, 'id', label, 'id'), { rows: plan.sameAs });
-        sameAs += plan.sameAs.length;
+    for (const batch of chunks(rows, this.options.batchSize)) {
+      try {
+        await writeGraph(this.graph, async (tx) => void (await tx.run(upsert, { rows: byId(batch) })));
+        continue;
+      } catch (error) {
+        if ((error as { code?: string }).code !== CONSTRAINT_VIOLATION) throw error;
       }
-    });
+      sameAs += await writeGraph(this.graph, async (tx) => {
+        const indexed = batch.map((r, i) => ({ ...r, i }));
+        const found = await tx.run(resolve, { rows: indexed });
+        const plan = planNodeRows(label, indexed, found.records.map((r) => r.toObject() as never));
+        await tx.run(upsert, { rows: plan.rows });
+        if (plan.sameAs.length > 0) await tx.run(upsertEdgesCypher('SAME_AS', label, 'id', label, 'id'), { rows: plan.sameAs });
+        return plan.sameAs.length;
+      });
+    }
     return sameAs;
   }
 
