@@ -31,6 +31,8 @@ export interface IngestOptions {
 
 const FLUSH_ROWS = 20_000;
 const RESOLVED_LABELS = new Set(['Person', 'Party', 'Office']);
+/** Labels of nodes whose texts the enricher reads (besides provisional persons, whose names it resolves). */
+const TEXT_LABELS = new Set(['Question', 'Answer', 'Postponement', 'Motion', 'Document', 'Article', 'Case']);
 const isAuthError = (error: unknown) => (error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized';
 
 /**
@@ -71,7 +73,7 @@ class Run {
   private pendingRows = 0;
   private enrich: Enricher | undefined;
   private enricherStale = true;
-  private lastParser = '';
+  private pendingPeople = false;
 
   constructor(private readonly options: IngestOptions) {
     const { config } = options;
@@ -178,7 +180,8 @@ class Run {
     this.pending = [];
     this.pendingRows = 0;
     // Names resolve against persons, parties and offices: only a write of those makes the enricher stale.
-    if (batch.some((f) => f.nodes.some((n) => RESOLVED_LABELS.has(n.label)))) this.enricherStale = true;
+    if (this.pendingPeople) this.enricherStale = true;
+    this.pendingPeople = false;
     try {
       this.count(await this.writer.write(batch));
     } catch (error) {
@@ -206,13 +209,13 @@ class Run {
   }
 
   /**
-   * Documents of another format may depend on what came before (names resolve against the persons
-   * just ingested), so a change of format writes what is pending and refreshes the enricher first.
+   * Names in a document resolve against the persons, parties and offices written before it, so
+   * when some are still pending they are written first and the enricher is made again.
    */
-  private async enricherFor(parser: string): Promise<Enricher | undefined> {
-    if (parser !== this.lastParser && this.pending.length > 0) await this.flush();
-    this.lastParser = parser;
-    if (this.options.enricher && this.enricherStale) {
+  private async enricherFor(fragment: GraphFragment): Promise<Enricher | undefined> {
+    if (!this.options.enricher) return undefined;
+    if (this.pendingPeople && fragment.nodes.some((n) => TEXT_LABELS.has(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
+    if (this.enricherStale) {
       this.enrich = await this.options.enricher();
       this.enricherStale = false;
     }
@@ -221,7 +224,7 @@ class Run {
 
   private async take(parsed: ParsedDocument): Promise<void> {
     const { result } = parsed;
-    const fragment = parsed.unchanged ? parsed.fragment : finishFragment(parsed.fragment, await this.enricherFor(parsed.fragment.source.parser));
+    const fragment = parsed.unchanged ? parsed.fragment : finishFragment(parsed.fragment, await this.enricherFor(parsed.fragment));
     for (const r of result.rejected) this.summary.rejectedRows.push({ document: fragment.source.url, class: 'row', reason: `${r.where}: ${r.reason}` });
     if (parsed.unchanged) {
       this.summary.unchanged++;
@@ -230,6 +233,7 @@ class Run {
     this.summary.parsed++;
     this.summary.records += result.records;
     this.pending.push(fragment);
+    this.pendingPeople ||= fragment.nodes.some((n) => RESOLVED_LABELS.has(n.label));
     this.pendingRows += fragment.nodes.length + fragment.edges.length + fragment.tombstones.length;
     if (this.pendingRows >= FLUSH_ROWS) await this.flush();
   }
