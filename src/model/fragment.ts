@@ -32,11 +32,16 @@ export interface EdgeRecord {
   props: Props;
 }
 
-/** An upstream deletion: the node is marked deleted, its history stays. */
+/**
+ * An upstream deletion: the node is marked deleted, its history stays. When the source does not
+ * say which kind of node it deletes (a deleted Zaak row has no Soort), `alsoAs` names the labels
+ * it may carry: the first that holds the id is marked; if none does, a stub of `label` is.
+ */
 export interface Tombstone {
   label: NodeLabel;
   id: string;
   version?: string;
+  alsoAs?: NodeLabel[];
 }
 
 /** The raw document a fragment came from. */
@@ -98,8 +103,8 @@ export class FragmentBuilder {
     this.edges.set(k, { type, from, to, key, props: { ...existing?.props, ...definedOnly(props) } });
   }
 
-  tombstone(label: NodeLabel, id: string, version?: string): void {
-    this.tombstones.set(`${label}\u0000${id}`, version === undefined ? { label, id } : { label, id, version });
+  tombstone(label: NodeLabel, id: string, version?: string, alsoAs?: NodeLabel[]): void {
+    this.tombstones.set(`${label}\u0000${id}`, { label, id, ...(version === undefined ? {} : { version }), ...(alsoAs?.length ? { alsoAs } : {}) });
   }
 
   build(): FragmentBody {
@@ -133,6 +138,7 @@ export function validateFragment(fragment: GraphFragment): void {
   for (const t of fragment.tombstones) {
     if (!isNodeLabel(t.label)) fail(`unknown tombstone label ${JSON.stringify(t.label)}`);
     if (typeof t.id !== 'string' || t.id.trim() === '') fail(`${t.label} tombstone without an id`);
+    for (const l of t.alsoAs ?? []) if (!isNodeLabel(l)) fail(`unknown tombstone label ${JSON.stringify(l)}`);
   }
   for (const e of fragment.edges) {
     if (!isEdgeType(e.type)) fail(`unknown relationship type ${JSON.stringify(e.type)}`);

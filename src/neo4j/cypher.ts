@@ -61,18 +61,21 @@ RETURN row.i AS i, byId.id AS byId, coalesce(byId.provisional, false) AS byIdPro
   {${alternates.map((k, i) => `${k}: coalesce(a${i}.provisional, false)`).join(', ')}} AS keyProvisional`;
 }
 
-/** Marks nodes deleted without removing them or their history; rows: {id, version, src, seen}. */
-export function tombstoneCypher(l: string): string {
+/**
+ * Marks nodes deleted without removing them or their history; rows: {id, version, src, seen}.
+ * `existingOnly` marks only nodes that exist (and returns their ids); otherwise a stub is made.
+ */
+export function tombstoneCypher(l: string, existingOnly = false): string {
   const L = label(l);
   return `UNWIND $rows AS row
-MERGE (n:${L} {id: row.id})
-ON CREATE SET n.stub = true
-WITH n, row
-WHERE row.version IS NULL OR n.version IS NULL OR row.version >= n.version
-SET n.deleted = true,
-    n.deletedAt = coalesce(n.deletedAt, row.seen),
-    n.version = coalesce(row.version, n.version),
-    ${provenance('n')}`;
+${existingOnly ? `MATCH (n:${L} {id: row.id})` : `MERGE (n:${L} {id: row.id})\nON CREATE SET n.stub = true`}
+WITH n, row, row.version IS NULL OR n.version IS NULL OR row.version >= n.version AS newer
+FOREACH (_ IN CASE WHEN newer THEN [1] ELSE [] END |
+  SET n.deleted = true,
+      n.deletedAt = coalesce(n.deletedAt, row.seen),
+      n.version = coalesce(row.version, n.version),
+      ${provenance('n')})
+RETURN row.id AS id`;
 }
 
 /**

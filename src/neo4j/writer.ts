@@ -20,6 +20,13 @@ export interface GraphWriterOptions {
 /** Neo4j's code for a write that would break a uniqueness constraint. */
 const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
+interface TombstoneRow {
+  id: string;
+  version: string | null;
+  src: string;
+  seen: string;
+}
+
 const chunks = <T>(rows: T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
@@ -72,12 +79,10 @@ export class GraphWriter {
     }
 
     const tombRows = fragments.flatMap((f) =>
-      f.tombstones.map((t) => ({ label: t.label, id: t.id, version: t.version ?? null, src: f.source.id, seen: f.source.fetchedAt })),
+      f.tombstones.map((t) => ({ label: t.label, alsoAs: t.alsoAs ?? [], id: t.id, version: t.version ?? null, src: f.source.id, seen: f.source.fetchedAt })),
     );
-    for (const [label, rows] of groupBy(tombRows, (r) => r.label)) {
-      const cypher = tombstoneCypher(label);
-      await this.batches(rows, async (tx, batch) => void (await tx.run(cypher, { rows: batch })));
-      stats.tombstones += rows.length;
+    for (const rows of groupBy(tombRows, (r) => [r.label, ...r.alsoAs].join('|')).values()) {
+      stats.tombstones += await this.writeTombstones(rows[0]!.label, rows[0]!.alsoAs, rows);
     }
 
     const edgeRows = fragments.flatMap((f) =>
@@ -129,6 +134,22 @@ export class GraphWriter {
       });
     }
     return sameAs;
+  }
+
+  /** Marks the first of `alsoAs` that holds each id, and `label` (made as a stub if need be) for the rest. */
+  private async writeTombstones(label: NodeLabel, alsoAs: NodeLabel[], rows: TombstoneRow[]): Promise<number> {
+    let left = rows;
+    for (const l of alsoAs) {
+      const cypher = tombstoneCypher(l, true);
+      const marked = new Set<string>();
+      await this.batches(left, async (tx, batch) => {
+        for (const r of (await tx.run(cypher, { rows: batch })).records) marked.add(r.get('id') as string);
+      });
+      left = left.filter((r) => !marked.has(r.id));
+    }
+    const cypher = tombstoneCypher(label);
+    await this.batches(left, async (tx, batch) => void (await tx.run(cypher, { rows: batch })));
+    return rows.length;
   }
 
   private async batches<T>(rows: T[], work: (tx: ManagedTransaction, batch: T[]) => Promise<void>): Promise<void> {

@@ -107,3 +107,20 @@ describe('GraphWriter against the real Neo4j', () => {
     expect(count?.c).toBe(0);
   });
 });
+
+describe('tombstones that do not know the label of what they delete', () => {
+  it('marks the node that holds the id under one of the labels it may carry, and makes no stub', async () => {
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    await writer.write([fragment('src-q', '2024-05-01T00:00:00Z', (b) => void b.node('Question', 'zaak-q', { number: '2022Z99999' }, { version: '2024-05-01T00:00:00' }))]);
+    const gone = fragment('src-gone', '2024-05-02T00:00:00Z', (b) => {
+      b.tombstone('Case', 'zaak-q', '2024-05-02T00:00:00', ['Question', 'Motion']);
+      b.tombstone('Case', 'zaak-unknown', '2024-05-02T00:00:00', ['Question', 'Motion']);
+    });
+    await writer.write([gone]);
+    const rows = await readRows(graph(), `MATCH (n) WHERE n.id IN ['zaak-q', 'zaak-unknown'] RETURN labels(n)[0] AS label, n.id AS id, n.deleted AS deleted, n.stub AS stub ORDER BY id`);
+    expect(rows).toEqual([
+      { label: 'Question', id: 'zaak-q', deleted: true, stub: null },
+      { label: 'Case', id: 'zaak-unknown', deleted: true, stub: true },
+    ]);
+  });
+});
