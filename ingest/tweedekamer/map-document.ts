@@ -34,7 +34,8 @@ export const mapDocument: EntityMapper = (ctx, rec, id, parent) => {
   const koopId = documentKoopId(rec);
   if (bool(f.Verwijderd)) {
     const label = role === 'answer' || role === 'laterAnswer' ? 'Answer' : role === 'postponement' ? 'Postponement' : 'Document';
-    return void ctx.b.tombstone(label, id, v);
+    // Without a Soort the deleted document may be stored as an answer or a postponement.
+    return void ctx.b.tombstone(label, id, v, soort ? [] : ['Answer', 'Postponement']);
   }
   const base = { documentNumber: str(f.DocumentNummer), subject: str(f.Onderwerp), title: str(f.Titel) };
   if (role === 'question' && owner === 'Question') {

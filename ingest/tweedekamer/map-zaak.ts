@@ -14,8 +14,8 @@ export const mapZaak: EntityMapper = (ctx, rec, id) => {
   const f = rec.fields;
   const soort = str(f.Soort);
   const v = version(f.GewijzigdOp);
-  // Deleted rows come without their Soort; the generic label keeps the deletion as data.
-  if (bool(f.Verwijderd)) return void ctx.b.tombstone(zaakLabel(soort), id, v);
+  // Deleted rows come without their Soort: the deletion marks the case under whichever label it has.
+  if (bool(f.Verwijderd)) return void ctx.b.tombstone(zaakLabel(soort), id, v, soort ? [] : ['Question', 'Motion']);
   if (!soort) return void ctx.rejected.push({ where: `${rec.where} (Id ${id})`, reason: 'case without a Soort' });
   if (!ZAAK_SOORTEN.has(soort)) return void ctx.rejected.push({ where: `${rec.where} (Id ${id})`, reason: `unknown Zaak Soort ${JSON.stringify(soort)}` });
   const label = zaakLabel(soort);

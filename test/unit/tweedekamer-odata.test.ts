@@ -173,3 +173,13 @@ describe('tk-odata on bad or unusual input', () => {
     expect(head('<feed/>')).toBe(false);
   });
 });
+
+describe('tk-odata deletions without a Soort', () => {
+  it('lets a deleted Zaak mark the question or motion it was, and a deleted Document the answer or notice', () => {
+    const zaak = parse({ '@odata.context': CONTEXT, value: [{ Id: 'z-gone', Verwijderd: true, GewijzigdOp: '2024-01-01T00:00:00Z' }] });
+    expect(zaak.body.tombstones).toEqual([{ label: 'Case', id: 'z-gone', version: '2024-01-01T00:00:00.000Z', alsoAs: ['Question', 'Motion'] }]);
+    const docContext = CONTEXT.replace('#Zaak', '#Document');
+    const doc = parse({ '@odata.context': docContext, value: [{ Id: 'd-gone', Verwijderd: true, GewijzigdOp: '2024-01-01T00:00:00Z' }] });
+    expect(doc.body.tombstones).toEqual([{ label: 'Document', id: 'd-gone', version: '2024-01-01T00:00:00.000Z', alsoAs: ['Answer', 'Postponement'] }]);
+  });
+});
