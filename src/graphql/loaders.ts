@@ -42,6 +42,14 @@ export interface Loaders {
   rows(cypher: string): DataLoader<string, Record<string, unknown>[]>;
 }
 
+/** Cypher text built once per process, not per request. */
+const CYPHER = new Map<string, string>();
+const cached = (key: string, build: () => string): string => {
+  let c = CYPHER.get(key);
+  if (c === undefined) CYPHER.set(key, (c = build()));
+  return c;
+};
+
 /** One query per batch of keys; rows are grouped back by `keyField`. */
 function groupedLoader<T>(run: RunQuery, cypher: string, param: string, keyField: string, toItem: (row: Record<string, unknown>) => T): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(
@@ -82,13 +90,13 @@ export function createLoaders(run: RunQuery): Loaders {
     byKey(label, keys) {
       const k = `${label}.${keys.join(',')}`;
       let loader = byKey.get(k);
-      if (!loader) byKey.set(k, (loader = singleLoader(run, nodesByKeyCypher(label, keys), 'values', 'value', 'node')));
+      if (!loader) byKey.set(k, (loader = singleLoader(run, cached(`key:${k}`, () => nodesByKeyCypher(label, keys)), 'values', 'value', 'node')));
       return loader;
     },
     related(spec) {
       const k = `${spec.from}|${spec.type}|${spec.direction}|${(spec.to ?? []).join(',')}`;
       let loader = related.get(k);
-      if (!loader) related.set(k, (loader = groupedLoader(run, relatedCypher(spec), 'ids', 'id', (r) => ({ node: r.node as NodeObject, rel: (r.rel ?? {}) as Record<string, unknown> }))));
+      if (!loader) related.set(k, (loader = groupedLoader(run, cached(`rel:${k}`, () => relatedCypher(spec)), 'ids', 'id', (r) => ({ node: r.node as NodeObject, rel: (r.rel ?? {}) as Record<string, unknown> }))));
       return loader;
     },
     sources: singleLoader(run, sourcesByIdCypher, 'ids', 'id', 'source'),

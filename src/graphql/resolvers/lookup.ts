@@ -1,7 +1,9 @@
 import { canonicalUrl } from '../../model/canonical-url.js';
 import { isKeyOf, type NodeLabel } from '../../model/kinds.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context.js';
+import { loadQuestionBundle, selectedFields } from './bundle.js';
 import { checkText } from '../limits.js';
 
 /** The first visible node of a label found under any of the given unique (indexed) keys, each key one batched lookup. */
@@ -11,8 +13,11 @@ async function findBy(ctx: ApiContext, label: NodeLabel, value: string, keys: st
   return ctx.loaders.byKey(label, keys.filter((k) => isKeyOf(label, k))).load(value);
 }
 
-/** Root field `question(number)`: by number or id. */
-export const question = (_: unknown, a: { number: string }, ctx: ApiContext) => findBy(ctx, 'Question', a.number, ['number', 'id', 'koopId']);
+/** Root field `question(number)`: by number or id, with the relations the selection needs in the same round trip. */
+export const question = (_: unknown, a: { number: string }, ctx: ApiContext, info: GraphQLResolveInfo) => {
+  checkText(a.number, 'number');
+  return loadQuestionBundle(ctx, a.number, selectedFields(info));
+};
 
 /** Root field `motion(number)`: by number, KOOP id, dossier-ondernummer or id. */
 export const motion = (_: unknown, a: { number: string }, ctx: ApiContext) => {

@@ -13,9 +13,11 @@ const table = <R>(ctx: ApiContext, cypher: string, params: Record<string, unknow
 /** Resolvers of Person. */
 export const Person = {
   ...nodeFields,
+  name: (p: NodeObject) => p.name ?? p.fullName ?? null,
+  provisional: (p: NodeObject) => p.provisional === true,
   party: (p: NodeObject, _: unknown, ctx: ApiContext) => ctx.loaders.currentParty.load(p.id),
   memberships: async (p: NodeObject, _: unknown, ctx: ApiContext) =>
-    (await related(ctx, p, 'MEMBER_OF', 'out')).map((r) => ({ party: r.node, from: r.rel.from ?? null, to: r.rel.to ?? null })),
+    (await related(ctx, p, 'MEMBER_OF', 'out')).map((r) => ({ party: r.node, from: r.rel.from ?? null, to: r.rel.to ?? null, observedAt: r.rel.observedAt ?? null })),
   questions: (p: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ person: p.id }), 'SUBMITTED_DESC', a.first, a.after),
   motions: (p: NodeObject, a: Page, ctx: ApiContext) => loadMotions(ctx, toMotionQuery({ person: p.id }), 'SUBMITTED_DESC', a.first, a.after),
   answers: (p: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, p, 'ANSWERED_BY', 'in'),
@@ -64,6 +66,7 @@ export const Office = {
 /** Resolvers of Answer. */
 export const Answer = {
   ...nodeFields,
+  unansweredNumbers: (a: NodeObject) => (Array.isArray(a.unansweredNumbers) ? a.unansweredNumbers.map(Number) : []),
   later: (a: NodeObject) => a.later === true,
   answeredBy: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'ANSWERED_BY', 'out'),
   question: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'ANSWERS', 'out'),

@@ -10,6 +10,9 @@ type M = NodeObject & { __asOf?: string; __withinDays?: number };
 
 const decisionDate = (d: NodeObject) => String(d.date ?? d.decidedAt ?? '');
 
+/** A text property that may arrive as a list of paragraphs (the KOOP parser keeps each "overwegende …" apart). */
+export const textOf = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : typeof v === 'string' && v !== '' ? v : null);
+
 async function latestDecision(m: M, ctx: ApiContext): Promise<NodeObject | null> {
   const decisions = await relatedNodes(ctx, m, 'DECIDES', 'in');
   return decisions.sort((a, b) => decisionDate(b).localeCompare(decisionDate(a)))[0] ?? null;
@@ -33,6 +36,12 @@ async function referringDocuments(m: M, ctx: ApiContext) {
 /** Resolvers of Motion: submitters, the latest decision and its votes, follow-up from the pure analysis. */
 export const Motion = {
   ...nodeFields,
+  // A Tweede Kamer Zaak's Titel is its dossier's title; what the motion asks is in its subject (Onderwerp).
+  title: (m: M) => textOf(m.subject) ?? textOf(m.title),
+  subject: (m: M) => textOf(m.subject),
+  dossierTitle: (m: M) => (textOf(m.subject) ? textOf(m.title) : null),
+  considerations: (m: M) => textOf(m.considerations),
+  operativeText: (m: M) => textOf(m.operativeText),
   dossier: (m: M) => (m.dossier === undefined || m.dossier === null ? null : String(m.dossier)),
   ondernummer: (m: M) => (m.ondernummer === undefined || m.ondernummer === null ? null : String(m.ondernummer)),
   submitters: async (m: M, _: unknown, ctx: ApiContext) => (await related(ctx, m, 'SUBMITTED', 'in')).map((r) => ({ person: r.node, role: r.rel.role ?? null })),
@@ -53,6 +62,7 @@ export const Motion = {
 /** Resolvers of Decision. */
 export const Decision = {
   ...nodeFields,
+  date: (d: NodeObject) => d.date ?? d.decidedAt ?? null,
   votes: async (d: NodeObject, _: unknown, ctx: ApiContext) =>
-    (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ voter: r.node, choice: r.rel.choice ?? null, seats: toInt(r.rel.seats), mistaken: r.rel.mistaken === true })),
+    (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ voter: r.node, choice: r.rel.choice ?? null, rawChoice: r.rel.rawChoice ?? null, partyName: r.rel.partyName ?? null, seats: toInt(r.rel.seats), mistaken: r.rel.mistaken === true })),
 };

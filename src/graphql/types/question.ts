@@ -76,7 +76,8 @@ export const Question = {
     const anyAnswer = (await relatedNodes(ctx, q, 'ANSWERS', 'in')).length > 0;
     return unansweredSubQuestions(parseNumbered(q.subQuestionsJson), [...answers].map(([number, text]) => ({ number, text })), anyAnswer);
   },
-  cites: async (q: Q, _: unknown, ctx: ApiContext) => (await related(ctx, q, 'CITES', 'out')).map((r) => ({ article: r.node, citation: r.rel.citation ?? null })),
+  cites: async (q: Q, _: unknown, ctx: ApiContext) =>
+    (await related(ctx, q, 'CITES', 'out')).map((r) => ({ article: r.node, citation: r.rel.citation ?? null, urlAsWritten: r.rel.urlAsWritten ?? null, footnote: r.rel.footnote ?? null })),
   mentions: async (q: Q, _: unknown, ctx: ApiContext) => (await related(ctx, q, 'MENTIONS', 'out')).map((r) => ({ entity: r.node, ...r.rel })),
   supplements: (q: Q, _: unknown, ctx: ApiContext) => relatedNodes(ctx, q, 'SUPPLEMENTS', 'out'),
   supplementedBy: (q: Q, _: unknown, ctx: ApiContext) => relatedNodes(ctx, q, 'SUPPLEMENTS', 'in'),
@@ -89,6 +90,7 @@ export const Question = {
         target: r.node,
         targetType: r.node.__label,
         citation: r.rel.citation ?? null,
+        context: typeof r.rel.context === 'string' ? r.rel.context : null,
         citedKind,
         citationMismatch: claimsMotion && !realMotion,
         claimsNoFollowUp: claimsNoFollowUp(`${String(r.rel.citation ?? '')} ${String(r.rel.context ?? '')}`),

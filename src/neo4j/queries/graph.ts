@@ -23,13 +23,37 @@ ${NODE_LABELS.filter((l) => l !== 'Source').map((l) => `  MATCH (n:${l} {id: $id
 WITH n WHERE ${visible('n')}
 RETURN elementId(n) AS eid, ${project('n')} AS node LIMIT 1`;
 
-/** One level of a neighbourhood walk. Params: $frontier (element ids), $cap. */
-export const expandCypher = `UNWIND $frontier AS eid
-MATCH (a) WHERE elementId(a) = eid
-MATCH (a)-[r]-(b) WHERE NOT b:Source AND ${visible('b')}
-RETURN elementId(b) AS bid, ${project('b')} AS node, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target,
-  properties(r) AS rel
-LIMIT $cap`;
+/** One level of the walk: neighbours of the frontier, then the nodes kept up to $limit (binds nodes, frontier, rels, cut). */
+const neighborhoodLevel = `CALL (frontier) {
+  UNWIND frontier AS a
+  MATCH (a)-[r]-(b) WHERE NOT b:Source AND ${visible('b')}
+  WITH r, b LIMIT $cap
+  RETURN collect({r: r, b: b}) AS found
+}
+WITH nodes, rels, found, reduce(acc = {nodes: nodes, next: [], cut: cut OR size(found) >= $cap}, f IN found |
+  CASE WHEN f.b IN acc.nodes THEN acc
+    WHEN size(acc.nodes) >= $limit THEN {nodes: acc.nodes, next: acc.next, cut: true}
+    ELSE {nodes: acc.nodes + f.b, next: acc.next + f.b, cut: acc.cut} END) AS acc
+WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut, rels + [f IN found WHERE f.b IN acc.nodes | f.r] AS rels`;
+
+/**
+ * The subgraph around a node in one query: breadth first, `depth` levels (a validated integer
+ * spliced in, 1 to 3), at most $limit nodes, each level read up to $cap relationships; `truncated`
+ * tells whether anything was cut. Params: $id, $limit, $cap.
+ */
+export function neighborhoodCypher(depth: number): string {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`depth out of range: ${depth}`);
+  return `CALL () {
+${NODE_LABELS.filter((l) => l !== 'Source').map((l) => `  MATCH (n:${l} {id: $id}) RETURN n`).join('\n  UNION\n')}
+}
+WITH n WHERE ${visible('n')} LIMIT 1
+WITH [n] AS nodes, [n] AS frontier, [] AS rels, false AS cut
+${Array.from({ length: depth }, () => neighborhoodLevel).join('\n')}
+UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
+WITH nodes, cut, collect(DISTINCT r) AS rels
+RETURN [x IN nodes | ${project('x')}] AS nodes, cut AS truncated,
+  [r IN rels | {type: type(r), source: startNode(r).id, target: endNode(r).id, rel: properties(r)}] AS edges`;
+}
 
 /**
  * Shortest and alternative paths between two nodes; the hop bound and path count are validated

@@ -1,4 +1,4 @@
-import { project, visible } from './nodes.js';
+import { project, standInOf, visible } from './nodes.js';
 
 /** Filters of the motions list; values travel as parameters only. */
 export interface MotionQuery {
@@ -44,7 +44,7 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
   } else {
     lines.push('MATCH (m:Motion)');
   }
-  const where = [visible('m'), 'coalesce(m.stub, false) = false'];
+  const where = [visible('m'), 'coalesce(m.stub, false) = false', `NOT EXISTS { MATCH ${standInOf('m', ':Motion')} }`];
   if (f.unanswered) where.push("m.status = 'adopted'");
   if (f.status && f.status.length > 0) (params.status = f.status), where.push('m.status IN $status');
   if (f.dossier) (params.dossier = f.dossier), where.push('m.dossier = $dossier');

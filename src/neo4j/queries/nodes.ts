@@ -45,38 +45,92 @@ export interface RelationSpec {
   to?: readonly NodeLabel[];
 }
 
-/** Batched neighbours over one relationship type. Params: $ids. Returns id, node, rel. */
-export function relatedCypher(spec: RelationSpec): string {
+/**
+ * A provisional stand-in that could not join its canonical node because both hold the same unique
+ * key (the writer records a SAME_AS with that `key` instead of merging). Such a stand-in is the
+ * same entity by definition of a unique key, so reads fold its relationships into the canonical
+ * node; name-based SAME_AS candidates (no key) are guesses and are never folded.
+ */
+export const standInOf = (x: string, canonical: string): string =>
+  `(${x})-[sameAs:SAME_AS]->(${canonical}) WHERE ${x}.provisional = true AND coalesce(sameAs.key, '') <> ''`;
+
+/** Binds `x` to node `n` and to its stand-ins (see standInOf). */
+const withStandIns = (n: string, x: string): string => `CALL (${n}) {
+  RETURN ${n} AS ${x}
+  UNION
+  MATCH ${standInOf(x, n)} RETURN ${x}
+}`;
+
+/** Checks a relation against the model and returns the labels at its other end. */
+function otherLabels(spec: RelationSpec): readonly NodeLabel[] {
   if (!isNodeLabel(spec.from) || !isEdgeType(spec.type)) throw new ModelViolation('relation outside the model');
   const kind = EDGE_KINDS[spec.type];
   const others = spec.to ?? (spec.direction === 'out' ? kind.to : kind.from);
   for (const l of others) if (!isNodeLabel(l)) throw new ModelViolation(`not a label: ${String(l)}`);
+  return others;
+}
+
+/** The neighbours m over relation r of node `n` and its stand-ins (binds x, r, m). */
+export function relatedBody(spec: RelationSpec, n: string): string {
+  const others = otherLabels(spec);
   const [left, right] = spec.direction === 'out' ? ['-', '->'] : ['<-', '-'];
+  return `${withStandIns(n, 'x')}
+MATCH (x)${left}[r:${spec.type}]${right}(m:${others.join('|')})
+WHERE ${visible('m')} AND m <> ${n}`;
+}
+
+/** Batched neighbours over one relationship type, stand-ins folded in. Params: $ids. Returns id, node, rel. */
+export function relatedCypher(spec: RelationSpec): string {
   return `UNWIND $ids AS id
-MATCH (n:${spec.from} {id: id})${left}[r:${spec.type}]${right}(m:${others.join('|')})
-WHERE ${visible('m')}
+MATCH (n:${spec.from} {id: id})
+${relatedBody(spec, 'n')}
 RETURN id, ${project('m')} AS node, properties(r) AS rel`;
 }
 
 /** Source nodes by id. Params: $ids. */
 export const sourcesByIdCypher = `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN id, s {.id, .url, .fetchedAt, .parser} AS source`;
 
+/**
+ * The party of person `p` at the time of question `q`, given the ASKED edge `a`: a membership whose
+ * from/to covers the date, else the observation (observedAt) nearest to it; the party the document
+ * names (`partyName`) wins ties. Binds f.
+ */
+const partyAtTheTime = `CALL (q, p, a) {
+  OPTIONAL MATCH (p)-[m:MEMBER_OF]->(f:Party)
+  WHERE ${visible('f')}
+    AND (q.submittedAt IS NULL OR ((m.from IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR m.to >= left(q.submittedAt, 10))))
+  WITH f, m, coalesce(a.partyName, a.party) AS named
+  RETURN f ORDER BY
+    CASE WHEN named IS NOT NULL AND (f.abbreviation = named OR f.id = named OR m.partyName = named) THEN 0 ELSE 1 END,
+    CASE WHEN m.from IS NOT NULL OR m.to IS NOT NULL THEN 0 ELSE 1 END,
+    CASE WHEN m.observedAt IS NULL OR q.submittedAt IS NULL THEN 99999
+      ELSE abs(duration.inDays(date(left(m.observedAt, 10)), date(left(q.submittedAt, 10))).days) END,
+    m.from DESC
+  LIMIT 1
+}`;
+
+/** The askers of question q (stand-ins folded in), one `row` per person with the party at the time. */
+export const askersBody = `${withStandIns('q', 'x')}
+MATCH (x)<-[a:ASKED]-(p:Person)
+WHERE ${visible('p')}
+${partyAtTheTime}
+WITH p, head(collect({role: a.role, partyName: coalesce(a.partyName, a.party), f: f})) AS one
+WITH p, one, one.f AS pf
+WITH {person: ${project('p')}, role: one.role, partyName: one.partyName, party: CASE WHEN pf IS NULL THEN null ELSE ${project('pf')} END} AS row
+ORDER BY CASE row.role WHEN 'Indiener' THEN 0 ELSE 1 END, row.person.name`;
+
 /** Askers of questions with their party at the time of submission. Params: $ids. */
 export const askersCypher = `UNWIND $ids AS id
-MATCH (q:Question {id: id})<-[a:ASKED]-(p:Person)
-WHERE ${visible('p')}
-CALL (q, p, a) {
-  OPTIONAL MATCH (p)-[m:MEMBER_OF]->(f:Party)
-  WHERE ${visible('f')} AND (a.party IS NULL OR f.abbreviation = a.party OR f.id = a.party)
-    AND (q.submittedAt IS NULL OR ((m.from IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR m.to >= left(q.submittedAt, 10))))
-  RETURN f ORDER BY m.from DESC LIMIT 1
+MATCH (q:Question {id: id})
+CALL (q) {
+${askersBody}
+RETURN row
 }
-RETURN id, ${project('p')} AS person, a.role AS role, a.party AS partyName, CASE WHEN f IS NULL THEN null ELSE ${project('f')} END AS party
-ORDER BY id, CASE a.role WHEN 'Indiener' THEN 0 ELSE 1 END, p.name`;
+RETURN id, row.person AS person, row.role AS role, row.partyName AS partyName, row.party AS party`;
 
-/** The latest party of people. Params: $ids. */
+/** The latest party of people: the open or latest membership, or the latest observation. Params: $ids. */
 export const currentPartyCypher = `UNWIND $ids AS id
 MATCH (p:Person {id: id})-[m:MEMBER_OF]->(f:Party) WHERE ${visible('f')}
-WITH id, f, m ORDER BY m.to IS NULL DESC, m.to DESC, m.from DESC
+WITH id, f, m ORDER BY (m.to IS NULL AND m.from IS NOT NULL) DESC, coalesce(m.to, m.observedAt, m.from) DESC, m.from DESC
 WITH id, collect(${project('f')})[0] AS party
 RETURN id, party`;

@@ -1,0 +1,52 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { isKeyOf } from '../../model/kinds.js';
+import { QUESTION_BUNDLE, questionBundleCypher } from '../../neo4j/queries/bundle.js';
+import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import type { ApiContext } from '../context.js';
+import type { AskerRow, Related } from '../loaders.js';
+
+/** Fields that need each bundle part; the status fields need answers and postponements. */
+const NEEDS: Record<string, string[]> = {
+  answers: ['answers', 'answeredBy', 'answeredAt', 'status', 'daysLate', 'postponed', 'subQuestions', 'unansweredSubQuestions'],
+  postponements: ['postponements', 'answeredAt', 'status', 'daysLate', 'postponed'],
+  addressedTo: ['addressedTo'],
+};
+
+/** Names of the fields selected directly under the resolved field; null when fragments make that unknown. */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> | null {
+  const names = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): boolean => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else return false;
+    }
+    return true;
+  };
+  for (const node of info.fieldNodes) if (!walk(node.selectionSet)) return null;
+  return names;
+}
+
+// Only unique keys are indexed; any other property would scan the label.
+const KEYS = ['number', 'id', 'koopId'].filter((k) => isKeyOf('Question', k));
+const BUNDLES = new Map<string, string>();
+
+/**
+ * Finds a question and, in the same query, the relations its selection needs; those prime the
+ * request's DataLoaders, so the nested resolvers run no query of their own.
+ */
+export async function loadQuestionBundle(ctx: ApiContext, value: string, fields: Set<string> | null): Promise<NodeObject | null> {
+  const wants = (f: string) => fields === null || fields.has(f);
+  const parts = Object.keys(QUESTION_BUNDLE).filter((p) => NEEDS[p]!.some(wants));
+  const askers = wants('askedBy');
+  const key = `${parts.join(',')}|${askers}`;
+  let cypher = BUNDLES.get(key);
+  if (cypher === undefined) BUNDLES.set(key, (cypher = questionBundleCypher(KEYS, parts, askers)));
+  const rows = await ctx.run<Record<string, unknown> & { node: NodeObject }>(cypher, { values: [value] });
+  const row = rows[0];
+  if (!row) return null;
+  const id = row.node.id;
+  for (const p of parts) ctx.loaders.related(QUESTION_BUNDLE[p]!).prime(id, row[p] as Related[]);
+  if (askers) ctx.loaders.askers.prime(id, row.askers as AskerRow[]);
+  return row.node;
+}

@@ -1,0 +1,25 @@
+import { askersBody, nodesByKeyCypher, project, relatedBody, type RelationSpec } from './nodes.js';
+
+/** The relations of a question that most queries ask for, fetched with the question itself. */
+export const QUESTION_BUNDLE: Record<string, RelationSpec> = {
+  answers: { from: 'Question', type: 'ANSWERS', direction: 'in' },
+  postponements: { from: 'Question', type: 'POSTPONES', direction: 'in' },
+  addressedTo: { from: 'Question', type: 'ADDRESSED_TO', direction: 'out' },
+};
+
+/**
+ * Finds questions by any of the keys and returns, in the same round trip, the relations in
+ * `parts` (names of QUESTION_BUNDLE) and, when `askers` is set, the askers with their party at
+ * the time; rows match what the per-relation DataLoaders return, so they can prime them. Params: $values.
+ */
+export function questionBundleCypher(keys: readonly string[], parts: readonly string[], askers: boolean): string {
+  const collects = parts.map((p) => {
+    const spec = QUESTION_BUNDLE[p];
+    if (!spec) throw new RangeError(`not a bundle part: ${p}`);
+    return `,\n  COLLECT { ${relatedBody(spec, 'n')} RETURN {node: ${project('m')}, rel: properties(r)} } AS ${p}`;
+  });
+  const askerRows = askers ? `,\n  COLLECT { WITH n AS q ${askersBody} RETURN row } AS askers` : '';
+  return `${nodesByKeyCypher('Question', keys).replace(/\nRETURN value, .*$/s, '')}
+WITH value, n, rank ORDER BY rank LIMIT 1
+RETURN value, ${project('n')} AS node${collects.join('')}${askerRows}`;
+}
