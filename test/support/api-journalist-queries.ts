@@ -16,7 +16,7 @@ export const JOURNALIST_QUERIES = {
     nodes { koopId title decidedAt submitters { person { name } } followUp(withinDays: 365) { state dueAt } }
   }
   claims: questions(filter: { companies: $companies }) {
-    nodes { number refersTo { citation claimsNoFollowUp citationMismatch targetType resolvedAs { id ... on Document { kind title } } } }
+    nodes { number refersTo { citation context claimsNoFollowUp citationMismatch targetType resolvedAs { id ... on Document { kind title } } } }
   }
 }`,
   articlesTriggering: `query ArticlesTriggering($companies: [ID!]) {

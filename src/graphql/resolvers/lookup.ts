@@ -1,6 +1,6 @@
 import { canonicalUrl } from '../../model/canonical-url.js';
 import { isKeyOf, type NodeLabel } from '../../model/kinds.js';
-import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import { partyByAbbreviationCypher, type NodeObject } from '../../neo4j/queries/nodes.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context.js';
 import { loadQuestionBundle, selectedFields } from './bundle.js';
@@ -30,7 +30,8 @@ export const motion = (_: unknown, a: { number: string }, ctx: ApiContext) => {
 export const person = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Person', a.id, ['id']);
 
 /** Root field `party(id)`: by id or abbreviation. */
-export const party = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Party', a.id, ['id', 'abbreviation']);
+export const party = async (_: unknown, a: { id: string }, ctx: ApiContext) =>
+  (await findBy(ctx, 'Party', a.id, ['id'])) ?? (await ctx.run<{ node: NodeObject }>(partyByAbbreviationCypher, { value: a.id }))[0]?.node ?? null;
 
 /** Root field `company(id)`. */
 export const company = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Company', a.id, ['id']);

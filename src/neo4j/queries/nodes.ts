@@ -134,3 +134,7 @@ MATCH (p:Person {id: id})-[m:MEMBER_OF]->(f:Party) WHERE ${visible('f')}
 WITH id, f, m ORDER BY (m.to IS NULL AND m.from IS NOT NULL) DESC, coalesce(m.to, m.observedAt, m.from) DESC, m.from DESC
 WITH id, collect(${project('f')})[0] AS party
 RETURN id, party`;
+
+/** A party by its abbreviation (indexed, not unique: the first visible one). Params: $value. */
+export const partyByAbbreviationCypher = `MATCH (f:Party {abbreviation: $value}) WHERE ${visible('f')}
+RETURN ${project('f')} AS node ORDER BY f.id LIMIT 1`;

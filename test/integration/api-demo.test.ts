@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startServer } from '../../src/graphql/app.js';
+import { loadDemo } from '../../ingest/demo/load-demo.js';
+import { JOURNALIST_QUERIES as Q } from '../support/api-journalist-queries.js';
+import { useGraph } from '../support/graph.js';
+
+/**
+ * The five journalist questions against the real demo data (the documents of ingest/demo/manifest.json
+ * through the real ingest), over the real HTTP server.
+ */
+const { graph } = useGraph();
+let server: { url: string; close(): Promise<void> };
+let dir: string;
+const vendors = { companies: ['hikvision', 'dahua'] };
+const JENV = 'minister-van-justitie-en-veiligheid';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'graafwerk-api-demo-'));
+  const config = { ...loadConfig(), port: 0, logLevel: 'error', rawStore: join(dir, 'raw'), stateDir: join(dir, 'state') };
+  expect(await loadDemo(graph(), config)).toMatch(/documents/);
+  server = await startServer(graph(), config);
+}, 240_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function ok(query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  expect(res.status).toBe(200);
+  return body.data!;
+}
+
+const byNumber = (nodes: { number: string }[]) => Object.fromEntries(nodes.map((q) => [q.number, q])) as Record<string, any>;
+
+describe('the five journalist questions on the real demo data, over HTTP', () => {
+  it('1. 2022Z04510 was asked by Dekker-Abdulaziz and Van Ginneken (D66) of the Ministers of JenV and BZK, about Hikvision and Dahua', async () => {
+    const data = await ok(Q.whoAsked, vendors);
+    const q = byNumber(data.questions.nodes)['2022Z04510'];
+    expect(q).toMatchObject({ submittedAt: '2022-03-10', subject: expect.stringContaining('Chinese bewakingscamera') });
+    expect(q.askedBy.map((a: any) => `${a.person.name} (${a.party?.abbreviation})`)).toEqual(['Dekker-Abdulaziz (D66)', 'van Ginneken (D66)']);
+    expect(q.addressedTo.map((o: any) => o.title).sort()).toEqual(['minister van Binnenlandse Zaken en Koninkrijksrelaties', 'minister van Justitie en Veiligheid']);
+    expect(q.answeredBy.map((p: any) => p.name).sort()).toEqual(['Bruins Slot', 'Dilan Yeşilgöz-Zegerius']);
+    const detail = await ok(`{ question(number: "2022Z04510") {
+      mentions { entity { id } } askedBy { person { id provisional fullName } } } }`);
+    expect(detail.question.mentions.map((m: any) => m.entity.id)).toEqual(expect.arrayContaining(['hikvision', 'dahua']));
+    expect(detail.question.askedBy[0].person).toEqual({ id: 'name:dekker-abdulaziz', provisional: true, fullName: 'H. Dekker-Abdulaziz' });
+  });
+
+  it('2. 2022Z04510 was answered late (ah-tk-20212022-3019, 8 June 2022, 90 days) with sub-questions left open; 2022Z04403 was postponed', async () => {
+    const data = await ok(Q.lateOrUnanswered, { ...vendors, asOf: '2023-01-01' });
+    const q = byNumber(data.questions.nodes)['2022Z04510'];
+    expect(q).toMatchObject({ status: 'ANSWERED_LATE', dueAt: '2022-03-31', answeredAt: '2022-06-08', daysLate: 69, postponed: false });
+    expect(q.unansweredSubQuestions).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    const detail = await ok(`{ question(number: "2022Z04510") { submittedAt answers { koopId receivedAt answeredCount unansweredNumbers }
+      subQuestions { number answer } } prev: question(number: "2022Z04403") { postponed postponements { koopId sentAt reason } } }`);
+    expect(detail.question.answers).toEqual([{ koopId: 'ah-tk-20212022-3019', receivedAt: '2022-06-08', answeredCount: 2, unansweredNumbers: q.unansweredSubQuestions }]);
+    expect((Date.parse('2022-06-08') - Date.parse(detail.question.submittedAt)) / 86_400_000).toBe(90);
+    expect(detail.question.subQuestions[0].answer).toMatch(/^Ja, de Nederlandse overheid maakt gebruik van Chinese camera/);
+    expect(detail.prev).toMatchObject({ postponed: true, postponements: [{ koopId: 'ah-tk-20212022-2273', sentAt: '2022-03-30', reason: expect.stringContaining('afstemming') }] });
+  });
+
+  it('3. the citation of motion 30821-90 is kept as written, with the "geen vervolg" evidence; adopted and unanswered motions on the real motions', async () => {
+    const data = await ok(Q.motionsNotFollowedUp, { ...vendors, asOf: '2023-01-01' });
+    expect(data.motions.nodes).toEqual([]);
+    const claim = byNumber(data.claims.nodes)['2022Z04510'].refersTo.find((r: any) => r.citation.includes('30821'));
+    expect(claim).toMatchObject({ citation: 'motie Buitenweg en Verhoeven (30821–90)', claimsNoFollowUp: true, citationMismatch: true, targetType: 'Motion' });
+    expect(claim.context).toContain('waar geen vervolg aan is gegeven');
+    const motions = await ok(`{ adopted: motions(filter: { status: [adopted] }) { totalCount }
+      unanswered: motions(filter: { unanswered: true, asOf: "2026-01-01" }) { totalCount }
+      pending: motions(filter: { status: [pending] }, first: 100) { totalCount nodes { number title subject considerations submitters { person { name } } } } }`);
+    // The demo's motions carry no decision linked to them, so every one is pending.
+    expect(motions.adopted.totalCount).toBe(0);
+    expect(motions.unanswered.totalCount).toBe(0);
+    expect(motions.pending.totalCount).toBeGreaterThan(100);
+    const withText = motions.pending.nodes.filter((m: any) => m.considerations);
+    expect(withText.length).toBeGreaterThan(0);
+    expect(withText[0].considerations).toMatch(/^(overwegende|constaterende)/);
+    expect(motions.pending.nodes.some((m: any) => m.submitters.length > 0)).toBe(true);
+  });
+
+  it('4. the FTM article is cited by 2022Z04510 under its canonical URL', async () => {
+    const data = await ok(Q.articlesTriggering, vendors);
+    const cite = byNumber(data.questions.nodes)['2022Z04510'].cites[0];
+    expect(cite.article.url).toBe('https://ftm.nl/artikelen/de-ogen-van-chinees-staatsbedrijf-hikvision-zijn-overal');
+    expect(cite.citation).toContain('Follow the Money, 8 februari 2022');
+    expect(cite.article.questions.map((x: any) => x.number)).toEqual(['2022Z04510']);
+    const byShareUrl = await ok(`{ article(url: "https://www.ftm.nl/artikelen/de-ogen-van-chinees-staatsbedrijf-hikvision-zijn-overal?share=abc") { url } }`);
+    expect(byShareUrl.article.url).toBe(cite.article.url);
+  });
+
+  it('5. D66 reaches the minister van Justitie en Veiligheid through the question, with a source on every hop', async () => {
+    const { party } = await ok('{ party(id: "D66") { id abbreviation } }');
+    const data = await ok(Q.connection, { from: party.id, to: JENV });
+    const paths = data.paths.paths;
+    expect(paths.length).toBeGreaterThan(0);
+    const routes = paths.map((p: any) => p.nodes.map((n: any) => (n.type === 'Question' ? n.id : n.type)).join(' > '));
+    expect(routes).toContain('Party > Person > 65c74760-dec5-43ae-a544-1f994a6154a9 > Office');
+    expect(paths[0].length).toBe(3);
+    for (const path of paths)
+      for (const hop of path.hops) {
+        expect(hop.sources.length).toBeGreaterThan(0);
+        expect(hop.sources[0].url).toMatch(/fixtures\/(tk|koop)\//);
+      }
+  });
+});
