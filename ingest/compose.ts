@@ -10,11 +10,12 @@ import { ingestInputs, type IngestOptions } from './pipeline/run.js';
 import { countByClass, type IngestSummary } from './pipeline/summary.js';
 import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
+import { resolveStoredNames } from './resolve/resolve-stored.js';
 
 /**
  * The ingest as the command line and `graafwerk start` run it: the company registry first, then the
- * pipeline wired to the enrichment step and the publication URLs, then the derivations that
- * depend on the whole graph (motion status from decisions).
+ * pipeline wired to the enrichment step and the publication URLs, then the steps that depend on
+ * the whole graph: names written before their persons were known, motion status from decisions.
  */
 export async function runIngest(graph: Graph, config: Config, args: string[], extra: Partial<IngestOptions> = {}): Promise<IngestSummary> {
   await writeCompanyRegistry(graph, config);
@@ -25,11 +26,12 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
     publicationUrls: (id) => koopDocumentUrls(id, config.koopBaseUrl).map((u) => u.url),
     ...extra,
   });
+  const namesResolved = await resolveStoredNames(graph, config);
   await deriveMotionStatus(graph);
   const log = createLogger(config.logLevel);
   for (const r of summary.rejectedDocuments) log.warn(r, 'document rejected');
   const { rejectedDocuments, rejectedRows, ...counts } = summary;
-  log.info({ ...counts, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
+  log.info({ ...counts, namesResolved, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
   return summary;
 }
 

@@ -24,10 +24,14 @@ export function coversDate(m: Membership, date: string): boolean {
   return false;
 }
 
-/** Whether the person sat for some party at the date; undefined when the graph has no membership for them at all. */
+/**
+ * Whether the person sat for some party at the date; undefined when the graph cannot say. Only
+ * membership intervals can say no: an observation at another time is no evidence of absence.
+ */
 export function activeAt(p: KnownPerson, date: string | undefined): boolean | undefined {
   if (!date || p.memberships.length === 0) return undefined;
-  return p.memberships.some((m) => coversDate(m, date));
+  if (p.memberships.some((m) => coversDate(m, date))) return true;
+  return p.memberships.some((m) => m.from) ? false : undefined;
 }
 
 /** Whether the person belonged to a party of that name (abbreviation or full name) at the date, when known. */

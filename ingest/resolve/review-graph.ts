@@ -36,7 +36,7 @@ export async function listCandidates(graph: Graph, all = false): Promise<SameAsC
 const PERSON_EDGES = EDGE_TYPES.filter((t) => t !== 'SAME_AS' && ((EDGE_KINDS[t].from as readonly string[]).includes('Person') || (EDGE_KINDS[t].to as readonly string[]).includes('Person')));
 
 /** Moves every edge of a name-only Person to the Tweede Kamer Person, keeping edge keys and properties. */
-async function repointEdges(graph: Graph, fromId: string, toId: string): Promise<void> {
+export async function repointEdges(graph: Graph, fromId: string, toId: string): Promise<void> {
   await writeGraph(graph, async (tx) => {
     for (const type of PERSON_EDGES) {
       await tx.run(

@@ -1,0 +1,48 @@
+import type { Config } from '../../src/config.js';
+import type { FragmentBody } from '../../src/model/fragment.js';
+import { readRows, type Graph } from '../../src/neo4j/driver.js';
+import { GraphWriter } from '../../src/neo4j/writer.js';
+import { sha256 } from '../../src/model/ids.js';
+import { loadPeople } from './load.js';
+import { decideNamePerson, sameAsEdges } from './resolve-fragment.js';
+import { repointEdges } from './review-graph.js';
+import { loadReviews } from './reviews.js';
+
+interface StoredName {
+  id: string;
+  props: { name?: string; fullName?: string; partyName?: string };
+  date: string | null;
+}
+
+/**
+ * Resolves the name-only persons already in the graph against the persons known now, so the
+ * order of ingest does not matter: a confident match takes over the stand-in's edges; otherwise
+ * the candidates are recorded as SAME_AS. Returns how many stand-ins were resolved.
+ */
+export async function resolveStoredNames(graph: Graph, config: Config): Promise<number> {
+  const names = await readRows<StoredName>(
+    graph,
+    `MATCH (n:Person) WHERE n.id STARTS WITH 'name:' AND n.mergedInto IS NULL AND n.deleted IS NULL
+     OPTIONAL MATCH (n)--(t) WHERE t:Question OR t:Motion OR t:Answer OR t:Postponement OR t:Document
+     RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(coalesce(t.submittedAt, t.receivedAt, t.sentAt, t.date)) AS date`,
+  );
+  if (names.length === 0) return 0;
+  const [people, reviews] = await Promise.all([loadPeople(graph), loadReviews(config.stateDir)]);
+  const body: FragmentBody = { nodes: [], edges: [], tombstones: [] };
+  let resolved = 0;
+  for (const n of names) {
+    const decision = decideNamePerson(n.id, n.props, people, reviews, n.date ?? undefined);
+    if (decision.personId) {
+      await repointEdges(graph, n.id, decision.personId);
+      resolved++;
+    } else body.edges.push(...sameAsEdges(n.id, decision));
+  }
+  const id = sha256(JSON.stringify(body.edges));
+  const [seen] = await readRows(graph, 'MATCH (s:Source {id: $id}) RETURN 1 AS hit', { id });
+  // The same candidates as last time are already recorded; writing them again would only move lastSeen.
+  if (body.edges.length > 0 && !seen) {
+    const source = { id, url: 'graafwerk:name-resolution', fetchedAt: new Date().toISOString(), parser: 'name-resolution', parserVersion: '1' };
+    await new GraphWriter(graph, { batchSize: config.writeBatchSize }).write([{ source, ...body }]);
+  }
+  return resolved;
+}
