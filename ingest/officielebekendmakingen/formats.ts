@@ -3,7 +3,8 @@ import { parseMetadataXml, parsePublicationHtml, parsePublicationXml } from './p
 import { parseSruXml } from './sru.js';
 import { koopIdFromUrl } from './urls.js';
 
-const VERSION = '1';
+// 2: Kamerstukken other than motions parse as Documents; citation edges keep every citation.
+const VERSION = '2';
 
 /** The formats of this source, in detection order. */
 export const KOOP_FORMATS: Format[] = [

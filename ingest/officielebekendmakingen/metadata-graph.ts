@@ -8,6 +8,8 @@ import { displayName } from './submitters.js';
 
 const said = (meta: MetaMap, re: RegExp) => [...all(meta, 'type'), ...all(meta, 'title'), ...all(meta, 'documenttitel'), ...all(meta, 'publicationname')].some((v) => re.test(v));
 const date = (meta: MetaMap, ...keys: string[]) => keys.map((k) => toIsoDate(first(meta, k))).find(Boolean);
+/** DC.type values that say what kind of publication it is, not what kind of document ("Kamerstuk", "officiële publicatie"). */
+const GENERIC_TYPE = /^(kamerstuk|kamerstukken|officiële publicatie|officiele publicatie|parlementair)$/i;
 const zaakNumber = (meta: MetaMap) => /\b(\d{4}Z\d{5})\b/.exec(first(meta, 'vraagnummer') ?? '')?.[1];
 
 function addPeople(b: FragmentBuilder, meta: MetaMap, to: ReturnType<typeof koopRef> | ReturnType<typeof questionRef>, edge: 'ASKED' | 'SUBMITTED') {
@@ -30,7 +32,9 @@ export function addMetadataRecord(b: FragmentBuilder, meta: MetaMap): string | u
   const title = first(meta, 'documenttitel') ?? first(meta, 'title');
   if (info.kind === 'kamerstuk' && said(meta, /\bmotie\b/i)) {
     const m = koopRef('Motion', koopId);
-    b.node('Motion', koopId, { koopId, dossier, ondernummer: ondernummer ? Number(ondernummer) : undefined, title, submittedAt: date(meta, 'datumindiening', 'issued'), parliamentaryYear: first(meta, 'vergaderjaar') }, { provisional: true });
+    // DC.title reads "<dossier title>; Motie; Motie van het lid …": only its last part is the motion's own title.
+    const own = first(meta, 'documenttitel') ?? first(meta, 'title')?.split(/;\s*/).find((p) => /^(?:(?:nader\s+)?gewijzigde\s+)?motie\s+van\b/i.test(p));
+    b.node('Motion', koopId, { koopId, dossier, ondernummer: ondernummer ? Number(ondernummer) : undefined, title: own, submittedAt: date(meta, 'datumindiening', 'issued'), parliamentaryYear: first(meta, 'vergaderjaar') }, { provisional: true });
     if (dossier) b.edge('PART_OF', m, addDossier(b, dossier, first(meta, 'dossiertitel')));
     addPeople(b, meta, m, 'SUBMITTED');
   } else if (info.kind === 'question' && (zaakNumber(meta) ?? info.questionNumber)) {
@@ -47,7 +51,9 @@ export function addMetadataRecord(b: FragmentBuilder, meta: MetaMap): string | u
     b.node(label, koopId, { koopId, questionNumber: number, appendixNumber, title, ...(postponed ? { sentAt: at } : { receivedAt: at }) }, { provisional: true });
     if (number) b.edge(postponed ? 'POSTPONES' : 'ANSWERS', koopRef(label, koopId), questionRef(number));
   } else {
-    b.node('Document', koopId, { koopId, title, documentType: first(meta, 'type'), publishedAt: date(meta, 'issued', 'available') }, { provisional: true });
+    const kind = all(meta, 'type').find((t) => !GENERIC_TYPE.test(t)) ?? first(meta, 'type');
+    const props = { koopId, title, kind, dossier, ondernummer: ondernummer ? Number(ondernummer) : undefined, date: date(meta, 'datumbrief'), publishedAt: date(meta, 'issued', 'available') };
+    b.node('Document', koopId, props, { provisional: true });
     if (dossier) b.edge('PART_OF', ref('Document', koopId, 'koopId'), addDossier(b, dossier));
   }
   return koopId;

@@ -1,11 +1,10 @@
 import type { CheerioAPI } from 'cheerio';
 import { FragmentBuilder } from '../../src/model/fragment.js';
-import { ParseError } from '../pipeline/format.js';
 import { addCitationEdges } from './citation-edges.js';
 import { toIsoDate } from './dates.js';
 import { addDossier, addNamedPerson, koopRef } from './graph-refs.js';
 import { textWithoutNotes } from './kamervragen-xml.js';
-import { parseKoopId } from './koop-id.js';
+import { readKamerstukHead } from './kamerstuk.js';
 import { all, first, type MetaMap } from './metadata.js';
 import { clean } from './safe-xml.js';
 import { matchSubmitters } from './submitters.js';
@@ -64,34 +63,9 @@ export function readMotionText($: CheerioAPI): MotionText {
   };
 }
 
-/** Dossier numbers as written: "21 501" + "-32" or a budget chapter "XVI" become "21501-32", "36410-XVI". */
-function readDossiers($: CheerioAPI): { number: string; title?: string }[] {
-  return $('kamerstuk > dossier')
-    .toArray()
-    .map((d) => {
-      const nr = $(d).find('dossiernummer');
-      const base = clean(nr.find('dossiernr').first().text()).replace(/\s/g, '');
-      const extra = [nr.find('raadnr').first().text(), nr.find('begrotingshoofdstuk').first().text()].map(clean).filter(Boolean);
-      return { number: [base, ...extra].join('-'), title: clean($(d).children('titel').text()) || undefined };
-    })
-    .filter((d) => d.number !== '');
-}
-
-function koopIdFromMeta(meta: MetaMap): string | undefined {
-  const own = all(meta, 'identifier').find((v) => /^kst-/i.test(v));
-  const extern = /\/(kst-[\w-]+)\/metadata\.xml$/i.exec(first(meta, 'externmetadatarecord') ?? '')?.[1];
-  return own ?? extern;
-}
-
 /** A motion (`<kamerstuk>` of type Motie): Motion, Dossier, submitters, citations. */
 export function buildMotion($: CheerioAPI, meta: MetaMap, url: string, urlKoopId?: string): FragmentBuilder {
-  const dossiers = readDossiers($);
-  const ondernummer = clean($('stuk ondernummer').first().text()) || first(meta, 'ondernummer');
-  const fromId = parseKoopId(koopIdFromMeta(meta) ?? urlKoopId ?? '');
-  const dossier = fromId.dossier ?? first(meta, 'dossiernummer') ?? dossiers[0]?.number;
-  if (!dossier || !ondernummer) throw new ParseError(`${url}: motion without a dossier number or ondernummer`);
-  const koopId = fromId.kind === 'kamerstuk' ? fromId.id : `kst-${dossier}-${ondernummer}`;
-  const heading = clean($('stuk > titel').first().text());
+  const { koopId, dossier, ondernummer, dossiers, heading, parliamentaryYear } = readKamerstukHead($, meta, url, urlKoopId, 'motion');
   const motion = readMotionText($);
   const text = motion.paragraphs.join('\n');
   const b = new FragmentBuilder();
@@ -103,12 +77,12 @@ export function buildMotion($: CheerioAPI, meta: MetaMap, url: string, urlKoopId
     title: first(meta, 'documenttitel') || heading || undefined,
     heading: heading || undefined,
     submittedAt: $('stuk datumtekst datum[isodatum]').first().attr('isodatum') ?? toIsoDate(first(meta, 'issued')),
-    parliamentaryYear: first(meta, 'vergaderjaar') ?? /(\d{4}-\d{4})/.exec($('tekstregel[inhoud="vergaderjaar"]').text())?.[1],
+    parliamentaryYear,
     considerations: motion.considerations,
     operativeText: motion.operativeText,
     text,
   }, { provisional: true });
-  for (const d of dossiers.length > 0 ? dossiers : [{ number: dossier }]) b.edge('PART_OF', m, addDossier(b, d.number, d.title));
+  for (const d of dossiers) b.edge('PART_OF', m, addDossier(b, d.number, d.title));
   const submitters = matchSubmitters(motion.signatures, all(meta, 'indiener'), heading);
   submitters.forEach((s, i) => {
     const person = addNamedPerson(b, s.name, { fullName: s.fullName });

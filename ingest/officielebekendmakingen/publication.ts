@@ -2,6 +2,8 @@ import type { CheerioAPI } from 'cheerio';
 import { FragmentBuilder } from '../../src/model/fragment.js';
 import { ParseError, type ParseResult, type RawDocument } from '../pipeline/format.js';
 import { buildAnswer } from './answer-graph.js';
+import { buildKamerstukDocument } from './document-graph.js';
+import { kamerstukType } from './kamerstuk.js';
 import { readKamervragenHtml } from './kamervragen-html.js';
 import { readKamervragenXml } from './kamervragen-xml.js';
 import type { KamervragenDoc } from './kamervragen-doc.js';
@@ -28,13 +30,16 @@ function fromKamervragen(doc: KamervragenDoc, raw: RawDocument): ParseResult {
   throw new ParseError(`${raw.url}: ${koopId} is not a written question or an Aanhangsel`);
 }
 
+const MOTION_HEADING = /^(?:(?:tweede|derde)\s+)?(?:nader\s+)?(?:gewijzigde\s+)?motie\b/i;
+
+/** A motion by its declared Kamerstuk type; without one, by its heading ("MOTIE VAN …", "GEWIJZIGDE MOTIE VAN …"). */
 function isMotion($: CheerioAPI, meta: MetaMap): boolean {
-  const types = all(meta, 'type');
-  if (types.some((t) => /^motie$/i.test(t))) return true;
-  return /\bMOTIE\b/i.test($('stuk > titel').first().text());
+  const declared = kamerstukType($) ?? all(meta, 'type').find((t) => /^(?:gewijzigde\s+)?motie\b/i.test(t));
+  if (declared) return /^(?:(?:nader\s+)?gewijzigde\s+)?motie\b/i.test(declared);
+  return MOTION_HEADING.test($('stuk > titel').first().text().trim());
 }
 
-/** Parses publication XML (`<officiele-publicatie>`): a motion, a written question or an Aanhangsel. */
+/** Parses publication XML (`<officiele-publicatie>`): a motion or another Kamerstuk, a written question or an Aanhangsel. */
 export function parsePublicationXml(raw: RawDocument): ParseResult {
   const $ = loadXml(raw);
   const root = $.root().children().first();
@@ -44,7 +49,7 @@ export function parsePublicationXml(raw: RawDocument): ParseResult {
   if ($('kamervragen').length > 0) return fromKamervragen(readKamervragenXml($, raw.url), raw);
   if ($('kamerstuk').length > 0) {
     if (isMotion($, meta)) return result(buildMotion($, meta, raw.url, koopIdFromUrl(raw.url)));
-    throw new ParseError(`${raw.url}: unsupported publication type: a Kamerstuk that is not a motion (${all(meta, 'type').join(', ') || 'type not given'})`);
+    return result(buildKamerstukDocument($, meta, raw.url, koopIdFromUrl(raw.url)));
   }
   const kinds = root.children().toArray().map((c) => c.name).filter((n) => n !== 'metadata');
   throw new ParseError(`${raw.url}: unsupported publication type <${kinds[0] ?? 'empty'}>`);

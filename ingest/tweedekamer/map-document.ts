@@ -66,12 +66,21 @@ export const mapDocument: EntityMapper = (ctx, rec, id, parent) => {
   countVersions(ctx, rec);
 };
 
-/** The motion text's document gives the motion its document number, KOOP id, dossier and ondernummer. */
+/** "Motie van het lid …", "Gewijzigde motie van de leden …": a motion's own title, not its dossier's ("Politie"). */
+const MOTION_TITLE = /^(?:(?:tweede\s+|derde\s+)?nader\s+)?(?:gewijzigde\s+)?motie\s+van\b/i;
+
+/** The motion's own title from its text's Document: the Titel or Onderwerp that reads as one. */
+export function motionOwnTitle(f: Record<string, unknown>): string | undefined {
+  return [str(f.Titel), str(f.Onderwerp)].find((t) => t !== undefined && MOTION_TITLE.test(t));
+}
+
+/** The motion text's document gives the motion its document number, own title, KOOP id, dossier and ondernummer. */
 function foldMotionDocument(ctx: MapContext, parent: Parent, rec: TkRecord, koopId: string | undefined): void {
   const kst = koopId ? parseKamerstukId(koopId) : undefined;
   const motion: NodeRef = parent.node!;
   ctx.b.node('Motion', parent.id, {
     documentNumber: str(rec.fields.DocumentNummer),
+    title: motionOwnTitle(rec.fields),
     koopId,
     dossier: kst?.dossier,
     ondernummer: kst?.ondernummer ?? positive(rec.fields.Volgnummer),

@@ -22,18 +22,18 @@ export const mapZaak: EntityMapper = (ctx, rec, id) => {
   const common = {
     number: str(f.Nummer),
     subject: str(f.Onderwerp),
-    title: str(f.Titel),
     submittedAt: date(f.GestartOp),
     parliamentaryYear: str(f.Vergaderjaar),
     closed: bool(f.Afgedaan),
     tkStatus: str(f.Status),
   };
+  // A motion's Zaak Titel is its dossier's title ("Politie"); its own title comes from the motion text's Document.
   const props =
     label === 'Question'
-      ? common
+      ? { ...common, title: str(f.Titel) }
       : label === 'Motion'
-        ? { ...common, cabinetAppraisal: str(f.Kabinetsappreciatie) }
-        : { ...common, kind: soort };
+        ? { ...common, dossierTitle: str(f.Titel), cabinetAppraisal: str(f.Kabinetsappreciatie) }
+        : { ...common, title: str(f.Titel), kind: soort };
   const node = ctx.b.node(label, id, props, { version: v });
   const parent: Parent = { rec, id, node, date: date(f.GestartOp) };
   for (const dossier of childrenOf(rec, 'Kamerstukdossier')) {

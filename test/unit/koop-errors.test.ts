@@ -46,12 +46,19 @@ describe('bad KOOP input gets a clear ParseError naming the document', () => {
     expect(e.message).not.toContain('lollol');
   });
 
-  it('an unknown publication type is named', () => {
+  it('an unknown publication type is named; a Kamerstuk that is not a motion is no longer one', () => {
     expect(parseError('bad/unknown-type.xml').message).toMatch(/unknown-type\.xml: unsupported publication type <staatscourant>/);
     const letter = readFileSync(path('motions/2025D17688.xml'), 'utf8').replace('content="Motie"', 'content="Brief regering"').replace('MOTIE VAN HET LID SARIS C.S.', 'BRIEF VAN DE MINISTER');
-    expect(() => detectFormat({ bytes: Buffer.from(letter), url: 'test://letter.xml' })!.parse({ bytes: Buffer.from(letter), url: 'test://letter.xml' })).toThrow(
-      /test:\/\/letter\.xml: unsupported publication type: a Kamerstuk that is not a motion \(Brief regering, /,
-    );
+    const doc = { bytes: Buffer.from(letter), url: 'test://letter.xml' };
+    const { nodes } = detectFormat(doc)!.parse(doc).body;
+    expect(nodes.map((n) => n.label)).not.toContain('Motion');
+    expect(nodes.find((n) => n.label === 'Document')).toMatchObject({ id: 'kst-36582-58', props: { kind: 'Brief regering', government: true } });
+  });
+
+  it('a Kamerstuk that cannot be placed (no dossier, no ondernummer) is named', () => {
+    const bare = '<officiele-publicatie><kamerstuk><stuk><titel>BRIEF VAN DE MINISTER VAN FINANCIËN</titel><algemeen><al>Tekst.</al></algemeen></stuk></kamerstuk></officiele-publicatie>';
+    const doc = { bytes: Buffer.from(bare), url: 'test://bare-letter.xml' };
+    expect(() => detectFormat(doc)!.parse(doc)).toThrow(/test:\/\/bare-letter\.xml: Kamerstuk without a dossier number or ondernummer/);
   });
 
   it('an HTML page without the expected structure is named', () => {

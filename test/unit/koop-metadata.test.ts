@@ -26,13 +26,27 @@ describe('metadata.xml and SRU records', () => {
     expect(meta.edges.filter((e) => e.type === 'ASKED').map((e) => e.props.role)).toEqual(['Indiener', 'Medeindiener']);
   });
 
+  it("a motion's metadata gives its own title, never the dossier title that DC.title starts with", () => {
+    const xml = (extra: string) =>
+      Buffer.from(`<metadata_gegevens><metadata name="DC.identifier" content="kst-29628-1292"/><metadata name="DC.type" scheme="OVERHEIDop.KamerstukTypen" content="Motie"/><metadata name="DC.title" content="Politie; Motie; Motie van het lid Mutluer over een betere aanpak van cold cases"/>${extra}</metadata_gegevens>`);
+    const title = (bytes: Buffer) => parseMetadataXml({ bytes, url: 'test://metadata.xml' }).body.nodes.find((n) => n.label === 'Motion')?.props.title;
+    expect(title(xml(''))).toBe('Motie van het lid Mutluer over een betere aanpak van cold cases');
+    expect(title(xml('<metadata name="OVERHEIDop.documenttitel" content="Motie van het lid Mutluer over cold cases"/>'))).toBe('Motie van het lid Mutluer over cold cases');
+  });
+
+  it('a letter\'s metadata gives a Document with its kind, dossier and ondernummer', () => {
+    const bytes = Buffer.from(`<metadata_gegevens><metadata name="DC.identifier" content="kst-36582-70"/><metadata name="DC.type" content="Kamerstuk"/><metadata name="DC.type" content="Brief"/><metadata name="OVERHEIDop.dossiernummer" content="36582"/><metadata name="OVERHEIDop.ondernummer" content="70"/><metadata name="OVERHEIDop.datumBrief" content="2025-06-20"/></metadata_gegevens>`);
+    const doc = parseMetadataXml({ bytes, url: 'test://metadata.xml' }).body.nodes.find((n) => n.label === 'Document');
+    expect(doc).toMatchObject({ id: 'kst-36582-70', props: { kind: 'Brief', dossier: '36582', ondernummer: 70, date: '2025-06-20' } });
+  });
+
   it('reads every record of the real SRU sample as a Document with its dossier', () => {
     const result = parseSruXml(raw('sru-search-sample.xml'));
     expect(result.records).toBe(5);
     expect(result.rejected).toEqual([]);
     const docs = result.body.nodes.filter((n) => n.label === 'Document');
     expect(docs.map((d) => d.id)).toEqual(['stb-2025-252', 'stb-2025-250', 'stb-2025-247', 'stb-2025-240', 'stb-2025-241']);
-    expect(docs[0]?.props).toMatchObject({ koopId: 'stb-2025-252', documentType: 'Wet', publishedAt: '2025-10-02' });
+    expect(docs[0]?.props).toMatchObject({ koopId: 'stb-2025-252', kind: 'Wet', publishedAt: '2025-10-02' });
     expect(result.body.edges.filter((e) => e.type === 'PART_OF').map((e) => e.to.value)).toContain('36625-K');
   });
 

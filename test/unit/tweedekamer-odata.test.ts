@@ -119,6 +119,31 @@ describe('tk-odata on real pages', () => {
   });
 });
 
+describe('tk-odata motion titles', () => {
+  it("keeps the Zaak Titel (the dossier's title) apart from the motion's own title", () => {
+    const { body } = parseFixture(tkODataFormat, 'odata/007e5f69-7260-4ef8-b981-66f42b1b0e32.json');
+    const motion = body.nodes.find((n) => n.label === 'Motion')!;
+    expect(motion.props.dossierTitle).toBe('Luchtvaartbeleid');
+    expect(motion.props.title).toMatch(/^Motie van het lid Boutkan over het sectorplan/);
+  });
+
+  it('gives every expanded motion its own title ("Motie van …"), never the dossier title', () => {
+    const { body } = parseFixture(tkODataFormat, 'odata/zaak-motie-zaakactor-document.json.gz');
+    const motions = body.nodes.filter((n) => n.label === 'Motion');
+    const titled = motions.filter((m) => m.props.title !== undefined);
+    expect(titled.length).toBeGreaterThan(motions.length / 2);
+    for (const m of titled) expect(String(m.props.title), m.id).toMatch(/^(?:(?:nader\s+)?gewijzigde\s+)?motie van\b/i);
+    expect(motions.every((m) => m.props.dossierTitle !== m.props.title)).toBe(true);
+  });
+
+  it('leaves the title unset when the motion document has no title of its own', () => {
+    const zaak = { Id: 'm1', Soort: 'Motie', Nummer: '2024Z00001', Titel: 'Politie', Document: [{ Id: 'd1', Soort: 'Motie', Titel: 'Politie', Onderwerp: 'Politie' }] };
+    const motion = parse({ '@odata.context': CONTEXT, value: [zaak] }).body.nodes.find((n) => n.label === 'Motion')!;
+    expect(motion.props).toMatchObject({ dossierTitle: 'Politie' });
+    expect(motion.props.title).toBeUndefined();
+  });
+});
+
 describe('tk-odata on bad or unusual input', () => {
   it('refuses truncated JSON and JSON that is not OData', () => {
     const truncated = { bytes: Buffer.from('{"@odata.context": "x#Zaak", "value": [{"Id": '), url: 't.json' };
