@@ -58,7 +58,7 @@ export function buildLauncher(log: (msg: string) => void = () => {}): void {
   requireTool('java', ['-version'], 'install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)');
   requireTool('mvn', ['-v'], 'install Maven (e.g. apt-get install maven)');
   log('building the local Neo4j launcher with Maven (first run downloads ~120 MB of jars)');
-  const r = spawnSync('mvn', ['-B', '-q', '-f', join(LAUNCHER, 'pom.xml'), 'package', '-DskipTests'], { stdio: 'inherit' });
+  const r = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', '--no-transfer-progress', '-f', join(LAUNCHER, 'pom.xml'), 'package', '-DskipTests'], { stdio: 'inherit' });
   if (r.status !== 0) throw new LocalNeo4jError(`building the Neo4j launcher failed (mvn exit ${r.status})`);
   writeFileSync(marker, new Date().toISOString());
 }
