@@ -1,5 +1,5 @@
 import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
-import { validateFragment, type GraphFragment } from '../model/fragment.js';
+import { validateFragment, type GraphFragment, type NodeRef } from '../model/fragment.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
 import { resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
 import { planNodeRows, type NodeRow } from './resolve.js';
@@ -19,6 +19,20 @@ export interface GraphWriterOptions {
 
 /** Neo4j's code for a write that would break a uniqueness constraint. */
 const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * A provisional node's id gives way to the canonical one when the two join, so an edge that points
+ * at a provisional node of the same fragment by id is pointed at it by an alternate key instead.
+ */
+function stableRefs(fragment: GraphFragment): (r: NodeRef) => NodeRef {
+  const byKey = new Map<string, NodeRef>();
+  for (const n of fragment.nodes) {
+    if (!n.provisional) continue;
+    const key = NODE_KINDS[n.label].keys.slice(1).find((k) => typeof n.props[k] === 'string' && n.props[k] !== '');
+    if (key) byKey.set(`${n.label}\u0000${n.id}`, { label: n.label, key, value: n.props[key] as string });
+  }
+  return (r) => (r.key === 'id' ? (byKey.get(`${r.label}\u0000${r.value}`) ?? r) : r);
+}
 
 interface TombstoneRow {
   id: string;
@@ -85,12 +99,16 @@ export class GraphWriter {
       stats.tombstones += await this.writeTombstones(rows[0]!.label, rows[0]!.alsoAs, rows);
     }
 
-    const edgeRows = fragments.flatMap((f) =>
-      f.edges.map((e) => ({
-        shape: [e.type, e.from.label, e.from.key, e.to.label, e.to.key, e.key !== ''] as const,
-        row: { from: e.from.value, to: e.to.value, key: e.key, props: e.props, src: f.source.id, seen: f.source.fetchedAt },
-      })),
-    );
+    const edgeRows = fragments.flatMap((f) => {
+      const stable = stableRefs(f);
+      return f.edges.map((e) => {
+        const [from, to] = [stable(e.from), stable(e.to)];
+        return {
+          shape: [e.type, from.label, from.key, to.label, to.key, e.key !== ''] as const,
+          row: { from: from.value, to: to.value, key: e.key, props: e.props, src: f.source.id, seen: f.source.fetchedAt },
+        };
+      });
+    });
     for (const group of groupBy(edgeRows, (e) => e.shape.join(' ')).values()) {
       const cypher = upsertEdgesCypher(...group[0]!.shape);
       await this.batches(

@@ -124,3 +124,18 @@ describe('tombstones that do not know the label of what they delete', () => {
     ]);
   });
 });
+
+describe('edges to a provisional node', () => {
+  it('follow the node when it joins the canonical one, even when they point at it by its stand-in id', async () => {
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    await writer.write([fragment('src-tk-q', '2024-06-01T00:00:00Z', (b) => void b.node('Question', 'guid-q7', { number: '2022Z07777' }))]);
+    const koop = fragment('src-kv-q', '2024-06-02T00:00:00Z', (b) => {
+      const q = b.node('Question', '2022Z07777', { number: '2022Z07777', subject: 'camera’s' }, { provisional: true });
+      b.edge('MENTIONS', q, b.node('Company', 'hikvision', { name: 'Hikvision' }), { snippet: 'Hikvision' });
+    });
+    await writer.write([koop]);
+    await writer.write([koop]);
+    const rows = await readRows(graph(), `MATCH (q:Question) WHERE q.number = '2022Z07777' OR q.id = '2022Z07777' OPTIONAL MATCH (q)-[m:MENTIONS]->(c) RETURN q.id AS id, c.id AS company`);
+    expect(rows).toEqual([{ id: 'guid-q7', company: 'hikvision' }]);
+  });
+});
