@@ -1,22 +1,27 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../ingest/demo/load-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/graphql/server.js';
-import { GraphWriter } from '../../src/neo4j/writer.js';
 import { ensureWebBuilt, launchBrowser } from '../support/browser.js';
 import { useGraph } from '../support/graph.js';
-import { createSeedCase } from './seed-case.js';
 
+// The journey of the issue on the real demo data (`npm start` loads the same): the seed case
+// 2022Z04510 among Tweede Kamer pages and KOOP publications, read by the real ingest.
 const { graph } = useGraph();
+const state = mkdtempSync(join(tmpdir(), 'graafwerk-e2e-'));
 let api: { url: string; close(): Promise<void> };
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   ensureWebBuilt();
-  await new GraphWriter(graph(), { batchSize: 2000 }).write(createSeedCase());
-  api = await startServer(graph(), { ...loadConfig(), port: 0 });
+  const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(state, 'raw'), GRAAFWERK_STATE: join(state, 'state'), PORT: '0' });
+  await expect(loadDemo(graph(), config)).resolves.toMatch(/documents/);
+  api = await startServer(graph(), config);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   page.setDefaultTimeout(15_000);
@@ -25,13 +30,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await api?.close();
+  rmSync(state, { recursive: true, force: true });
 });
 
 const nodeButton = (label: string) => page.locator('#node-list .node-button', { hasText: label });
 const nodeLabels = () => page.locator('#node-list .node-button').allTextContents();
 
-describe('the graph explorer in headless Chromium', () => {
-  it('serves the bundled page at / without any request leaving the server', async () => {
+describe('the graph explorer in headless Chromium, on the demo data', () => {
+  it('serves the bundled page at / without any request leaving the server, and says what the graph holds', async () => {
     const foreign: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(api.url)) foreign.push(r.url());
@@ -39,22 +45,27 @@ describe('the graph explorer in headless Chromium', () => {
     await page.goto(api.url);
     await expect(page.title()).resolves.toBe('graafwerk explorer');
     await page.locator('#status', { hasText: 'Ready' }).waitFor();
+    const overview = page.getByRole('list', { name: 'What the graph holds' });
+    await overview.waitFor();
+    expect(await overview.textContent()).toMatch(/[1-9]\d* questions/);
+    expect(await overview.locator('li', { hasText: 'companies' }).textContent()).toMatch(/^[1-9]\d* companies$/);
     expect(foreign).toEqual([]);
   });
 
-  it('searches "Hikvision" and lists the company under Companies', async () => {
+  it('searches "Hikvision" and lists the company under Companies and the question under Questions', async () => {
     await page.locator('#search-input').fill('Hikvision');
     await page.keyboard.press('Enter');
-    const group = page.locator('.result-group', { has: page.locator('h3', { hasText: 'Companies' }) });
-    await group.waitFor();
-    expect(await group.locator('.result-label').allTextContents()).toContain('Hikvision');
+    const group = (name: string) => page.locator('.result-group', { has: page.locator('h3', { hasText: name }) });
+    await group('Companies').waitFor();
+    expect(await group('Companies').locator('.result-label').allTextContents()).toContain('Hikvision');
+    expect(await group('Questions').locator('.result-label').allTextContents()).toContain('2022Z04510');
   });
 
   it('opens the company from the keyboard and shows its neighbourhood and details', async () => {
     await page.getByRole('button', { name: 'Open Company Hikvision' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#details-title', { hasText: 'Hikvision' }).waitFor();
-    await nodeButton('2022Z04510').waitFor();
+    await nodeButton('2022Z04510').first().waitFor();
     expect(await nodeLabels()).toEqual(expect.arrayContaining(['Hikvision', '2022Z04510']));
     const details = page.locator('#details');
     await expect(details.locator('.badge').textContent()).resolves.toBe('Company');
@@ -62,51 +73,64 @@ describe('the graph explorer in headless Chromium', () => {
     await expect(details.locator('.edges').textContent()).resolves.toMatch(/← MENTIONS\s*2022Z04510 \(Question\)/);
   });
 
-  it('lists the questions about the company with their answer status', async () => {
+  it('lists the questions about the company with who asked them', async () => {
     await page.getByRole('button', { name: 'Questions about a company' }).click();
     const table = page.locator('#view-results table');
-    await table.locator('caption', { hasText: 'Questions about Hikvision (1)' }).waitFor();
-    const row = await table.locator('tbody tr').first().textContent();
-    expect(row).toContain('2022Z04510');
-    expect(row).toContain('answered late');
-    expect(row).toContain('Hind Dekker-Abdulaziz (D66)');
+    await table.locator('caption', { hasText: /^Questions about Hikvision \(\d+\)$/ }).waitFor();
+    const row = await table.locator('tbody tr', { hasText: '2022Z04510' }).textContent();
+    expect(row).toContain('bewakingscamera');
+    expect(row).toContain('Dekker-Abdulaziz (D66)');
+    expect(row).toContain('minister van Justitie en Veiligheid');
+    expect(row).toMatch(/answered late, \d+ days late \(answer 2022-06-08\)/);
+    await page.getByRole('button', { name: 'Close the ready-made view' }).click();
   });
 
-  it('expands the question: askers, office, answer and article join the graph; the panel links the publication', async () => {
-    await nodeButton('2022Z04510').focus();
-    await page.keyboard.press('Enter');
-    await nodeButton('Hind Dekker-Abdulaziz').waitFor();
-    const labels = await nodeLabels();
-    expect(labels).toEqual(
-      expect.arrayContaining(['Hind Dekker-Abdulaziz', 'Lisa van Ginneken', 'minister van Justitie en Veiligheid', 'Dahua']),
+  it('expands question 2022Z04510: askers, offices, answer and article join the graph; the panel links the publication', async () => {
+    // A KOOP publication may still hold the question as a stand-in (SAME_AS its Tweede Kamer record):
+    // expanding the question then takes one more click on its twin, as a reader would do.
+    for (let i = 0; i < 2 && !(await nodeLabels()).includes('Dekker-Abdulaziz'); i++) {
+      const next = page.locator('#node-list .node-button[data-expanded="false"]', { hasText: '2022Z04510' }).first();
+      await next.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#node-list .node-button[data-expanded="true"]', { hasText: '2022Z04510' }).nth(i).waitFor();
+    }
+    await nodeButton('Dekker-Abdulaziz').waitFor();
+    expect(await nodeLabels()).toEqual(
+      expect.arrayContaining(['Dekker-Abdulaziz', 'van Ginneken', 'minister van Justitie en Veiligheid', 'ah-tk-20212022-3019']),
     );
     const details = page.locator('#details');
     await details.locator('#details-title', { hasText: '2022Z04510' }).waitFor();
     const links = await details.locator('.docs a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toContain('https://zoek.officielebekendmakingen.nl/kv-tk-2022Z04510.html');
     expect(links).toContain('https://zoek.officielebekendmakingen.nl/ah-tk-20212022-3019.html');
-    expect(links).toContain('https://www.ftm.nl/artikelen/de-ogen-van-chinees-staatsbedrijf-hikvision-zijn-overal');
-    // Provenance of an edge shown: ASKED came from the Tweede Kamer OData record.
-    const asked = details.locator('.edges > li', { hasText: 'Hind Dekker-Abdulaziz' });
-    await asked.locator('a[href^="https://gegevensmagazijn.tweedekamer.nl/"]').waitFor();
+    expect(links.some((l) => l.includes('ftm.nl/artikelen/de-ogen-van-chinees-staatsbedrijf-hikvision-zijn-overal'))).toBe(true);
+    // Provenance of an edge shown: ASKED came from the question's own publication.
+    const asked = details.locator('.edges > li', { hasText: /ASKED\s*Dekker-Abdulaziz/ });
+    await asked.locator('.sources', { hasText: /kv-tk-2022Z04510\.xml \(koop-xml/ }).waitFor();
   });
 
-  it('finds the path from a D66 member to the Minister of Justitie en Veiligheid and highlights each hop', async () => {
-    await nodeButton('Hind Dekker-Abdulaziz').click();
-    await page.locator('#details-title', { hasText: 'Hind Dekker-Abdulaziz' }).waitFor();
-    // The click also expanded the member: her party joins the graph and the panel.
+  it('finds the path from the D66 member Dekker-Abdulaziz to the minister van Justitie en Veiligheid and highlights each hop', async () => {
+    await nodeButton('Dekker-Abdulaziz').click();
+    await page.locator('#details-title', { hasText: 'Dekker-Abdulaziz' }).waitFor();
+    // She is known by name only; the panel says so, and the click brought in her party.
+    await expect(page.locator('#details .stand-in-note').textContent()).resolves.toContain('Known by name only');
     await nodeButton('D66').waitFor();
     await page.locator('#details .edges > li', { hasText: 'MEMBER_OF → D66 (Party)' }).waitFor();
     await page.getByRole('button', { name: 'Use selected' }).first().click();
+    await expect(page.locator('#path-from').inputValue()).resolves.toBe('Dekker-Abdulaziz');
     await page.locator('#path-to').fill('minister van Justitie en Veiligheid');
     await page.getByRole('button', { name: 'Find paths' }).click();
     const path = page.locator('#path-results .path').first();
     await path.waitFor();
     const hops = await path.locator('.hops > li').allTextContents();
-    expect(hops[0]).toMatch(/^Hind Dekker-Abdulaziz → ASKED → 2022Z04510/);
+    expect(hops).toHaveLength(2);
+    expect(hops[0]).toMatch(/^Dekker-Abdulaziz → ASKED → 2022Z04510/);
     expect(hops[1]).toMatch(/^2022Z04510 → ADDRESSED_TO → minister van Justitie en Veiligheid/);
-    await path.locator('a[href^="https://gegevensmagazijn.tweedekamer.nl/"]').first().waitFor();
+    expect(hops[0]).toContain('kv-tk-2022Z04510.xml (koop-xml)');
     await expect(page.locator('#status').textContent()).resolves.toMatch(/path(s)? found/);
+    // The first path is highlighted, in the graph and in the node list that keyboard users read.
+    const onPath = await page.locator('#node-list .node-button.on-path').allTextContents();
+    expect(onPath.sort()).toEqual(['2022Z04510', 'Dekker-Abdulaziz', 'minister van Justitie en Veiligheid']);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/explorer.png' });
   });
@@ -120,15 +144,26 @@ describe('the graph explorer in headless Chromium', () => {
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
     const text = readFileSync((await svg.path())!, 'utf8');
     expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(text).toContain('>Hind Dekker-Abdulaziz</text>');
+    expect(text).toContain('>Dekker-Abdulaziz</text>');
+    expect(text).toContain('>ADDRESSED_TO</text>');
   });
 
   it('shows a timeline of the selected member’s questions', async () => {
     await page.getByRole('button', { name: 'Timeline' }).click();
     const timeline = page.locator('#view-results .timeline');
     await timeline.waitFor();
+    await expect(page.locator('#view-results h3').textContent()).resolves.toBe('Timeline: Dekker-Abdulaziz');
     const events = await timeline.locator('li').allTextContents();
     expect(events[0]).toMatch(/^2022-03-10 2022Z04510 submitted/);
     expect(events.at(-1)).toMatch(/^2022-06-08 2022Z04510 answered ah-tk-20212022-3019/);
+  });
+
+  it('explains an empty list of adopted motions not followed up with the counts behind it', async () => {
+    await page.getByRole('button', { name: 'Adopted motions not followed up' }).click();
+    const view = page.locator('#view-results');
+    await view.locator('h3, caption', { hasText: /^Adopted motions not followed up \(\d+\)$/ }).waitFor();
+    const rows = await view.locator('tbody tr').count();
+    if (rows === 0) expect(await view.textContent()).toMatch(/\d+ motions/);
+    else expect(await view.locator('tbody tr').first().textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

@@ -57,13 +57,15 @@ export async function loadNeighborhood(id: string, depth: number, limit: number)
 /** Makes `properties` an object whether the API sends a JSON scalar or a JSON string. */
 export function normaliseNeighborhood(n: Neighborhood): Neighborhood {
   const props = (p: unknown): Properties => (typeof p === 'string' ? (JSON.parse(p) as Properties) : ((p ?? {}) as Properties));
+  const edges = n.edges.map((x) => ({ ...x, properties: props(x.properties) }));
   return {
     truncated: Boolean(n.truncated),
     nodes: n.nodes.map((x) => {
       const node = { ...x, properties: props(x.properties) };
-      return { ...node, label: displayLabel(node) };
+      const named = GUID.test(node.label || node.id) ? nameFromEdges(node.id, edges) : undefined;
+      return { ...node, label: named ?? displayLabel(node) };
     }),
-    edges: n.edges.map((x) => ({ ...x, properties: props(x.properties) })),
+    edges,
   };
 }
 
@@ -87,26 +89,52 @@ export const NODE_NAMING = `id
   ... on Person { name } ... on Party { abbreviation name } ... on Office { title }
   ... on Question { number subject submittedAt } ... on Answer { koopId receivedAt } ... on Postponement { koopId sentAt }
   ... on Motion { number title koopId } ... on Company { name country } ... on Article { title url publishedAt }
-  ... on Publisher { name } ... on Decision { text date }`;
+  ... on Publisher { name } ... on Decision { text outcome date } ... on Case { number subject }
+  ... on Dossier { number title } ... on Document { koopId kind title subject date }`;
 
 type Named = Record<string, string | null | undefined> & { id: string };
 
 /** The label a person would use for a node: a name, a number with its subject, a title. */
 export function nameOf(n: Named, type: string): { label: string; detail: string } {
+  const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
   switch (type) {
     case 'Party':
       return { label: n.abbreviation ?? n.name ?? n.id, detail: n.name ?? '' };
     case 'Question':
-      return { label: n.number ?? n.id, detail: [n.subject, n.submittedAt].filter(Boolean).join(' · ') };
+    case 'Case':
+      return { label: n.number ?? questionNumberOf(n.id) ?? n.id, detail: join(n.subject, n.submittedAt) };
     case 'Motion':
       return { label: n.number ?? n.koopId ?? n.id, detail: n.title ?? '' };
     case 'Answer':
     case 'Postponement':
       return { label: n.koopId ?? n.id, detail: n.receivedAt ?? n.sentAt ?? '' };
     case 'Article':
-      return { label: n.title ?? n.url ?? n.id, detail: n.publishedAt ?? n.url ?? '' };
+      return { label: n.title ?? readableUrl(n.url ?? n.id), detail: n.publishedAt ?? n.url ?? '' };
+    case 'Dossier':
+      return { label: `Dossier ${n.number ?? n.id}`, detail: n.title ?? '' };
+    case 'Document':
+      return { label: n.title ?? n.subject ?? n.koopId ?? n.id, detail: join(n.kind, n.date) };
+    case 'Decision':
+      return { label: n.text ?? n.outcome ?? n.id, detail: n.date ?? '' };
     default:
       return { label: n.name ?? n.title ?? n.text ?? n.id, detail: n.country ?? n.date ?? '' };
+  }
+}
+
+/** A question number (2022Z04510) when the id is one: the stand-in id a publication gives a question. */
+export function questionNumberOf(id: string): string | undefined {
+  return /^\d{4}Z\d{5}$/.test(id) ? id : undefined;
+}
+
+/** An article URL as words: its site and its last path segment ("ftm.nl · de ogen van …"). */
+export function readableUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    const slug = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '').replace(/\.[a-z]+$/i, '').replace(/[-_]+/g, ' ');
+    const site = url.hostname.replace(/^www\./, '');
+    return slug ? `${site} · ${slug}` : site;
+  } catch {
+    return raw;
   }
 }
 
@@ -139,9 +167,30 @@ export async function loadSources(ids: string[]): Promise<Map<string, Source[]>>
 export function displayLabel(node: GraphNode): string {
   const p = node.properties;
   const pick = (...keys: string[]) => keys.map((k) => p[k]).find((v): v is string => typeof v === 'string' && v !== '');
-  if (node.type === 'Question' || node.type === 'Case') return pick('number') ?? node.label;
+  if (node.type === 'Question' || node.type === 'Case') return pick('number') ?? questionNumberOf(node.id) ?? node.label;
   if (node.type === 'Motion') return pick('number', 'koopId') ?? node.label;
   if (node.type === 'Party') return pick('abbreviation') ?? node.label;
   if (node.type === 'Answer' || node.type === 'Postponement') return pick('koopId') ?? node.label;
-  return node.label || node.id;
+  if (node.type === 'Article') return pick('title') ?? readableUrl(pick('url') ?? node.id);
+  if (node.type === 'Dossier') return `Dossier ${pick('number') ?? node.id}`;
+  if (node.type === 'Decision') return pick('text', 'kind', 'outcome') ?? node.label;
+  const label = node.label || node.id;
+  // A node known only by its GUID reads as its type and a short id, not as 36 characters of hex.
+  return GUID.test(label) ? `${node.type} ${label.slice(0, 8)}…` : label;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The name an edge records for an actor the graph knows only by id (a vote's or a submission's actorName). */
+function nameFromEdges(id: string, edges: GraphEdge[]): string | undefined {
+  for (const e of edges) {
+    const name = e.properties.actorName;
+    if (e.source === id && typeof name === 'string' && name !== '') return name;
+  }
+  return undefined;
+}
+
+/** Whether a node is a stand-in: known only from a reference or by name, not (yet) joined to its own record. */
+export function isStandIn(node: GraphNode): boolean {
+  return node.properties.provisional === true || node.properties.stub === true || node.id.startsWith('name:');
 }

@@ -40,7 +40,7 @@ export function toSvg(cy: cytoscape.Core): string {
     const t = e.target().position();
     const [mx, my] = [(s.x + t.x) / 2, (s.y + t.y) / 2];
     return `<line x1="${s.x}" y1="${s.y}" x2="${t.x}" y2="${t.y}" stroke="#9e9e9e" stroke-width="1.5" marker-end="url(#arrow)"/>` +
-      `<text x="${mx}" y="${my}" font-size="8" fill="#444" text-anchor="middle">${escape(String(e.data('type')))}</text>`;
+      `<text x="${mx}" y="${my}" font-size="8" fill="#444" text-anchor="middle">${escape(String(e.data('caption') ?? e.data('type')))}</text>`;
   });
   const nodes = cy.nodes().map((n) => {
     const p = n.position();

@@ -25,14 +25,19 @@ export function createGraphStyle(): cytoscape.StylesheetJson {
         height: 26,
         'border-width': 2,
         'border-color': '#ffffff',
+        // Labels give way when zoomed out over a crowded graph; the node list keeps every name.
+        'min-zoomed-font-size': 7,
       },
     },
     ...byType,
+    // A stand-in (known by name or reference only) is drawn hollow, so it is not mistaken for a full record.
+    { selector: 'node[?standIn]', style: { 'background-opacity': 0.35, 'border-style': 'dotted', 'border-color': '#333333', 'border-width': 2 } },
     {
       selector: 'edge',
       style: {
-        label: 'data(type)',
+        label: 'data(caption)',
         'font-size': 8,
+        'min-zoomed-font-size': 7,
         color: '#444444',
         'text-rotation': 'autorotate',
         'text-background-color': '#f7f7f7',
@@ -45,6 +50,9 @@ export function createGraphStyle(): cytoscape.StylesheetJson {
         'curve-style': 'bezier',
       },
     },
+    // Votes read at a glance: for in green, against in red.
+    { selector: 'edge[choice = "for"]', style: { 'line-color': '#2e7d32', 'target-arrow-color': '#2e7d32' } },
+    { selector: 'edge[choice = "against"]', style: { 'line-color': '#c62828', 'target-arrow-color': '#c62828' } },
     { selector: 'node:selected', style: { 'border-color': '#ffbf00', 'border-width': 5 } },
     { selector: 'node.expanded', style: { 'border-color': '#222222', 'border-style': 'double', 'border-width': 4 } },
     { selector: 'node.truncated', style: { 'border-style': 'dashed', 'border-color': '#222222' } },

@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { loadNeighborhood, type GraphEdge, type GraphNode, type Neighborhood } from './api.js';
+import { isStandIn, loadNeighborhood, type GraphEdge, type GraphNode, type Neighborhood } from './api.js';
 import { createGraphStyle } from './graph-style.js';
 
 /** How many neighbours one expansion shows before "Show more". */
@@ -54,11 +54,12 @@ export class GraphView {
     return n;
   }
 
-  /** Doubles the cap of the last expanded node. */
+  /** Doubles the cap of the last expanded node; its details then list the new connections too. */
   async showMore(): Promise<void> {
     const id = this.lastExpanded;
     if (id === undefined) return;
     await this.expand(id, (this.limits.get(id) ?? PAGE) * 2);
+    if (this.cy.getElementById(id).selected()) this.select(id);
   }
 
   /** Whether the last expanded node has neighbours that are not shown yet. */
@@ -74,29 +75,45 @@ export class GraphView {
     this.cy.batch(() => {
       for (const node of n.nodes) {
         const existing = this.cy.getElementById(node.id);
+        const data = { ...node, short: shortLabel(node.label), standIn: isStandIn(node) };
         if (existing.nonempty()) {
-          existing.data({ ...node, short: shortLabel(node.label) });
+          existing.data(data);
           continue;
         }
         const position = { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 };
-        added.merge(this.cy.add({ group: 'nodes', data: { ...node, short: shortLabel(node.label) }, position }));
+        added.merge(this.cy.add({ group: 'nodes', data, position }));
       }
       for (const edge of n.edges) {
         if (this.cy.getElementById(edge.id).nonempty()) continue;
         if (this.cy.getElementById(edge.source).empty() || this.cy.getElementById(edge.target).empty()) continue;
-        added.merge(this.cy.add({ group: 'edges', data: { ...edge } }));
+        added.merge(this.cy.add({ group: 'edges', data: { ...edge, caption: edgeCaption(edge), choice: edge.properties.choice } }));
       }
       this.cy.nodes().removeClass('expanded truncated');
       for (const id of this.limits.keys()) this.cy.getElementById(id).addClass('expanded');
       for (const id of this.truncated) this.cy.getElementById(id).addClass('truncated');
     });
-    if (added.nonempty()) this.layout();
+    // The node list and legend change first, so the layout fits the graph into the space they leave.
     this.events.change();
+    if (added.nonempty()) this.layout();
   }
 
-  /** Runs a force-directed layout; deterministic enough for screenshots and quick on small graphs. */
+  /** Runs a force-directed layout that keeps labels apart; deterministic enough for screenshots and quick on small graphs. */
   layout(): void {
-    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30, fit: false } as cytoscape.LayoutOptions).run();
+    this.cy
+      .layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 16000,
+        idealEdgeLength: () => 80,
+        edgeElasticity: () => 60,
+        gravity: 0.6,
+        numIter: 1500,
+        padding: 30,
+        fit: false,
+      } as cytoscape.LayoutOptions)
+      .run();
     this.fitCapped();
   }
 
@@ -127,10 +144,12 @@ export class GraphView {
     for (const id of [...nodeIds, ...edgeIds]) hops.merge(this.cy.getElementById(id));
     hops.removeClass('faded').addClass('hop');
     this.fitCapped(hops);
+    this.events.change();
   }
 
   /** Fits elements into the view without zooming in so far that labels turn huge. */
   fitCapped(eles?: cytoscape.CollectionArgument): void {
+    this.cy.resize();
     this.cy.fit(eles, 50);
     if (this.cy.zoom() <= 1.4) return;
     this.cy.zoom(1.4);
@@ -139,6 +158,7 @@ export class GraphView {
 
   unfade(): void {
     this.cy.elements().removeClass('faded hop');
+    this.events.change();
   }
 
   clear(): void {
@@ -153,6 +173,12 @@ export class GraphView {
   snapshot(): { nodes: GraphNode[]; edges: GraphEdge[] } {
     return { nodes: this.cy.nodes().map((n) => n.data() as GraphNode), edges: this.cy.edges().map((e) => e.data() as GraphEdge) };
   }
+}
+
+/** The edge's label: its type, with a vote's choice (a decision's many VOTED edges read at a glance). */
+export function edgeCaption(edge: GraphEdge): string {
+  const choice = edge.properties.choice;
+  return edge.type === 'VOTED' && typeof choice === 'string' ? `VOTED ${choice}` : edge.type;
 }
 
 /** Cuts long titles so labels stay readable; the full text is in the details panel. */

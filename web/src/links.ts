@@ -28,9 +28,24 @@ export function documentLinks(node: Pick<GraphNode, 'type' | 'label' | 'properti
   const p: Properties = node.properties;
   const links: DocumentLink[] = [];
   if (typeof p.koopId === 'string') links.push({ text: `${p.koopId} (officielebekendmakingen.nl)`, href: koopUrl(p.koopId) });
+  // A motion known from the Tweede Kamer open data alone: its page on tweedekamer.nl.
+  if (node.type === 'Motion' && !links.length && typeof p.number === 'string' && typeof p.documentNumber === 'string')
+    links.push({ text: `${p.number} (tweedekamer.nl)`, href: tkMotionUrl(p.number, p.documentNumber) });
   if (node.type === 'Question' && typeof p.number === 'string' && !links.length)
     links.push({ text: `kv-tk-${p.number} (officielebekendmakingen.nl)`, href: koopUrl(`kv-tk-${p.number}`) });
   const url = safeUrl(p.url) ?? (node.type === 'Article' ? safeUrl((node.properties as { id?: unknown }).id) : undefined);
   if (url && node.type !== 'Source') links.push({ text: `${node.label || url}`, href: url });
   return links;
+}
+
+/** The page of a motion on tweedekamer.nl, by its case number and document number. */
+export function tkMotionUrl(number: string, documentNumber: string): string {
+  return `https://www.tweedekamer.nl/kamerstukken/moties/detail?${new URLSearchParams({ id: number, did: documentNumber })}`;
+}
+
+/** How a raw document is named on the page: its URL, or for a file read from disk only the file name. */
+export function sourceName(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  if (safeUrl(raw)) return raw;
+  return raw.replace(/^file:\/\//, '').split(/[\\/]/).filter(Boolean).at(-1);
 }

@@ -11,6 +11,7 @@ import { runSearch } from './search.js';
 import { rememberSources } from './source-catalogue.js';
 import { showTimeline } from './timeline-view.js';
 import { showCompanyQuestions } from './views.js';
+import { renderWelcome } from './welcome.js';
 
 const details = byId('details');
 let selected: { node: GraphNode; edges: GraphEdge[] } | undefined;
@@ -28,7 +29,7 @@ const view = new GraphView(byId('cy'), {
     renderLegend(byId('legend'), view);
     const more = byId<HTMLButtonElement>('show-more');
     more.disabled = !view.hasMore();
-    more.textContent = view.hasMore() ? `Show more (${view.cy.nodes().length} shown)` : 'Show more';
+    more.title = view.hasMore() ? `${view.cy.nodes().length} nodes shown; more neighbours are not shown yet` : 'Every neighbour is shown';
   },
 });
 
@@ -66,6 +67,12 @@ byId<HTMLFormElement>('search-form').addEventListener('submit', (e) => {
   const text = byId<HTMLInputElement>('search-input').value;
   void guard(runSearch(byId('results'), text, (hit) => void guard(open(hit.id))));
 });
+void guard(
+  renderWelcome(details, (text) => {
+    byId<HTMLInputElement>('search-input').value = text;
+    byId<HTMLFormElement>('search-form').requestSubmit();
+  }),
+);
 
 byId('show-more').addEventListener('click', () => void guard(view.showMore()));
 byId('fit').addEventListener('click', () => {
@@ -127,6 +134,7 @@ byId('view-company-questions').addEventListener('click', () =>
 );
 byId('view-motions-open').addEventListener('click', () => void guard(showUnansweredMotions(viewOut, (id) => void guard(open(id)))));
 byId('view-timeline').addEventListener('click', () => void guard(showTimeline(viewOut, selected?.node, (id) => void guard(open(id)))));
+byId('view-close').addEventListener('click', () => viewOut.replaceChildren());
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
   button.addEventListener('click', () => {

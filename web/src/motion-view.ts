@@ -24,6 +24,7 @@ export async function showUnansweredMotions(out: HTMLElement, open: (id: string)
   );
   const { totalCount, nodes } = data.motions;
   say(`${totalCount} adopted motion${totalCount === 1 ? '' : 's'} without follow-up within ${withinDays} days`);
+  if (totalCount === 0) return fill(out, h('h3', {}, 'Adopted motions not followed up (0)'), h('p', {}, await emptyReason(withinDays)));
   fill(
     out,
     h(
@@ -53,4 +54,15 @@ export async function showUnansweredMotions(out: HTMLElement, open: (id: string)
       ),
     ),
   );
+}
+
+/** Why the list is empty, in numbers: no motions, none adopted, or every adopted one followed up. */
+async function emptyReason(withinDays: number): Promise<string> {
+  const data = await gql<{ all: { totalCount: number }; adopted: { totalCount: number } }>(
+    `{ all: motions(first: 1) { totalCount } adopted: motions(filter: { status: [adopted] }, first: 1) { totalCount } }`,
+  );
+  const { all, adopted } = data;
+  if (all.totalCount === 0) return 'The graph holds no motions yet.';
+  if (adopted.totalCount === 0) return `None of the ${all.totalCount} motions in the graph is recorded as adopted (no decision says so), so none can lack follow-up.`;
+  return `Every one of the ${adopted.totalCount} adopted motions (of ${all.totalCount}) was followed up, or its ${withinDays}-day period has not passed.`;
 }

@@ -19,10 +19,11 @@ export function renderNodeList(list: HTMLElement, view: GraphView, activate: (id
           'button',
           {
             type: 'button',
-            class: 'node-button',
+            class: ['node-button', n.data('standIn') ? 'stand-in' : '', n.hasClass('hop') ? 'on-path' : ''].filter(Boolean).join(' '),
             'data-id': id,
             'aria-current': selected.has(id) ? 'true' : undefined,
-            'aria-label': `${type} ${label}: Enter to open and expand, F to focus`,
+            'aria-label': `${type} ${label}${n.data('standIn') ? ' (stand-in)' : ''}: Enter to open and expand, F to focus`,
+            'data-expanded': n.hasClass('expanded') ? 'true' : 'false',
             onclick: () => activate(id),
             onkeydown: (e: Event) => {
               if ((e as KeyboardEvent).key === 'f' || (e as KeyboardEvent).key === 'F') view.focus(id);
@@ -39,8 +40,10 @@ export function renderNodeList(list: HTMLElement, view: GraphView, activate: (id
 /** The legend of colours by type, for the types in view. */
 export function renderLegend(legend: HTMLElement, view: GraphView): void {
   const types = new Set(view.cy.nodes().map((n) => String(n.data('type'))));
+  const count = view.cy.nodes().length;
   fill(
     legend,
+    count ? h('span', { class: 'node-count' }, `${count} node${count === 1 ? '' : 's'}${view.hasMore() ? ' (more available)' : ''}`) : null,
     ...Object.entries(TYPE_LOOKS)
       .filter(([type]) => types.has(type))
       .map(([type, look]) => h('span', { class: 'legend-item' }, h('span', { class: 'swatch', style: `background:${look.colour}`, 'aria-hidden': 'true' }), type)),

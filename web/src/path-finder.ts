@@ -1,7 +1,7 @@
 import { gql, normaliseNeighborhood, type GraphNode, type Neighborhood, type Source } from './api.js';
 import { fill, h, say } from './dom.js';
 import type { GraphView } from './graph-view.js';
-import { safeUrl } from './links.js';
+import { safeUrl, sourceName } from './links.js';
 import { rememberSources } from './source-catalogue.js';
 
 interface Hop {
@@ -83,6 +83,6 @@ function renderPaths(view: GraphView, list: HTMLElement, paths: Path[]): void {
 
 function sourceLink(s: Source): HTMLElement {
   const url = safeUrl(s.url);
-  const text = `${url ?? s.id.slice(0, 12)}${s.parser ? ` (${s.parser})` : ''}`;
+  const text = `${url ?? sourceName(s.url) ?? s.id.slice(0, 12)}${s.parser ? ` (${s.parser})` : ''}`;
   return url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text) : h('code', { title: s.id }, text);
 }

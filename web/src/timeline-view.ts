@@ -25,13 +25,18 @@ export function toEvents(rows: QuestionRow[]): TimelineEvent[] {
 /** Ready-made view: a timeline of the questions about the selected entity (or all questions). */
 export async function showTimeline(out: HTMLElement, subject: GraphNode | undefined, open: (id: string) => void): Promise<void> {
   const filter = questionFilterFor(subject);
-  const scope = Object.keys(filter).length && subject ? subject.label : 'all questions';
-  const { rows } = await loadQuestions(filter, 'SUBMITTED_ASC', 100);
+  const scoped = Object.keys(filter).length > 0 && subject !== undefined;
+  const scope = scoped ? subject.label : 'all questions';
+  // Over all questions the recent ones matter most: the newest hundred, shown in date order.
+  const { total, rows } = await loadQuestions(filter, scoped ? 'SUBMITTED_ASC' : 'SUBMITTED_DESC', 100);
   const events = toEvents(rows);
+  const undated = rows.filter((q) => !q.submittedAt).length;
   say(`Timeline of ${scope}: ${events.length} events`);
   fill(
     out,
     h('h3', {}, `Timeline: ${scope}`),
+    total > rows.length ? h('p', { class: 'small' }, `The ${scoped ? 'oldest' : 'newest'} ${rows.length} of ${total} questions.`) : null,
+    undated ? h('p', { class: 'small' }, `${undated} question${undated === 1 ? ' has' : 's have'} no submission date and ${undated === 1 ? 'is' : 'are'} left out.`) : null,
     h(
       'ol',
       { class: 'timeline', 'aria-label': `Timeline of ${scope}` },

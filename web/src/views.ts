@@ -83,8 +83,10 @@ export async function showCompanyQuestions(out: HTMLElement, company: GraphNode,
 }
 
 /** The answer status in words, with the days late when there are any. */
-export function statusText(q: Pick<QuestionRow, 'status' | 'daysLate' | 'answeredAt'>): string {
+export function statusText(q: Pick<QuestionRow, 'status' | 'daysLate' | 'answeredAt' | 'dueAt'>): string {
   const base = STATUS_TEXT[q.status ?? ''] ?? q.status ?? 'unknown';
+  // Years of lateness usually mean the answer is simply not in the graph: say what is known instead.
+  if (!q.answeredAt && q.daysLate && q.daysLate > 365) return `${base}: no answer in the graph (due ${q.dueAt ?? '?'})`;
   const late = q.daysLate ? `, ${q.daysLate} days late` : '';
   return `${base}${late}${q.answeredAt ? ` (answer ${q.answeredAt})` : ''}`;
 }
