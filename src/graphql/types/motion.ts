@@ -36,10 +36,9 @@ async function referringDocuments(m: M, ctx: ApiContext) {
 /** Resolvers of Motion: submitters, the latest decision and its votes, follow-up from the pure analysis. */
 export const Motion = {
   ...nodeFields,
-  // A Tweede Kamer Zaak's Titel is its dossier's title; what the motion asks is in its subject (Onderwerp).
-  title: (m: M) => textOf(m.subject) ?? textOf(m.title),
+  title: (m: M) => textOf(m.title) ?? textOf(m.subject),
   subject: (m: M) => textOf(m.subject),
-  dossierTitle: (m: M) => (textOf(m.subject) ? textOf(m.title) : null),
+  dossierTitle: (m: M) => textOf(m.dossierTitle),
   considerations: (m: M) => textOf(m.considerations),
   operativeText: (m: M) => textOf(m.operativeText),
   dossier: (m: M) => (m.dossier === undefined || m.dossier === null ? null : String(m.dossier)),
