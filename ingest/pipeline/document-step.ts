@@ -1,4 +1,5 @@
 import { stat, readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { validateFragment, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
@@ -39,7 +40,13 @@ export async function readDocument(path: string, maxBytes: number): Promise<{ do
       throw new ParseError(`not a readable gzip file: ${(error as Error).message}`);
     }
   }
-  return { doc: { bytes, url: path }, fetchedAt: info.mtime.toISOString() };
+  return { doc: { bytes, url: displayPath(path) }, fetchedAt: info.mtime.toISOString() };
+}
+
+/** A file's name as Source nodes keep it: relative to the working folder when inside it, so no machine's layout leaks into the graph. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** Chooses the format of a document: the forced one, or the first that claims it. */

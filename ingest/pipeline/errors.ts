@@ -17,6 +17,13 @@ export class RetryableError extends Error {
 /** A final failure for this document (404, too large, unsupported kind, robots.txt): skip it. */
 export class NotRetryableError extends Error {
   override name = 'NotRetryableError';
+  constructor(
+    message: string,
+    /** The HTTP status, when the server gave one. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** A failure of the run itself (configuration, authentication): stop without advancing any checkpoint. */

@@ -68,7 +68,7 @@ export class Fetcher {
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new NotRetryableError(`${url}: HTTP ${response.status}`);
+      throw new NotRetryableError(`${url}: HTTP ${response.status}`, response.status);
     }
     const bytes = await this.readBounded(url, response);
     const contentType = response.headers.get('content-type') ?? undefined;

@@ -5,7 +5,7 @@ import type { Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
 import { Checkpoints } from './checkpoint.js';
 import { finishFragment, parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
-import { CriticalError, NotRetryableError, rejectionClass } from './errors.js';
+import { CriticalError, NotRetryableError, RetryableError, rejectionClass } from './errors.js';
 import { Fetcher } from './fetch.js';
 import type { RawDocument } from './format.js';
 import { expandInputs } from './inputs.js';
@@ -142,29 +142,34 @@ class Run {
     return next === undefined ? undefined : new URL(next, url).href;
   }
 
-  /** Fetches an official publication by id: the first of its document URLs that answers, plus its metadata. */
+  /**
+   * Fetches an official publication by id: the first of its document URLs that answers (XML, then
+   * the HTML page), then its metadata.xml, which many publications do not need and may lack.
+   */
   async publication(id: string): Promise<void> {
     const urls = this.options.publicationUrls?.(id);
     if (!urls || urls.length === 0) throw new NotRetryableError(`no URLs are known for publication ${id}`);
     const metadata = urls.find((u) => u.endsWith('metadata.xml'));
-    let lastError: unknown;
+    const failures: unknown[] = [];
     for (const url of urls.filter((u) => u !== metadata)) {
       try {
         await this.take(await this.parse(await this.fetch(url), new Date().toISOString()));
-        lastError = undefined;
         break;
       } catch (error) {
-        lastError = error;
+        failures.push(error);
       }
     }
-    if (metadata) {
-      try {
-        await this.take(await this.parse(await this.fetch(metadata), new Date().toISOString()));
-      } catch (error) {
-        this.reject(metadata, error);
-      }
+    if (failures.length === urls.length - (metadata ? 1 : 0)) {
+      const last = failures.at(-1);
+      const reasons = failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; ');
+      throw last instanceof RetryableError ? new RetryableError(`publication ${id}: ${reasons}`) : new NotRetryableError(`publication ${id}: ${reasons}`);
     }
-    if (lastError) throw lastError;
+    if (!metadata) return;
+    try {
+      await this.take(await this.parse(await this.fetch(metadata), new Date().toISOString()));
+    } catch (error) {
+      if (!(error instanceof NotRetryableError && error.status === 404)) this.reject(metadata, error);
+    }
   }
 
   reject(document: string, error: unknown): void {

@@ -90,7 +90,9 @@ describe('publications fetched by id through the pipeline (local HTTP server, re
 
   it('rejects an id whose every URL is missing with a reason naming it, and goes on with the next id', () => {
     const missing = summary.rejectedDocuments.filter((r) => r.document === MISSING);
-    expect(missing).toEqual([{ document: MISSING, class: 'not-retryable', reason: expect.stringMatching(new RegExp(`${MISSING}\\.(xml|html): HTTP 404`)) }]);
+    expect(missing).toEqual([{ document: MISSING, class: 'not-retryable', reason: expect.stringMatching(new RegExp(`${MISSING}\\.xml: HTTP 404; .*${MISSING}\\.html: HTTP 404$`)) }]);
+    // A publication that lacks a metadata.xml is complete without it: no rejection.
+    expect(summary.rejectedDocuments).toHaveLength(1);
     expect(summary.rejectedDocuments.map((r) => r.document)).not.toContain('ah-tk-20212022-3019');
     expect(summary.rejectedDocuments.map((r) => r.document)).not.toContain('kv-tk-2022Z04510');
   });
