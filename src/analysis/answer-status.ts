@@ -14,6 +14,7 @@ export type AnswerStatus =
   | 'ANSWERED_LATE'
   | 'OVERDUE_WITH_NOTICE'
   | 'OVERDUE_WITHOUT_NOTICE'
+  | 'CLOSED_ANSWER_UNKNOWN'
   | 'WITHDRAWN';
 
 export interface AnswerFacts {
@@ -22,6 +23,8 @@ export interface AnswerFacts {
   answers: { receivedAt: string | null | undefined; later?: boolean | null }[];
   postponements: { sentAt: string | null | undefined }[];
   withdrawnAt?: string | null;
+  /** The Tweede Kamer marks the case handled (Zaak.Afgedaan); its answer may still be missing from the graph. */
+  closed?: boolean | null;
 }
 
 export interface AnswerAssessment {
@@ -76,6 +79,8 @@ export function assessAnswer(facts: AnswerFacts, asOf: string): AnswerAssessment
   const late = Math.max(0, daysBetween(dueAt, horizon));
   if (answeredAt) return { ...base, status: late > 0 ? 'ANSWERED_LATE' : 'ANSWERED_ON_TIME', daysLate: late };
   if (asOf <= dueAt) return { ...base, status: postponed ? 'POSTPONED' : 'OPEN_WITHIN_TERM', daysLate: 0 };
+  // Handled upstream but no answer here: whether and when it was answered is unknown, not overdue.
+  if (facts.closed) return { ...base, status: 'CLOSED_ANSWER_UNKNOWN', daysLate: 0 };
   return { ...base, status: postponed ? 'OVERDUE_WITH_NOTICE' : 'OVERDUE_WITHOUT_NOTICE', daysLate: late };
 }
 

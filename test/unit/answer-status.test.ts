@@ -22,6 +22,12 @@ describe('answer status as of a date', () => {
     expect(assessAnswer(facts(['2022-04-01T09:00:00']), '2022-06-01')).toMatchObject({ status: 'ANSWERED_LATE', daysLate: 1 });
   });
 
+  it('calls a handled question without an answer in the graph closed with its answer unknown, not overdue', () => {
+    expect(assessAnswer(facts([], [], { closed: true }), '2022-04-01')).toMatchObject({ status: 'CLOSED_ANSWER_UNKNOWN', daysLate: 0 });
+    expect(assessAnswer(facts([], [], { closed: true }), '2022-03-20')).toMatchObject({ status: 'OPEN_WITHIN_TERM' });
+    expect(assessAnswer(facts(['2022-06-08'], [], { closed: true }), '2022-07-01')).toMatchObject({ status: 'ANSWERED_LATE', daysLate: 69 });
+  });
+
   it('reports a question as not yet submitted before its submission date', () => {
     expect(assessAnswer(facts([due]), '2022-03-09')).toEqual({ status: 'NOT_YET_SUBMITTED', dueAt: due, answeredAt: null, daysLate: 0, postponed: false });
   });

@@ -10,6 +10,7 @@ export const STATUS_TEXT: Record<string, string> = {
   ANSWERED_LATE: 'answered late',
   OVERDUE_WITH_NOTICE: 'overdue, with notice',
   OVERDUE_WITHOUT_NOTICE: 'overdue, no notice',
+  CLOSED_ANSWER_UNKNOWN: 'handled, answer not in the graph',
   WITHDRAWN: 'withdrawn',
 };
 

@@ -17,6 +17,7 @@ async function assessment(q: Q, args: { asOf?: string | null }, ctx: ApiContext)
       answers: answers.map((a) => ({ receivedAt: a.receivedAt as string, later: a.later === true })),
       postponements: postponements.map((p) => ({ sentAt: p.sentAt as string })),
       withdrawnAt: (q.withdrawnAt as string) ?? null,
+      closed: q.closed === true,
     },
     asOfOf(q, args),
   );

@@ -22,6 +22,7 @@ WITH q, asOf, sub, due, answered, notice,
     WHEN answered IS NOT NULL AND answered <= due THEN 'ANSWERED_ON_TIME'
     WHEN answered IS NOT NULL THEN 'ANSWERED_LATE'
     WHEN asOf <= due THEN CASE WHEN notice IS NULL THEN 'OPEN_WITHIN_TERM' ELSE 'POSTPONED' END
+    WHEN q.closed = true THEN 'CLOSED_ANSWER_UNKNOWN'
     WHEN notice IS NULL THEN 'OVERDUE_WITHOUT_NOTICE'
     ELSE 'OVERDUE_WITH_NOTICE'
   END AS status
