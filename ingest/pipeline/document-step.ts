@@ -2,8 +2,8 @@ import { stat, readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { validateFragment, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
-import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { NotRetryableError } from './errors.js';
+import type { IngestedSources } from './ingested-sources.js';
 import { ParseError, type Format, type ParseResult, type RawDocument } from './format.js';
 import type { RawStore } from './raw-store.js';
 import { detectFormat, formatByName } from './registry.js';
@@ -63,11 +63,11 @@ export function chooseFormat(doc: RawDocument, forced?: string): Format {
 export async function parseDocument(
   doc: RawDocument,
   fetchedAt: string,
-  deps: { graph: Graph; store: RawStore; format?: string; force?: boolean; needNext?: boolean },
+  deps: { ingested: IngestedSources; store: RawStore; format?: string; force?: boolean; needNext?: boolean },
 ): Promise<ParsedDocument> {
   const sourceId = await deps.store.put(doc.bytes);
   const format = chooseFormat(doc, deps.format);
-  const unchanged = !deps.force && (await alreadyIngested(deps.graph, sourceId, format));
+  const unchanged = !deps.force && deps.ingested.has(sourceId, format);
   const source = {
     id: sourceId,
     url: doc.url,
@@ -87,13 +87,4 @@ export async function parseDocument(
     throw error;
   }
   return { fragment: { source, ...result.body }, result, unchanged };
-}
-
-async function alreadyIngested(graph: Graph, sourceId: string, format: Format): Promise<boolean> {
-  const rows = await readRows(graph, 'MATCH (s:Source {id: $id}) WHERE s.parser = $parser AND s.parserVersion = $version RETURN 1 AS hit', {
-    id: sourceId,
-    parser: format.name,
-    version: format.version,
-  });
-  return rows.length > 0;
 }

@@ -8,6 +8,7 @@ import { finishFragment, parseDocument, readDocument, type Enricher, type Parsed
 import { CriticalError, NotRetryableError, RetryableError, rejectionClass } from './errors.js';
 import { Fetcher } from './fetch.js';
 import type { RawDocument } from './format.js';
+import { IngestedSources } from './ingested-sources.js';
 import { expandInputs } from './inputs.js';
 import { RawStore } from './raw-store.js';
 import { createSummary, type IngestSummary } from './summary.js';
@@ -42,7 +43,7 @@ const isAuthError = (error: unknown) => (error as { code?: string }).code === 'N
 export async function ingestInputs(args: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const { inputs, ignored } = await expandInputs(args);
-  const run = new Run(options);
+  const run = new Run(options, await IngestedSources.load(options.graph));
   run.summary.inputs = inputs.length;
   run.summary.ignored = ignored.length;
   for (const [i, input] of inputs.entries()) {
@@ -75,7 +76,10 @@ class Run {
   private enricherStale = true;
   private pendingPeople = false;
 
-  constructor(private readonly options: IngestOptions) {
+  constructor(
+    private readonly options: IngestOptions,
+    private readonly ingested: IngestedSources,
+  ) {
     const { config } = options;
     this.writer = new GraphWriter(options.graph, { batchSize: config.writeBatchSize });
     this.store = new RawStore(resolve(config.rawStore));
@@ -189,12 +193,14 @@ class Run {
     this.pendingPeople = false;
     try {
       this.count(await this.writer.write(batch));
+      this.ingested.add(batch.map((f) => f.source));
     } catch (error) {
       if (isAuthError(error)) throw error;
       // Isolate the document that broke the batch; the others are written one by one (idempotently).
       for (const fragment of batch) {
         try {
           this.count(await this.writer.write([fragment]));
+          this.ingested.add([fragment.source]);
         } catch (inner) {
           if (isAuthError(inner)) throw inner;
           this.reject(fragment.source.url, inner);
@@ -210,7 +216,7 @@ class Run {
   }
 
   private parse(doc: RawDocument, fetchedAt: string, needNext = false): Promise<ParsedDocument> {
-    return parseDocument(doc, fetchedAt, { graph: this.options.graph, store: this.store, needNext, ...pick(this.options) });
+    return parseDocument(doc, fetchedAt, { ingested: this.ingested, store: this.store, needNext, ...pick(this.options) });
   }
 
   /**
