@@ -31,21 +31,32 @@ const provenance = (x: string): string =>
     ${x}.firstSeen = CASE WHEN ${x}.firstSeen IS NULL OR row.seen < ${x}.firstSeen THEN row.seen ELSE ${x}.firstSeen END,
     ${x}.lastSeen = CASE WHEN ${x}.lastSeen IS NULL OR row.seen > ${x}.lastSeen THEN row.seen ELSE ${x}.lastSeen END`;
 
-/** Upserts nodes of one label; rows: {target, id, provisional, props, version, src, seen}. */
+/** Whether the row is not older than the stored node (an older upstream version never overwrites). */
+const NEWER = '(row.version IS NULL OR n.version IS NULL OR row.version >= n.version)';
+
+/**
+ * Upserts nodes of one label; rows: {target, id, provisional, props, version, src, seen}. A new
+ * node takes the row as it is; a stored one only from a row that is not older, and stays
+ * provisional only while every row that describes it is. n.version is set last: the other
+ * expressions compare against the stored one.
+ */
 export function upsertNodesCypher(l: string): string {
   const L = label(l);
+  const ifNewer = (then: string, otherwise: string) => `CASE WHEN ${NEWER} THEN ${then} ELSE ${otherwise} END`;
   return `UNWIND $rows AS row
 MERGE (n:${L} {id: row.target})
-WITH n, row
-WHERE row.version IS NULL OR n.version IS NULL OR row.version >= n.version
-WITH n, row, (n.firstSeen IS NULL OR n.stub = true OR n.provisional = true) AND row.provisional AS stillProvisional
-SET n += row.props,
-    n.id = row.id,
-    n.version = coalesce(row.version, n.version),
-    n.provisional = CASE WHEN stillProvisional THEN true ELSE null END,
-    n.stub = null,
-    n.deleted = CASE WHEN row.version IS NOT NULL THEN null ELSE n.deleted END,
-    ${provenance('n')}`;
+ON CREATE SET n += row.props, n.id = row.id, n.version = row.version,
+    n.provisional = CASE WHEN row.provisional THEN true END,
+    ${provenanceOnCreate('n')}
+ON MATCH SET n += ${ifNewer('row.props', '{}')},
+    n.id = ${ifNewer('row.id', 'n.id')},
+    n.provisional = ${ifNewer('CASE WHEN (n.stub = true OR n.provisional = true) AND row.provisional THEN true END', 'n.provisional')},
+    n.stub = ${ifNewer('null', 'n.stub')},
+    n.deleted = CASE WHEN ${NEWER} AND row.version IS NOT NULL THEN null ELSE n.deleted END,
+    n.sources = CASE WHEN NOT ${NEWER} OR row.src IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + row.src END,
+    n.firstSeen = CASE WHEN ${NEWER} AND (n.firstSeen IS NULL OR row.seen < n.firstSeen) THEN row.seen ELSE n.firstSeen END,
+    n.lastSeen = CASE WHEN ${NEWER} AND (n.lastSeen IS NULL OR row.seen > n.lastSeen) THEN row.seen ELSE n.lastSeen END,
+    n.version = ${ifNewer('coalesce(row.version, n.version)', 'n.version')}`;
 }
 
 /** Reads which existing nodes each row would join, by id and by every alternate key of the label. */
