@@ -28,6 +28,7 @@ const SETTINGS = {
   corsOrigins: { env: 'GRAAFWERK_CORS_ORIGINS', default: '*', parse: list, doc: 'Allowed CORS origins, comma separated' },
   apiToken: { env: 'GRAAFWERK_API_TOKEN', default: '', parse: text, doc: 'Bearer token required for anything that writes or triggers ingest; empty disables those' },
   writeBatchSize: { env: 'GRAAFWERK_BATCH_SIZE', default: '2000', parse: integer(1, 100000), doc: 'Rows per UNWIND batch in the GraphWriter' },
+  writeConcurrency: { env: 'GRAAFWERK_WRITE_CONCURRENCY', default: '2', parse: integer(1, 16), doc: 'Write transactions the GraphWriter keeps in flight at once' },
   rawStore: { env: 'GRAAFWERK_RAW_STORE', default: '.graafwerk/raw', parse: text, doc: 'Folder of the content-addressed raw store' },
   stateDir: { env: 'GRAAFWERK_STATE', default: '.graafwerk', parse: text, doc: 'Folder of checkpoints and review decisions' },
   koopBaseUrl: { env: 'GRAAFWERK_KOOP_BASE_URL', default: 'https://zoek.officielebekendmakingen.nl', parse: text, doc: 'Base URL of the official publications (kv-…, ah-…, kst-… ids)' },

@@ -81,7 +81,7 @@ class Run {
     private readonly ingested: IngestedSources,
   ) {
     const { config } = options;
-    this.writer = new GraphWriter(options.graph, { batchSize: config.writeBatchSize });
+    this.writer = new GraphWriter(options.graph, { batchSize: config.writeBatchSize, concurrency: config.writeConcurrency });
     this.store = new RawStore(resolve(config.rawStore));
     this.checkpoints = new Checkpoints(resolve(join(config.stateDir, 'checkpoints.json')));
     this.fetcher =

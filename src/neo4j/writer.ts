@@ -15,6 +15,8 @@ export interface WriteStats {
 
 export interface GraphWriterOptions {
   batchSize: number;
+  /** Write transactions in flight at once for nodes of single-key labels and for edges (default 2). */
+  concurrency?: number;
 }
 
 /** Neo4j's code for a write that would break a uniqueness constraint. */
@@ -160,17 +162,32 @@ export class GraphWriter {
     for (const l of alsoAs) {
       const cypher = tombstoneCypher(l, true);
       const marked = new Set<string>();
-      await this.batches(left, async (tx, batch) => {
-        for (const r of (await tx.run(cypher, { rows: batch })).records) marked.add(r.get('id') as string);
-      });
+      await this.batches(
+        left,
+        async (tx, batch) => {
+          for (const r of (await tx.run(cypher, { rows: batch })).records) marked.add(r.get('id') as string);
+        },
+        1,
+      );
       left = left.filter((r) => !marked.has(r.id));
     }
     const cypher = tombstoneCypher(label);
-    await this.batches(left, async (tx, batch) => void (await tx.run(cypher, { rows: batch })));
+    await this.batches(left, async (tx, batch) => void (await tx.run(cypher, { rows: batch })), 1);
     return rows.length;
   }
 
-  private async batches<T>(rows: T[], work: (tx: ManagedTransaction, batch: T[]) => Promise<void>): Promise<void> {
-    for (const batch of chunks(rows, this.options.batchSize)) await writeGraph(this.graph, (tx) => work(tx, batch));
+  /**
+   * Runs the batches in their own write transactions, `concurrency` at a time. Concurrent batches
+   * may wait on each other's locks; a deadlock is transient and the driver retries it.
+   */
+  private async batches<T>(rows: T[], work: (tx: ManagedTransaction, batch: T[]) => Promise<void>, concurrency = this.options.concurrency ?? 2): Promise<void> {
+    const queue = chunks(rows, this.options.batchSize);
+    const worker = async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        const b = batch;
+        await writeGraph(this.graph, (tx) => work(tx, b));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   }
 }

@@ -85,12 +85,12 @@ async function main(): Promise<void> {
   await applySchema(graph);
   const fragments = generate();
   const batchSize = config.writeBatchSize;
-  console.log(`bench:write, batch size ${batchSize}, ${fragments.length} fragments; best of two rounds each, interleaved`);
+  console.log(`bench:write, batch size ${batchSize}, GraphWriter concurrency ${config.writeConcurrency}, ${fragments.length} fragments; best of two rounds each, interleaved`);
   const hand: number[] = [];
   const writer: number[] = [];
   for (let round = 0; round < 2; round++) {
     hand.push(await timed(graph, 'hand-written', () => handWritten(graph, fragments, batchSize)));
-    writer.push(await timed(graph, 'GraphWriter', async () => void (await new GraphWriter(graph, { batchSize }).write(fragments))));
+    writer.push(await timed(graph, 'GraphWriter', async () => void (await new GraphWriter(graph, { batchSize, concurrency: config.writeConcurrency }).write(fragments))));
   }
   const ratio = Math.max(...writer) / Math.max(...hand);
   console.log(`GraphWriter / hand-written throughput: ${(ratio * 100).toFixed(0)} % (target ≥ 70 %)`);
