@@ -1,9 +1,13 @@
 /**
  * bench:api: ingests ../shared/corpus/tk (and the case 2022Z04510), then runs a fixed query mix
  * against the real HTTP server with autocannon at 1 and 32 clients and, in the same run, the same
- * answers as hand-written Cypher through the driver. Prints p50/p95/p99 and requests per second.
+ * answers as hand-written Cypher: through the driver in this process, and served over HTTP by a
+ * bare Node server (so the last ratio is the cost of the GraphQL layer alone, HTTP on both sides).
+ * Prints p50/p95/p99 and requests per second.
  */
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { assessAnswer, today } from '../../src/analysis/answer-status.js';
 import { loadConfig } from '../../src/config.js';
@@ -34,7 +38,7 @@ function summary(latencies: number[], seconds: number) {
 async function loadHttp(url: string, body: string, connections: number) {
   const latencies: number[] = [];
   let errors = 0;
-  const instance = autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: SECONDS });
+  const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: SECONDS });
   (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
     if (status === 200) latencies.push(time);
     else errors++;
@@ -56,6 +60,23 @@ async function loadCypher(graph: Graph, work: (g: Graph) => Promise<unknown>, co
     }),
   );
   return { ...summary(latencies, SECONDS), errors: 0 };
+}
+
+/** A bare HTTP server answering POST /<case> with the case's hand-written Cypher result as JSON. */
+async function startCypherServer(graph: Graph, all: Case[]): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    const c = all.find((x) => `/${encodeURIComponent(x.name)}` === req.url);
+    req.resume();
+    req.on('end', () => {
+      if (!c) return void res.writeHead(404).end();
+      c.cypher(graph).then(
+        (answer) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))),
+        () => res.writeHead(500).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
 const read = (graph: Graph, cypher: string, params: Record<string, unknown>) => readGraph(graph, (tx) => tx.run(cypher, params));
@@ -140,21 +161,29 @@ async function main(): Promise<void> {
   const number = String(q.records[0]?.get('number') ?? '2022Z04510');
   const id = String(q.records[0]?.get('id') ?? '65c74760-dec5-43ae-a544-1f994a6154a9');
   const server = await startServer(graph, config);
+  const mix = cases(number, id);
+  const bare = await startCypherServer(graph, mix);
   process.stdout.write(`query mix on question ${number}; ${SECONDS} s per run; latencies in ms\n`);
-  process.stdout.write('query                    clients  GraphQL p50/p95/p99, req/s          Cypher p50/p95/p99, req/s          p95 ratio\n');
-  for (const c of cases(number, id)) {
+  process.stdout.write(
+    'query                    clients | GraphQL over HTTP p50/p95/p99 req/s | Cypher in process p50/p95/p99 req/s | Cypher over HTTP p50/p95/p99 req/s | p95 ratio: in process, over HTTP\n',
+  );
+  for (const c of mix) {
     const check = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c.graphql) });
     const answer = (await check.json()) as { errors?: unknown };
     if (answer.errors) throw new Error(`${c.name} fails: ${JSON.stringify(answer.errors)}`);
     for (const clients of [1, 32]) {
-      const http = await loadHttp(server.url, JSON.stringify(c.graphql), clients);
+      const http = await loadHttp(`${server.url}/graphql`, JSON.stringify(c.graphql), clients);
       const cypher = await loadCypher(graph, c.cypher, clients);
+      const cypherHttp = await loadHttp(`${bare.url}/${encodeURIComponent(c.name)}`, '{}', clients);
+      const row = (r: { p50: number; p95: number; p99: number; rps: number; errors: number }) =>
+        `${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)} ${fmt(r.rps)}${r.errors ? ` (${r.errors} errors)` : ''}`;
       process.stdout.write(
-        `${c.name.padEnd(24)} ${String(clients).padStart(7)}  ${fmt(http.p50)}${fmt(http.p95)}${fmt(http.p99)} ${fmt(http.rps)}${http.errors ? ` (${http.errors} errors)` : ''}        ${fmt(cypher.p50)}${fmt(cypher.p95)}${fmt(cypher.p99)} ${fmt(cypher.rps)}        ${(http.p95 / cypher.p95).toFixed(2)}x\n`,
+        `${c.name.padEnd(24)} ${String(clients).padStart(7)} | ${row(http)} | ${row(cypher)} | ${row(cypherHttp)} | ${(http.p95 / cypher.p95).toFixed(2)}x, ${(http.p95 / cypherHttp.p95).toFixed(2)}x\n`,
       );
     }
   }
   await server.close();
+  bare.close();
   await graph.driver.close();
 }
 
