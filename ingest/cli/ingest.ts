@@ -4,7 +4,7 @@ import type { Config } from '../../src/config.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
 import { runIngest } from '../compose.js';
-import { CriticalError } from '../pipeline/errors.js';
+import { CriticalError, isAuthError } from '../pipeline/errors.js';
 import { formatSummary } from '../pipeline/summary.js';
 
 const USAGE = `usage: graafwerk ingest <file|dir|url|publication-id>... [--format NAME] [--force] [--max-pages N] [--json]
@@ -60,7 +60,7 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
 
 /** Names what to fix when Neo4j refuses the login; other connection errors pass unchanged. */
 function toConnectError(error: unknown, config: Config): unknown {
-  if ((error as { code?: string }).code !== 'Neo.ClientError.Security.Unauthorized') return error;
+  if (!isAuthError(error)) return error;
   const where = config.neo4jUri || `the local Neo4j (port ${config.localBoltPort})`;
   return new CriticalError(`Neo4j at ${where} refused user ${JSON.stringify(config.neo4jUser)}: check NEO4J_USER and NEO4J_PASSWORD; nothing was ingested`);
 }

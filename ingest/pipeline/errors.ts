@@ -31,6 +31,11 @@ export class CriticalError extends Error {
   override name = 'CriticalError';
 }
 
+/** Whether Neo4j refused the login: a critical error, whatever the document. */
+export function isAuthError(error: unknown): boolean {
+  return (error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized';
+}
+
 /** Whether an error is worth another attempt. */
 export function isRetryable(error: unknown): error is RetryableError {
   return error instanceof RetryableError;

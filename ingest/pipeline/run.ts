@@ -5,10 +5,11 @@ import type { Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
 import { Checkpoints } from './checkpoint.js';
 import { finishFragment, parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
-import { CriticalError, NotRetryableError, RetryableError, rejectionClass } from './errors.js';
+import { CriticalError, NotRetryableError, RetryableError, isAuthError, rejectionClass } from './errors.js';
 import { Fetcher } from './fetch.js';
 import type { RawDocument } from './format.js';
 import { IngestedSources } from './ingested-sources.js';
+import { PendingWrites } from './pending-writes.js';
 import { expandInputs } from './inputs.js';
 import { RawStore } from './raw-store.js';
 import { createSummary, type IngestSummary } from './summary.js';
@@ -30,12 +31,8 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number, current: string) => void;
 }
 
-const FLUSH_ROWS = 20_000;
-const RESOLVED_LABELS = new Set(['Person', 'Party', 'Office']);
 /** Labels of nodes whose texts the enricher reads (besides provisional persons, whose names it resolves). */
 const TEXT_LABELS = new Set(['Question', 'Answer', 'Postponement', 'Motion', 'Document', 'Article', 'Case']);
-const isAuthError = (error: unknown) => (error as { code?: string }).code === 'Neo.ClientError.Security.Unauthorized';
-
 /**
  * Ingests files, directories, feed URLs and publication ids: raw first, parse, enrich, write in
  * batches; a bad document is rejected with its reason and the run goes on.
@@ -66,22 +63,20 @@ export async function ingestInputs(args: string[], options: IngestOptions): Prom
 
 class Run {
   readonly summary = createSummary();
-  private readonly writer: GraphWriter;
   private readonly store: RawStore;
   private readonly checkpoints: Checkpoints;
   private readonly fetcher: Fetcher;
-  private pending: GraphFragment[] = [];
-  private pendingRows = 0;
+  private readonly pending: PendingWrites;
   private enrich: Enricher | undefined;
   private enricherStale = true;
-  private pendingPeople = false;
 
   constructor(
     private readonly options: IngestOptions,
     private readonly ingested: IngestedSources,
   ) {
     const { config } = options;
-    this.writer = new GraphWriter(options.graph, { batchSize: config.writeBatchSize, concurrency: config.writeConcurrency });
+    const writer = new GraphWriter(options.graph, { batchSize: config.writeBatchSize, concurrency: config.writeConcurrency });
+    this.pending = new PendingWrites(writer, ingested, (stats) => this.count(stats), (document, error) => this.reject(document, error));
     this.store = new RawStore(resolve(config.rawStore));
     this.checkpoints = new Checkpoints(resolve(join(config.stateDir, 'checkpoints.json')));
     this.fetcher =
@@ -183,30 +178,9 @@ class Run {
     this.summary.rejectedDocuments.push({ document, class: rejectionClass(error), reason });
   }
 
+  /** Writes what is pending; the enricher is made again when persons, parties or offices were among it. */
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    this.pendingRows = 0;
-    // Names resolve against persons, parties and offices: only a write of those makes the enricher stale.
-    if (this.pendingPeople) this.enricherStale = true;
-    this.pendingPeople = false;
-    try {
-      this.count(await this.writer.write(batch));
-      this.ingested.add(batch.map((f) => f.source));
-    } catch (error) {
-      if (isAuthError(error)) throw error;
-      // Isolate the document that broke the batch; the others are written one by one (idempotently).
-      for (const fragment of batch) {
-        try {
-          this.count(await this.writer.write([fragment]));
-          this.ingested.add([fragment.source]);
-        } catch (inner) {
-          if (isAuthError(inner)) throw inner;
-          this.reject(fragment.source.url, inner);
-        }
-      }
-    }
+    if (await this.pending.flush()) this.enricherStale = true;
   }
 
   private async fetch(url: string): Promise<RawDocument> {
@@ -225,7 +199,7 @@ class Run {
    */
   private async enricherFor(fragment: GraphFragment): Promise<Enricher | undefined> {
     if (!this.options.enricher) return undefined;
-    if (this.pendingPeople && fragment.nodes.some((n) => TEXT_LABELS.has(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
+    if (this.pending.holdsPeople && fragment.nodes.some((n) => TEXT_LABELS.has(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
     if (this.enricherStale) {
       this.enrich = await this.options.enricher();
       this.enricherStale = false;
@@ -243,10 +217,7 @@ class Run {
     }
     this.summary.parsed++;
     this.summary.records += result.records;
-    this.pending.push(fragment);
-    this.pendingPeople ||= fragment.nodes.some((n) => RESOLVED_LABELS.has(n.label));
-    this.pendingRows += fragment.nodes.length + fragment.edges.length + fragment.tombstones.length;
-    if (this.pendingRows >= FLUSH_ROWS) await this.flush();
+    await this.pending.add(fragment);
   }
 
   private count(stats: WriteStats): void {
