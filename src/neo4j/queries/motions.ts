@@ -1,4 +1,4 @@
-import { project, standInOf, visible } from './nodes.js';
+import { givenConditions, project, standInOf, visible } from './nodes.js';
 
 /** Filters of the motions list; values travel as parameters only. */
 export interface MotionQuery {
@@ -46,30 +46,16 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
   }
   const where = [visible('m'), 'coalesce(m.stub, false) = false', `NOT EXISTS { MATCH ${standInOf('m', ':Motion')} }`];
   if (f.unanswered) where.push("m.status = 'adopted'");
-  if (f.status && f.status.length > 0) {
-    params.status = f.status;
-    where.push('m.status IN $status');
-  }
-  if (f.dossier) {
-    params.dossier = f.dossier;
-    where.push('m.dossier = $dossier');
-  }
-  if (f.submittedFrom) {
-    params.submittedFrom = f.submittedFrom;
-    where.push('m.submittedAt >= $submittedFrom');
-  }
-  if (f.submittedTo) {
-    params.submittedTo = f.submittedTo;
-    where.push('left(m.submittedAt, 10) <= $submittedTo');
-  }
-  if (f.person) {
-    params.person = f.person;
-    where.push('EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person {id: $person}) }');
-  }
-  if (f.party) {
-    params.party = f.party;
-    where.push('EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person)-[:MEMBER_OF]->(f:Party) WHERE f.id = $party OR f.abbreviation = $party }');
-  }
+  where.push(
+    ...givenConditions(params, [
+      ['status', f.status, 'm.status IN $status'],
+      ['dossier', f.dossier, 'm.dossier = $dossier'],
+      ['submittedFrom', f.submittedFrom, 'm.submittedAt >= $submittedFrom'],
+      ['submittedTo', f.submittedTo, 'left(m.submittedAt, 10) <= $submittedTo'],
+      ['person', f.person, 'EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person {id: $person}) }'],
+      ['party', f.party, 'EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person)-[:MEMBER_OF]->(f:Party) WHERE f.id = $party OR f.abbreviation = $party }'],
+    ]),
+  );
   lines.push(`WITH m WHERE ${where.join('\n  AND ')}`);
   if (f.unanswered) {
     lines.push(

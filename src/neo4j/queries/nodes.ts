@@ -12,6 +12,20 @@ export type NodeObject = Record<string, unknown> & { id: string; __label: NodeLa
 /** Projects node variable `x` to a NodeObject. */
 export const project = (x: string): string => `${x} {.*, __label: labels(${x})[0]}`;
 
+/**
+ * The conditions of a filter that apply: each [parameter, value, condition] whose value is given
+ * (not empty) binds the value as the parameter and contributes its condition.
+ */
+export function givenConditions(params: Record<string, unknown>, conditions: [string, unknown, string][]): string[] {
+  const out: string[] = [];
+  for (const [name, value, condition] of conditions) {
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    params[name] = value;
+    out.push(condition);
+  }
+  return out;
+}
+
 /** The Cypher condition that hides deleted nodes. */
 export const visible = (x: string): string => `coalesce(${x}.deleted, false) = false`;
 

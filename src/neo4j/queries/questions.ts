@@ -1,5 +1,5 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
-import { project, standInOf, visible } from './nodes.js';
+import { givenConditions, project, standInOf, visible } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
 /** Filters of the questions list; values travel as parameters only. */
@@ -49,31 +49,18 @@ export function questionsMatch(f: QuestionQuery): { cypher: string; params: Reco
   } else {
     lines.push('MATCH (q:Question)');
   }
-  const where = [visible('q'), notStandIn];
-  if (f.submittedFrom) {
-    params.submittedFrom = f.submittedFrom;
-    where.push('q.submittedAt >= $submittedFrom');
-  }
-  if (f.submittedTo) {
-    params.submittedTo = f.submittedTo;
-    where.push('left(q.submittedAt, 10) <= $submittedTo');
-  }
-  if (f.person) {
-    params.person = f.person;
-    where.push('EXISTS { MATCH (q)<-[:ASKED]-(:Person {id: $person}) }');
-  }
-  if (f.party) {
-    params.party = f.party;
-    where.push(partyAtTheTime);
-  }
-  if (f.office) {
-    params.office = f.office;
-    where.push('EXISTS { MATCH (q)-[:ADDRESSED_TO]->(o:Office) WHERE o.id = $office OR toLower(o.title) CONTAINS toLower($office) }');
-  }
-  if (f.citesArticle) {
-    params.article = f.citesArticle;
-    where.push('EXISTS { MATCH (q)-[:CITES]->(:Article {id: $article}) }');
-  }
+  const where = [
+    visible('q'),
+    notStandIn,
+    ...givenConditions(params, [
+      ['submittedFrom', f.submittedFrom, 'q.submittedAt >= $submittedFrom'],
+      ['submittedTo', f.submittedTo, 'left(q.submittedAt, 10) <= $submittedTo'],
+      ['person', f.person, 'EXISTS { MATCH (q)<-[:ASKED]-(:Person {id: $person}) }'],
+      ['party', f.party, partyAtTheTime],
+      ['office', f.office, 'EXISTS { MATCH (q)-[:ADDRESSED_TO]->(o:Office) WHERE o.id = $office OR toLower(o.title) CONTAINS toLower($office) }'],
+      ['article', f.citesArticle, 'EXISTS { MATCH (q)-[:CITES]->(:Article {id: $article}) }'],
+    ]),
+  ];
   lines.push(`WITH q WHERE ${where.join('\n  AND ')}`);
   if (f.status && f.status.length > 0) {
     params.status = f.status;
