@@ -5,18 +5,8 @@ import { loadConnection } from '../connection.js';
 import { ERROR_CODES, userError } from '../errors.js';
 import { LIMITS, checkDate, checkRange, checkText } from '../limits.js';
 
-export interface MotionFilterInput {
-  status?: string[] | null;
-  unanswered?: boolean | null;
-  withinDays?: number | null;
-  asOf?: string | null;
-  dossier?: string | null;
-  submittedFrom?: string | null;
-  submittedTo?: string | null;
-  person?: string | null;
-  party?: string | null;
-  companies?: string[] | null;
-}
+/** The `MotionFilter` input as the API receives it: the query's filters, period and date optional. */
+export type MotionFilterInput = Omit<MotionQuery, 'asOf' | 'withinDays'> & { asOf?: string | null; withinDays?: number | null };
 
 /** Validates a motion filter and turns it into query parameters. */
 export function toMotionQuery(filter: MotionFilterInput | null | undefined): MotionQuery {

@@ -6,17 +6,8 @@ import { loadConnection } from '../connection.js';
 import { ERROR_CODES, userError } from '../errors.js';
 import { checkDate, checkText } from '../limits.js';
 
-export interface QuestionFilterInput {
-  submittedFrom?: string | null;
-  submittedTo?: string | null;
-  party?: string | null;
-  person?: string | null;
-  office?: string | null;
-  companies?: string[] | null;
-  status?: string[] | null;
-  asOf?: string | null;
-  citesArticle?: string | null;
-}
+/** The `QuestionFilter` input as the API receives it: the query's filters, the date optional. */
+export type QuestionFilterInput = Omit<QuestionQuery, 'asOf'> & { asOf?: string | null };
 
 /** Validates a question filter and turns it into query parameters. */
 export function toQuestionQuery(filter: QuestionFilterInput | null | undefined): QuestionQuery {
