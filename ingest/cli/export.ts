@@ -30,8 +30,13 @@ export async function exportCommand(config: Config, args: string[]): Promise<num
       first: { type: 'string' },
       format: { type: 'string', default: 'graphml' },
       out: { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const kind = positionals[0];
   const format = values.format ?? 'graphml';
   const formats: ExportFormat[] = format === 'csv' ? ['nodes.csv', 'edges.csv'] : isExportFormat(format) ? [format] : [];

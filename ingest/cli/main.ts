@@ -10,6 +10,7 @@ usage:
   graafwerk serve                      serve the GraphQL API at http://localhost:$PORT/graphql
   graafwerk ingest <file|dir|url>...   ingest documents (--format to force one)
   graafwerk export ...                 export a neighbourhood or paths (GraphML, GEXF, Cytoscape JSON, CSV)
+  graafwerk review list|accept|reject  the open identity candidates (a name that may be a known person)
   graafwerk db start|stop|status       the local Neo4j (used when NEO4J_URI is unset)
   graafwerk test [vitest args]         run the tests against a real Neo4j
   graafwerk with-db <command...>       run a command with NEO4J_URI pointing at a running Neo4j
@@ -41,6 +42,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`graafwerk: ${(error as Error).message}\n${USAGE}`);
+      process.exit(1);
+    }
     const known = error instanceof ConfigError || (error instanceof Error && error.name.endsWith('Error'));
     process.stderr.write(`graafwerk: ${known && error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
