@@ -25,7 +25,8 @@ const COMMANDS: Record<string, Command> = {
   review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
   serve: async (config, args) => (await import('./serve.js')).serveCommand(config, args),
   export: async (config, args) => (await import('./export.js')).exportCommand(config, args),
-  test: (config, args) => withDatabase(config, (env) => runChild('npx', ['vitest', 'run', ...args], env)),
+  // Tests keep the run summaries quiet unless asked: their own output is what matters there.
+  test: (config, args) => withDatabase(config, (env) => runChild('npx', ['vitest', 'run', ...args], { GRAAFWERK_LOG_LEVEL: process.env.GRAAFWERK_LOG_LEVEL ?? 'warn', ...env })),
   'with-db': (config, args) => withDatabase(config, (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
 };
 
