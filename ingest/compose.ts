@@ -10,15 +10,18 @@ import { ingestInputs, type IngestOptions } from './pipeline/run.js';
 import { countByClass, type IngestSummary } from './pipeline/summary.js';
 import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
+import { addStoredMentions, loadMentionTargets } from './resolve/mention-stored.js';
 import { resolveStoredNames } from './resolve/resolve-stored.js';
 
 /**
  * The ingest as the command line and `graafwerk start` run it: the company registry first, then the
  * pipeline wired to the enrichment step and the publication URLs, then the steps that depend on
- * the whole graph: names written before their persons were known, motion status from decisions.
+ * the whole graph: names written before their persons were known, mentions of the persons, parties
+ * and offices the run added in texts stored before them, motion status from decisions.
  */
 export async function runIngest(graph: Graph, config: Config, args: string[], extra: Partial<IngestOptions> = {}): Promise<IngestSummary> {
   await writeCompanyRegistry(graph, config);
+  const targets = await loadMentionTargets(graph);
   const summary = await ingestInputs(args, {
     graph,
     config,
@@ -27,11 +30,12 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
     ...extra,
   });
   const namesResolved = await resolveStoredNames(graph, config);
+  const mentionsAdded = await addStoredMentions(graph, config, targets);
   await deriveMotionStatus(graph);
   const log = createLogger(config.logLevel);
   for (const r of summary.rejectedDocuments) log.warn(r, 'document rejected');
   const { rejectedDocuments, rejectedRows, ...counts } = summary;
-  log.info({ ...counts, namesResolved, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
+  log.info({ ...counts, namesResolved, mentionsAdded, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
   return summary;
 }
 

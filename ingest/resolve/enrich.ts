@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config.js';
 import { companyForms, officeForms, partyForms, personForms, type OfficeNames, type PartyNames } from '../../src/analysis/mention-forms.js';
-import { createMentionIndex } from '../../src/analysis/mentions.js';
+import { createMentionIndex, type MentionIndex } from '../../src/analysis/mentions.js';
 import { ministryShieldForms } from '../../src/analysis/ministries.js';
 import type { FragmentBody, NodeRecord } from '../../src/model/fragment.js';
 import type { Graph } from '../../src/neo4j/driver.js';
@@ -26,15 +26,20 @@ export interface EnricherData {
   reviews: ReviewDecision[];
 }
 
-/** Builds an enricher from loaded data: resolves name-only persons, then adds MENTIONS edges (pure). */
-export function createEnricherFrom(data: EnricherData): Enricher {
-  const index = createMentionIndex([
+/** The mention index of every known company, person, party and office, with the ministry names as shields. */
+export function createMentionIndexFrom(data: EnricherData): MentionIndex {
+  return createMentionIndex([
     ...data.registry.companies.flatMap((c) => companyForms(toCompanyNames(c))),
     ...data.people.flatMap(personForms),
     ...data.parties.flatMap(partyForms),
     ...data.offices.flatMap(officeForms),
     ...ministryShieldForms(),
   ]);
+}
+
+/** Builds an enricher from loaded data: resolves name-only persons, then adds MENTIONS edges (pure). */
+export function createEnricherFrom(data: EnricherData): Enricher {
+  const index = createMentionIndexFrom(data);
   const people = new Map(data.people.map((p) => [p.id, p]));
   const companies = new Map(registryToFragment(data.registry).nodes.map((n) => [n.id, n]));
   return (body) => {
@@ -56,13 +61,18 @@ export function createEnricherFrom(data: EnricherData): Enricher {
   };
 }
 
-/** Loads persons, parties, offices, the company registry and the review decisions, and returns the enricher. */
-export async function createEnricher(graph: Graph, config: Config): Promise<Enricher> {
+/** Loads persons, parties, offices, the company registry and the review decisions. */
+export async function loadEnricherData(graph: Graph, config: Config): Promise<EnricherData> {
   const [people, { parties, offices }, registry, reviews] = await Promise.all([
     loadPeople(graph),
     loadPartiesAndOffices(graph),
     loadCompanyRegistry(config.companiesFiles),
     loadReviews(config.stateDir),
   ]);
-  return createEnricherFrom({ people, parties, offices, registry, reviews });
+  return { people, parties, offices, registry, reviews };
+}
+
+/** Loads what the enricher needs from the graph and the configured files, and returns the enricher. */
+export async function createEnricher(graph: Graph, config: Config): Promise<Enricher> {
+  return createEnricherFrom(await loadEnricherData(graph, config));
 }

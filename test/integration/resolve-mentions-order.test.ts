@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { readRows } from '../../src/neo4j/driver.js';
+import { runIngest } from '../../ingest/compose.js';
+import { addStoredMentions } from '../../ingest/resolve/mention-stored.js';
+import { useGraph } from '../support/graph.js';
+import { graphFingerprint } from '../support/pipeline.js';
+
+const { graph } = useGraph();
+const tmp = mkdtempSync(join(tmpdir(), 'graafwerk-mentions-order-'));
+const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(tmp, 'raw'), GRAAFWERK_STATE: tmp, GRAAFWERK_LOG_LEVEL: 'error' });
+
+const MOTION = 'test/fixtures/koop/motions/2024D26081.xml';
+const PERSONS = 'test/fixtures/news/persons/persoon-rows.json';
+/** Ingrid Michon-Derkzen's Persoon id in the real rows. */
+const MICHON_DERKZEN = '973da897-66c7-4010-a98d-505e0e97a60c';
+
+const personMentions = () =>
+  readRows<{ person: string; field: string; matched: string; sources: string[]; motionSources: string[] }>(
+    graph(),
+    `MATCH (m:Motion {koopId: 'kst-36560-VI-15'})-[r:MENTIONS]->(p:Person)
+     RETURN p.id AS person, r.field AS field, r.matched AS matched, r.sources AS sources, m.sources AS motionSources ORDER BY person, field`,
+  );
+
+describe('mentions of persons that arrive after the text that names them', () => {
+  it('are added by the run that writes the persons, with the text’s own source, and only once', async () => {
+    await runIngest(graph(), config, [MOTION]);
+    expect(await personMentions()).toEqual([]);
+
+    await runIngest(graph(), config, [PERSONS]);
+    const mentions = await personMentions();
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(new Set(mentions.map((m) => m.person))).toEqual(new Set([MICHON_DERKZEN]));
+    expect(mentions.map((m) => m.field)).toContain('title');
+    expect(mentions.find((m) => m.field === 'title')?.matched).toBe('MICHON-DERKZEN');
+    // The edge's provenance is the motion's publication, whose Source node is left as it was.
+    for (const m of mentions) expect(m.sources).toEqual(m.motionSources);
+    const [source] = await readRows(graph(), `MATCH (s:Source {id: $id}) RETURN s.url AS url, s.parser AS parser`, {
+      id: mentions[0]!.sources[0],
+    });
+    expect(source).toEqual({ url: expect.stringContaining('2024D26081.xml'), parser: 'koop-xml' });
+
+    const settled = await graphFingerprint(graph());
+    await runIngest(graph(), config, [MOTION, PERSONS]);
+    expect(await graphFingerprint(graph())).toEqual(settled);
+    // Even with every entity taken as new, the edges already there are left alone.
+    expect(await addStoredMentions(graph(), config, new Set())).toBe(0);
+    expect(await graphFingerprint(graph())).toEqual(settled);
+  });
+});
