@@ -56,10 +56,11 @@ export function buildAnswer(doc: KamervragenDoc, koopId: string, url: string): F
     .join('\n\n');
   const b = new FragmentBuilder();
   const answer = koopRef('Answer', koopId);
+  const receivedAt = answerHead?.date ?? toIsoDate(first(doc.meta, 'datumontvangst')) ?? parseDutchDate(answerHead?.text ?? '');
   b.node('Answer', koopId, {
     koopId,
     questionNumber: number,
-    receivedAt: answerHead?.date ?? toIsoDate(first(doc.meta, 'datumontvangst')) ?? parseDutchDate(answerHead?.text ?? ''),
+    receivedAt,
     text,
     answersJson: JSON.stringify(aligned),
     answeredCount: aligned.filter((a) => a.text !== null).length,
@@ -73,8 +74,13 @@ export function buildAnswer(doc: KamervragenDoc, koopId: string, url: string): F
   }
   const who = parseAnswerers(answerHead?.text ?? '');
   for (const p of who.persons) {
-    b.edge('ANSWERED_BY', answer, addNamedPerson(b, p.name), { role: 'answerer', officeTitle: p.officeTitle });
-    if (p.officeTitle) b.edge('ANSWERED_BY', answer, addOffice(b, p.officeTitle), { role: 'answerer', personName: p.name });
+    const person = addNamedPerson(b, p.name);
+    b.edge('ANSWERED_BY', answer, person, { role: 'answerer', officeTitle: p.officeTitle });
+    if (!p.officeTitle) continue;
+    const office = addOffice(b, p.officeTitle);
+    b.edge('ANSWERED_BY', answer, office, { role: 'answerer', personName: p.name });
+    // The signature shows who held the office on that day; keyed by date as MEMBER_OF observations are.
+    b.edge('HOLDS', person, office, { observedAt: receivedAt, personName: p.name }, receivedAt ? `observed:${receivedAt}` : 'observed');
   }
   for (const title of who.offices) b.edge('ANSWERED_BY', answer, addOffice(b, title), { role: 'onBehalfOf' });
   addCitationEdges(b, { ref: answer, text, government: true, self: [koopId, number ?? ''] });

@@ -4,7 +4,8 @@ import { parseSruXml } from './sru.js';
 import { koopIdFromUrl } from './urls.js';
 
 // 2: Kamerstukken other than motions parse as Documents; citation edges keep every citation.
-const VERSION = '2';
+// 3: an answer's signature adds HOLDS (person to office, observed at the answer's date).
+const VERSION = '3';
 
 /** The formats of this source, in detection order. */
 export const KOOP_FORMATS: Format[] = [

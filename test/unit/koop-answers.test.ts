@@ -38,6 +38,16 @@ describe('answer ah-tk-20212022-3019 (reconstructed fixture)', () => {
     ]);
   });
 
+  it('records that each signing minister held the office on the answer’s date', () => {
+    const holds = edges(body, 'HOLDS').map((e) => [e.from.value, e.to.value, e.key, e.props.observedAt]);
+    expect(holds.sort()).toEqual([
+      ['name:bruins-slot', 'minister-van-binnenlandse-zaken-en-koninkrijksrelaties', 'observed:2022-06-08', '2022-06-08'],
+      ['name:yesilgoz-zegerius', 'minister-van-justitie-en-veiligheid', 'observed:2022-06-08', '2022-06-08'],
+    ]);
+    const ends = new Set(body.nodes.map((n) => `${n.label}:${n.id}`));
+    for (const e of edges(body, 'HOLDS')) expect([ends.has(`Person:${e.from.value}`), ends.has(`Office:${e.to.value}`)]).toEqual([true, true]);
+  });
+
   it('keeps the remark and refers to the Aanhangsel it names; the motion quoted from the question is no follow-up', () => {
     expect(answer.props.remarks).toEqual(['Zie ook Aanhangsel Handelingen, vergaderjaar 2021–2022, nr. 3018.']);
     expect(edges(body, 'REFERS_TO').map((e) => [e.to.label, e.to.value])).toEqual([['Answer', 'ah-tk-20212022-3018']]);
