@@ -17,6 +17,7 @@ const MOTION = 'test/fixtures/koop/motions/2024D26081.xml';
 const PERSONS = 'test/fixtures/news/persons/persoon-rows.json';
 /** Ingrid Michon-Derkzen's Persoon id in the real rows. */
 const MICHON_DERKZEN = '973da897-66c7-4010-a98d-505e0e97a60c';
+const YESILGOZ = '9ab41898-332f-4c08-a834-d58b4669c990';
 
 const personMentions = () =>
   readRows<{ person: string; field: string; matched: string; sources: string[]; motionSources: string[] }>(
@@ -49,5 +50,40 @@ describe('mentions of persons that arrive after the text that names them', () =>
     // Even with every entity taken as new, the edges already there are left alone.
     expect(await addStoredMentions(graph(), config, new Set())).toBe(0);
     expect(await graphFingerprint(graph())).toEqual(settled);
+  });
+});
+
+describe('an answer signed by ministers, ingested after their persons', () => {
+  it('connects each minister to the office and mentions the offices its own text names', async () => {
+    await runIngest(graph(), config, ['test/fixtures/koop/ah-tk-20212022-3019.xml']);
+    const holds = await readRows(
+      graph(),
+      `MATCH (p:Person)-[h:HOLDS]->(o:Office) RETURN p.id AS person, p.name AS name, o.id AS office, h.observedAt AS observedAt, h.key AS key ORDER BY office`,
+    );
+    expect(holds).toEqual([
+      {
+        person: 'name:bruins-slot',
+        name: 'Bruins Slot',
+        office: 'minister-van-binnenlandse-zaken-en-koninkrijksrelaties',
+        observedAt: '2022-06-08',
+        key: 'observed:2022-06-08',
+      },
+      {
+        person: YESILGOZ,
+        name: 'Dilan Yeşilgöz-Zegerius',
+        office: 'minister-van-justitie-en-veiligheid',
+        observedAt: '2022-06-08',
+        key: 'observed:2022-06-08',
+      },
+    ]);
+    // The offices are written with the answer, after its enrichment: the step after the run adds the mention.
+    const mentions = await readRows(
+      graph(),
+      `MATCH (:Answer {koopId: 'ah-tk-20212022-3019'})-[r:MENTIONS]->(o:Office) RETURN o.id AS office, r.matched AS matched ORDER BY office`,
+    );
+    expect(mentions).toContainEqual({
+      office: 'minister-van-binnenlandse-zaken-en-koninkrijksrelaties',
+      matched: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
+    });
   });
 });
