@@ -24,6 +24,8 @@ const SETTINGS = {
   neo4jDatabase: { env: 'NEO4J_DATABASE', default: 'neo4j', parse: text, doc: 'Neo4j database name' },
   localBoltPort: { env: 'GRAAFWERK_BOLT_PORT', default: '7687', parse: integer(1, 65535), doc: 'Bolt port of the local Neo4j' },
   localHome: { env: 'GRAAFWERK_NEO4J_HOME', default: '.neo4j', parse: text, doc: 'Store folder of the local Neo4j, relative to the project' },
+  testBoltPort: { env: 'GRAAFWERK_TEST_BOLT_PORT', default: '7688', parse: integer(1, 65535), doc: 'Bolt port of the local Neo4j that tests and benchmarks use' },
+  testNeo4jHome: { env: 'GRAAFWERK_TEST_NEO4J_HOME', default: '.neo4j-test', parse: text, doc: 'Store folder of the local Neo4j that tests and benchmarks use (they empty it)' },
   port: { env: 'PORT', default: '4000', parse: integer(0, 65535), doc: 'HTTP port of the API' },
   corsOrigins: { env: 'GRAAFWERK_CORS_ORIGINS', default: '*', parse: list, doc: 'Allowed CORS origins, comma separated' },
   apiToken: { env: 'GRAAFWERK_API_TOKEN', default: '', parse: text, doc: 'Bearer token required for anything that writes or triggers ingest; empty disables those' },

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, type Config } from '../../src/config.js';
 import { dbCommand, withDatabase } from './db.js';
 import { ingestCommand } from './ingest.js';
 import { runChild } from './run-child.js';
@@ -12,11 +12,14 @@ usage:
   graafwerk export ...                 export a neighbourhood or paths (GraphML, GEXF, Cytoscape JSON, CSV)
   graafwerk review list|accept|reject  the open identity candidates (a name that may be a known person)
   graafwerk db start|stop|status       the local Neo4j (used when NEO4J_URI is unset)
-  graafwerk test [vitest args]         run the tests against a real Neo4j
-  graafwerk with-db <command...>       run a command with NEO4J_URI pointing at a running Neo4j
+  graafwerk test [vitest args]         run the tests against a real Neo4j (a local one of their own unless NEO4J_URI is set)
+  graafwerk with-db <command...>       run a command (a benchmark) against that Neo4j, NEO4J_URI pointing at it
 `;
 
 type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promise<number>;
+
+/** Tests and benchmarks empty the graph, so their local Neo4j is a store and port of its own. */
+const forTests = (config: Config): Config => ({ ...config, localBoltPort: config.testBoltPort, localHome: config.testNeo4jHome });
 
 const COMMANDS: Record<string, Command> = {
   start: async (config) => (await import('./start.js')).startCommand(config),
@@ -26,8 +29,9 @@ const COMMANDS: Record<string, Command> = {
   serve: async (config, args) => (await import('./serve.js')).serveCommand(config, args),
   export: async (config, args) => (await import('./export.js')).exportCommand(config, args),
   // Tests keep the run summaries quiet unless asked: their own output is what matters there.
-  test: (config, args) => withDatabase(config, (env) => runChild('npx', ['vitest', 'run', ...args], { GRAAFWERK_LOG_LEVEL: process.env.GRAAFWERK_LOG_LEVEL ?? 'warn', ...env })),
-  'with-db': (config, args) => withDatabase(config, (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
+  test: (config, args) =>
+    withDatabase(forTests(config), (env) => runChild('npx', ['vitest', 'run', ...args], { GRAAFWERK_LOG_LEVEL: process.env.GRAAFWERK_LOG_LEVEL ?? 'warn', ...env })),
+  'with-db': (config, args) => withDatabase(forTests(config), (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
 };
 
 async function main(argv: string[]): Promise<number> {
