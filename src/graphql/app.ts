@@ -7,6 +7,8 @@ import { createArmorPlugin, createPageSizePlugin } from './armor.js';
 import { createContext, type ApiContext } from './context.js';
 import { ERROR_CODES, maskError, userError } from './errors.js';
 import { handleExport } from './export-route.js';
+import { createProjectionPlugin } from './projection.js';
+import { reads, resolvers } from './resolvers/index.js';
 import { loadSchema } from './schema.js';
 import { WEB_DIST, serveStatic } from './static-files.js';
 
@@ -82,7 +84,7 @@ export function createApp(graph: Graph, config: Config): App {
     landingPage: false,
     batching: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), timeLimitPlugin()],
+    plugins: [routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), timeLimitPlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }

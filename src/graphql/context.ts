@@ -1,18 +1,23 @@
 import type { Config } from '../config.js';
 import { neo4j, readGraph, type Graph } from '../neo4j/driver.js';
+import { ALL_PROPERTIES, type PropertiesOf } from '../neo4j/queries/nodes.js';
 import { ERROR_CODES, toApiError, userError } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Runs one read query with the request's remaining time and returns plain rows. */
 export type RunQuery = <R = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
 
-/** What every resolver receives: the graph, the configuration, a deadline and per-request DataLoaders. */
+/**
+ * What every resolver receives: the graph, the configuration, a deadline, per-request DataLoaders
+ * and the stored properties the request's document reads (every property unless narrowed).
+ */
 export interface ApiContext {
   graph: Graph;
   config: Config;
   deadline: number;
   run: RunQuery;
   loaders: Loaders;
+  properties: PropertiesOf;
 }
 
 /** JavaScript numbers travel as floats; whole numbers become Cypher integers (LIMIT, SKIP, durations need them). */
@@ -35,5 +40,6 @@ export function createContext(graph: Graph, config: Config): ApiContext {
       throw toApiError(error);
     }
   };
-  return { graph, config, deadline, run, loaders: createLoaders(run) };
+  const ctx: ApiContext = { graph, config, deadline, run, properties: ALL_PROPERTIES, loaders: createLoaders(run, () => ctx.properties) };
+  return ctx;
 }

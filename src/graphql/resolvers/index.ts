@@ -1,9 +1,10 @@
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
-import { Answer, Article, Company, Office, Party, Person, plainTypes } from '../types/entities.js';
+import type { FieldReads } from '../projection.js';
+import { Answer, Article, Company, Office, Party, Person, entityReads, plainTypes } from '../types/entities.js';
 import { DateScalar, JsonScalar, nodeInterface } from '../types/common.js';
-import { Decision, Motion } from '../types/motion.js';
-import { Question, Reference } from '../types/question.js';
+import { Decision, Motion, decisionReads, motionReads } from '../types/motion.js';
+import { Question, Reference, questionReads, referenceReads } from '../types/question.js';
 import { answerDelays } from './answer-delays.js';
 import { article, company, motion, node, office, party, person, question } from './lookup.js';
 import { motions } from './motions.js';
@@ -34,4 +35,17 @@ export const resolvers = {
     sources: async (h: Hop, _: unknown, ctx: ApiContext) => (await ctx.loaders.sources.loadMany(h.sourceIds)).filter((s) => s !== null && !(s instanceof Error)),
   },
   SearchHit: { type: (h: { node: NodeObject }) => h.node.__label },
+};
+
+/** Properties a visualisation node's readable label is taken from (see toGraphNode). */
+const LABEL_READS = ['name', 'title', 'subject', 'number', 'abbreviation', 'koopId'].map((p) => `*.${p}`);
+
+/** What each type's resolvers read from stored nodes, so queries project only that (see ../projection.ts). */
+export const reads: Record<string, FieldReads> = {
+  ...entityReads,
+  Question: questionReads,
+  Reference: referenceReads,
+  Motion: motionReads,
+  Decision: decisionReads,
+  GraphNode: { label: LABEL_READS, properties: ['*.*'] },
 };

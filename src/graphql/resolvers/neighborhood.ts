@@ -1,5 +1,6 @@
 import { neighborhoodCypher } from '../../neo4j/queries/graph.js';
-import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import { LOOKUP_LABELS, type NodeObject } from '../../neo4j/queries/nodes.js';
+import { cached, propertiesKey } from '../loaders.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
 import { LIMITS, checkRange, checkText } from '../limits.js';
@@ -13,7 +14,9 @@ interface NeighborhoodRow {
 
 /** Loads the subgraph around a node in one query, stopping at `limit` nodes (then `truncated`). */
 export async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limit: number): Promise<Subgraph> {
-  const [row] = await ctx.run<NeighborhoodRow>(neighborhoodCypher(depth), { id, limit, cap: limit * 4 + 50 });
+  const props = ctx.properties(LOOKUP_LABELS);
+  const cypher = cached(`neighborhood:${depth}:${propertiesKey(props)}`, () => neighborhoodCypher(depth, props));
+  const [row] = await ctx.run<NeighborhoodRow>(cypher, { id, limit, cap: limit * 4 + 50 });
   if (!row) throw userError(ERROR_CODES.badInput, `id: no node with id ${JSON.stringify(id.slice(0, 200))}`);
   const edges = new Map<string, GraphEdge>();
   for (const e of row.edges) {

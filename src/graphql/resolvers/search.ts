@@ -1,6 +1,7 @@
 import { searchCypher } from '../../neo4j/queries/graph.js';
 import { toLuceneQuery } from '../../neo4j/queries/lucene.js';
-import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import { LOOKUP_LABELS, type NodeObject } from '../../neo4j/queries/nodes.js';
+import { cached, propertiesKey } from '../loaders.js';
 import type { ApiContext } from '../context.js';
 import { checkFirst, checkText } from '../limits.js';
 
@@ -11,7 +12,8 @@ export async function search(_: unknown, args: { text: string; types?: string[] 
   const query = toLuceneQuery(args.text);
   if (query === null) return [];
   const types = args.types && args.types.length > 0 ? args.types : null;
-  const rows = await ctx.run<{ node: NodeObject; type: string; score: number }>(searchCypher, {
+  const props = ctx.properties(LOOKUP_LABELS);
+  const rows = await ctx.run<{ node: NodeObject; type: string; score: number }>(cached(`search:${propertiesKey(props)}`, () => searchCypher(props)), {
     query,
     types,
     first,

@@ -14,6 +14,9 @@ export async function relatedNodes(ctx: ApiContext, node: NodeObject, type: Edge
   return (await related(ctx, node, type, direction, to)).map((r) => r.node);
 }
 
+/** What the shared node fields read (see FieldReads in ../projection.ts). */
+export const nodeReads = { sources: ['sources'], stub: ['stub'] } as const;
+
 /** Fields every node type shares: its sources (loaded in one batch per request) and its stub flag. */
 export const nodeFields = {
   sources: async (n: NodeObject, _: unknown, ctx: ApiContext) => {

@@ -4,7 +4,8 @@ import type { ApiContext } from '../context.js';
 import { checkFirst } from '../limits.js';
 import { loadMotions, toMotionQuery } from '../resolvers/motions.js';
 import { loadQuestions, toQuestionQuery } from '../resolvers/questions.js';
-import { nodeFields, related, relatedNodes, toList } from './common.js';
+import type { FieldReads } from '../projection.js';
+import { nodeFields, nodeReads, related, relatedNodes, toList } from './common.js';
 
 type Page = { first?: number; after?: string };
 
@@ -70,6 +71,20 @@ export const Answer = {
   later: (a: NodeObject) => a.later === true,
   answeredBy: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'ANSWERED_BY', 'out'),
   question: (a: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, a, 'ANSWERS', 'out'),
+};
+
+/**
+ * The stored properties each resolver of these types reads; relation fields read only the id.
+ * Fields without a resolver read their own property.
+ */
+export const entityReads: Record<string, FieldReads> = {
+  Person: { ...nodeReads, name: ['name', 'fullName'], provisional: ['provisional'], party: [], memberships: [], questions: [], motions: [], answers: [], offices: [], timeline: [] },
+  Party: { ...nodeReads, members: [], questions: [], timeline: [], companiesMentioned: [] },
+  Company: { ...nodeReads, aliases: ['aliases'], lists: ['lists'], questions: [], motions: [], articles: [], timeline: [], questionsPerParty: [] },
+  Article: { ...nodeReads, url: ['url'], publisher: [], citedBy: [], questions: [], mentions: [] },
+  Office: { ...nodeReads, questions: [], holders: [] },
+  Answer: { ...nodeReads, unansweredNumbers: ['unansweredNumbers'], later: ['later'], answeredBy: [], question: [] },
+  ...Object.fromEntries(['Postponement', 'Publisher', 'Dossier', 'Document', 'Case'].map((t) => [t, nodeReads])),
 };
 
 /** Resolvers of the node types with nothing beyond their properties. */

@@ -4,7 +4,8 @@ import { motionReferencesCypher } from '../../neo4j/queries/motions.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
 import { LIMITS, checkDate, checkRange } from '../limits.js';
-import { nodeFields, related, relatedNodes, toInt } from './common.js';
+import type { FieldReads } from '../projection.js';
+import { nodeFields, nodeReads, related, relatedNodes, toInt } from './common.js';
 
 type M = NodeObject & { __asOf?: string; __withinDays?: number };
 
@@ -32,6 +33,28 @@ async function referringDocuments(m: M, ctx: ApiContext) {
     };
   });
 }
+
+const DECISION_READS = ['Decision.date', 'Decision.decidedAt'];
+
+/** The stored properties each Motion resolver reads; fields without a resolver read their own property. */
+export const motionReads: FieldReads = {
+  ...nodeReads,
+  title: ['title', 'subject'],
+  subject: ['subject'],
+  dossierTitle: ['dossierTitle'],
+  considerations: ['considerations'],
+  operativeText: ['operativeText'],
+  dossier: ['dossier'],
+  ondernummer: ['ondernummer'],
+  submitters: [],
+  decision: DECISION_READS,
+  votes: DECISION_READS,
+  followUps: [],
+  followUp: ['status', 'decidedAt', 'submittedAt'],
+};
+
+/** The stored properties each Decision resolver reads. */
+export const decisionReads: FieldReads = { ...nodeReads, date: ['date', 'decidedAt'], votes: [] };
 
 /** Resolvers of Motion: submitters, the latest decision and its votes, follow-up from the pure analysis. */
 export const Motion = {

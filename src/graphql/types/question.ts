@@ -3,7 +3,8 @@ import { claimsNoFollowUp } from '../../analysis/follow-up.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
 import { checkDate } from '../limits.js';
-import { nodeFields, related, relatedNodes, toInt } from './common.js';
+import type { FieldReads } from '../projection.js';
+import { nodeFields, nodeReads, related, relatedNodes, toInt } from './common.js';
 
 type Q = NodeObject & { __asOf?: string };
 
@@ -47,6 +48,34 @@ async function subAnswers(q: Q, ctx: ApiContext): Promise<Map<number, string>> {
 }
 
 const MOTION_KIND = /^(motion|motie)$/i;
+
+const STATUS_READS = ['submittedAt', 'withdrawnAt', 'closed', 'Answer.receivedAt', 'Answer.later', 'Postponement.sentAt'];
+const SUB_QUESTION_READS = ['subQuestionsJson', 'Answer.answersJson', 'Answer.later', 'Answer.receivedAt'];
+
+/** The stored properties each Question resolver reads; fields without a resolver read their own property. */
+export const questionReads: FieldReads = {
+  ...nodeReads,
+  dueAt: ['submittedAt'],
+  status: STATUS_READS,
+  daysLate: STATUS_READS,
+  postponed: STATUS_READS,
+  answeredAt: STATUS_READS,
+  askedBy: [],
+  addressedTo: [],
+  answers: ['Answer.receivedAt'],
+  answeredBy: [],
+  postponements: [],
+  subQuestions: SUB_QUESTION_READS,
+  unansweredSubQuestions: SUB_QUESTION_READS,
+  cites: [],
+  mentions: [],
+  supplements: [],
+  supplementedBy: [],
+  refersTo: ['Motion.stub'],
+};
+
+/** What Reference's resolvers read of the nodes they are given. */
+export const referenceReads: FieldReads = { resolvedAs: ['Motion.koopId', 'Motion.stub'] };
 
 /** Resolvers of Question: status and deadline from the pure analysis, relations through DataLoaders. */
 export const Question = {

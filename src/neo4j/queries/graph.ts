@@ -10,11 +10,13 @@ ${EDGE_TYPES.map((t) => `  MATCH ()-[r:${t}]->() RETURN 'edge' AS kind, '${t}' A
 }
 RETURN kind, name, count`;
 
-/** Full-text search with a prepared Lucene query. Params: $query, $types (null = any), $fetch, $first. */
-export const searchCypher = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query, {limit: $fetch}) YIELD node, score
+/** Full-text search with a prepared Lucene query, hits with the given properties. Params: $query, $types (null = any), $fetch, $first. */
+export function searchCypher(properties: readonly string[] | null = null): string {
+  return `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query, {limit: $fetch}) YIELD node, score
 WHERE ${visible('node')} AND ($types IS NULL OR labels(node)[0] IN $types)
-RETURN ${project('node')} AS node, labels(node)[0] AS type, score
-ORDER BY score DESC LIMIT $first`;
+WITH node, score ORDER BY score DESC LIMIT $first
+RETURN ${project('node', properties)} AS node, labels(node)[0] AS type, score`;
+}
 
 /** The element id of a visible node by its id, whatever its label. Params: $id. */
 export const elementByIdCypher = `CALL () {
@@ -39,9 +41,9 @@ WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut, rels + [f IN foun
 /**
  * The subgraph around a node in one query: breadth first, `depth` levels (a validated integer
  * spliced in, 1 to 3), at most $limit nodes, each level read up to $cap relationships; `truncated`
- * tells whether anything was cut. Params: $id, $limit, $cap.
+ * tells whether anything was cut. Nodes carry the given properties. Params: $id, $limit, $cap.
  */
-export function neighborhoodCypher(depth: number): string {
+export function neighborhoodCypher(depth: number, properties: readonly string[] | null = null): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`depth out of range: ${depth}`);
   return `CALL () {
 ${NODE_LABELS.filter((l) => l !== 'Source').map((l) => `  MATCH (n:${l} {id: $id}) RETURN n`).join('\n  UNION\n')}
@@ -51,7 +53,7 @@ WITH [n] AS nodes, [n] AS frontier, [] AS rels, false AS cut
 ${Array.from({ length: depth }, () => neighborhoodLevel).join('\n')}
 UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
 WITH nodes, cut, collect(DISTINCT r) AS rels
-RETURN [x IN nodes | ${project('x')}] AS nodes, cut AS truncated,
+RETURN [x IN nodes | ${project('x', properties)}] AS nodes, cut AS truncated,
   [r IN rels | {type: type(r), source: startNode(r).id, target: endNode(r).id, rel: properties(r)}] AS edges`;
 }
 

@@ -67,9 +67,9 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
   return { cypher: lines.join('\n'), params };
 }
 
-/** One page of motions. Extra params: $skip, $limit. */
-export function motionsPageCypher(match: string, order: MotionOrder): string {
-  return `${match}\nRETURN ${project('m')} AS node\nORDER BY ${ORDER[order]}\nSKIP $skip LIMIT $limit`;
+/** One page of motions, each with the given properties. Extra params: $skip, $limit. */
+export function motionsPageCypher(match: string, order: MotionOrder, properties: readonly string[] | null = null): string {
+  return `${match}\nWITH m ORDER BY ${ORDER[order]}\nSKIP $skip LIMIT $limit\nRETURN ${project('m', properties)} AS node`;
 }
 
 /** The number of motions of a filter. */

@@ -9,8 +9,27 @@ import { ModelViolation } from '../cypher.js';
 /** A node as the API sees it: its properties plus its label in `__label`. */
 export type NodeObject = Record<string, unknown> & { id: string; __label: NodeLabel };
 
-/** Projects node variable `x` to a NodeObject. */
-export const project = (x: string): string => `${x} {.*, __label: labels(${x})[0]}`;
+/**
+ * The stored properties a read needs, per label at the other end; null means every property.
+ * The names come from the API's own tables, never from input; they are checked all the same.
+ */
+export type PropertiesOf = (labels: readonly NodeLabel[]) => readonly string[] | null;
+
+/** Every property of every label: the projection when nothing narrower is known. */
+export const ALL_PROPERTIES: PropertiesOf = () => null;
+
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Projects node variable `x` to a NodeObject: the listed properties (null: all of them), always
+ * with `id` and the label in `__label`. A listed property the node lacks comes back as null.
+ */
+export function project(x: string, properties: readonly string[] | null = null): string {
+  if (properties === null) return `${x} {.*, __label: labels(${x})[0]}`;
+  const names = ['id', ...properties.filter((p) => p !== 'id')];
+  for (const name of names) if (!PROPERTY_NAME.test(name)) throw new ModelViolation(`not a property name: ${JSON.stringify(name)}`);
+  return `${x} {${names.map((n) => `.${n}`).join(', ')}, __label: labels(${x})[0]}`;
+}
 
 /**
  * The conditions of a filter that apply: each [parameter, value, condition] whose value is given
@@ -33,15 +52,17 @@ export const visible = (x: string): string => `coalesce(${x}.deleted, false) = f
 export const LOOKUP_LABELS = NODE_LABELS.filter((l) => l !== 'Source');
 
 /** Finds visible nodes by id whatever their label: one index seek per label. Param: $ids. */
-export const nodesByIdCypher = `UNWIND $ids AS id
+export function nodesByIdCypher(properties: readonly string[] | null = null): string {
+  return `UNWIND $ids AS id
 CALL (id) {
 ${LOOKUP_LABELS.map((l) => `  MATCH (n:${l} {id: id}) RETURN n`).join('\n  UNION\n')}
 }
 WITH id, n WHERE ${visible('n')}
-RETURN id, ${project('n')} AS node`;
+RETURN id, ${project('n', properties)} AS node`;
+}
 
 /** Finds visible nodes of one label by any of its unique keys, one index seek per key. Params: $values. */
-export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[]): string {
+export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[], properties: readonly string[] | null = null): string {
   if (!isNodeLabel(label)) throw new ModelViolation(`not a label: ${String(label)}`);
   for (const key of keys) if (!isKeyOf(label, key)) throw new ModelViolation(`not a unique key of ${label}: ${key}`);
   return `UNWIND $values AS value
@@ -49,7 +70,7 @@ CALL (value) {
 ${keys.map((k, i) => `  MATCH (n:${label} {${k}: value}) RETURN n, ${i} AS rank`).join('\n  UNION\n')}
 }
 WITH value, n, rank WHERE ${visible('n')}
-RETURN value, ${project('n')} AS node ORDER BY rank`;
+RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
 }
 
 export interface RelationSpec {
@@ -68,15 +89,17 @@ export interface RelationSpec {
 export const standInOf = (x: string, canonical: string): string =>
   `(${x})-[sameAs:SAME_AS]->(${canonical}) WHERE ${x}.provisional = true AND coalesce(sameAs.key, '') <> ''`;
 
-/** Binds `x` to node `n` and to its stand-ins (see standInOf). */
-const withStandIns = (n: string, x: string): string => `CALL (${n}) {
-  RETURN ${n} AS ${x}
-  UNION
-  MATCH ${standInOf(x, n)} RETURN ${x}
-}`;
+/**
+ * Node `n` and its stand-ins (see standInOf) as a list. A list rather than a UNION subquery:
+ * nearly every node has no stand-in, and then this is one short expand of `n`.
+ */
+export const withStandInsList = (n: string): string => `[${n}] + COLLECT { MATCH ${standInOf('standIn', n)} RETURN DISTINCT standIn }`;
+
+/** Binds `x` to each of `list`, by default node `n` and its stand-ins. */
+const withStandIns = (n: string, x: string, list: string = withStandInsList(n)): string => `UNWIND ${list} AS ${x}`;
 
 /** Checks a relation against the model and returns the labels at its other end. */
-function otherLabels(spec: RelationSpec): readonly NodeLabel[] {
+export function otherLabels(spec: RelationSpec): readonly NodeLabel[] {
   if (!isNodeLabel(spec.from) || !isEdgeType(spec.type)) throw new ModelViolation('relation outside the model');
   const kind = EDGE_KINDS[spec.type];
   const others = spec.to ?? (spec.direction === 'out' ? kind.to : kind.from);
@@ -84,21 +107,24 @@ function otherLabels(spec: RelationSpec): readonly NodeLabel[] {
   return others;
 }
 
-/** The neighbours m over relation r of node `n` and its stand-ins (binds x, r, m). */
-export function relatedBody(spec: RelationSpec, n: string): string {
+/**
+ * The neighbours m over relation r of node `n` and its stand-ins (binds x, r, m); `list` names a
+ * variable already holding withStandInsList(n), so several relations share one look-up.
+ */
+export function relatedBody(spec: RelationSpec, n: string, list?: string): string {
   const others = otherLabels(spec);
   const [left, right] = spec.direction === 'out' ? ['-', '->'] : ['<-', '-'];
-  return `${withStandIns(n, 'x')}
+  return `${withStandIns(n, 'x', list)}
 MATCH (x)${left}[r:${spec.type}]${right}(m:${others.join('|')})
 WHERE ${visible('m')} AND m <> ${n}`;
 }
 
 /** Batched neighbours over one relationship type, stand-ins folded in. Params: $ids. Returns id, node, rel. */
-export function relatedCypher(spec: RelationSpec): string {
+export function relatedCypher(spec: RelationSpec, properties: readonly string[] | null = null): string {
   return `UNWIND $ids AS id
 MATCH (n:${spec.from} {id: id})
 ${relatedBody(spec, 'n')}
-RETURN id, ${project('m')} AS node, properties(r) AS rel`;
+RETURN id, ${project('m', properties)} AS node, properties(r) AS rel`;
 }
 
 /** Source nodes by id. Params: $ids. */
@@ -124,30 +150,34 @@ const partyAtTheTime = `CALL (q, p, a) {
 }`;
 
 /** The askers of question q (stand-ins folded in), one `row` per person with the party at the time. */
-export const askersBody = `${withStandIns('q', 'x')}
+export const askersBody = (of: PropertiesOf = ALL_PROPERTIES, list?: string): string => `${withStandIns('q', 'x', list)}
 MATCH (x)<-[a:ASKED]-(p:Person)
 WHERE ${visible('p')}
 ${partyAtTheTime}
 WITH p, head(collect({role: a.role, partyName: coalesce(a.partyName, a.party), f: f})) AS one
 WITH p, one, one.f AS pf
-WITH {person: ${project('p')}, role: one.role, partyName: one.partyName, party: CASE WHEN pf IS NULL THEN null ELSE ${project('pf')} END} AS row
+WITH {person: ${project('p', of(['Person']))}, role: one.role, partyName: one.partyName, party: CASE WHEN pf IS NULL THEN null ELSE ${project('pf', of(['Party']))} END} AS row
 ORDER BY CASE row.role WHEN 'Indiener' THEN 0 ELSE 1 END, row.person.name`;
 
 /** Askers of questions with their party at the time of submission. Params: $ids. */
-export const askersCypher = `UNWIND $ids AS id
+export function askersCypher(of: PropertiesOf = ALL_PROPERTIES): string {
+  return `UNWIND $ids AS id
 MATCH (q:Question {id: id})
 CALL (q) {
-${askersBody}
+${askersBody(of)}
 RETURN row
 }
 RETURN id, row.person AS person, row.role AS role, row.partyName AS partyName, row.party AS party`;
+}
 
 /** The latest party of people: the open or latest membership, or the latest observation. Params: $ids. */
-export const currentPartyCypher = `UNWIND $ids AS id
+export function currentPartyCypher(properties: readonly string[] | null = null): string {
+  return `UNWIND $ids AS id
 MATCH (p:Person {id: id})-[m:MEMBER_OF]->(f:Party) WHERE ${visible('f')}
 WITH id, f, m ORDER BY (m.to IS NULL AND m.from IS NOT NULL) DESC, coalesce(m.to, m.observedAt, m.from) DESC, m.from DESC
-WITH id, collect(${project('f')})[0] AS party
+WITH id, collect(${project('f', properties)})[0] AS party
 RETURN id, party`;
+}
 
 /** A party by its abbreviation (indexed, not unique: the first visible one). Params: $value. */
 export const partyByAbbreviationCypher = `MATCH (f:Party {abbreviation: $value}) WHERE ${visible('f')}

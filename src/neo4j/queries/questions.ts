@@ -69,9 +69,9 @@ export function questionsMatch(f: QuestionQuery): { cypher: string; params: Reco
   return { cypher: lines.join('\n'), params };
 }
 
-/** One page of questions. Extra params: $skip, $limit. */
-export function questionsPageCypher(match: string, order: QuestionOrder): string {
-  return `${match}\nRETURN ${project('q')} AS node\nORDER BY ${ORDER[order]}\nSKIP $skip LIMIT $limit`;
+/** One page of questions, each with the given properties. Extra params: $skip, $limit. */
+export function questionsPageCypher(match: string, order: QuestionOrder, properties: readonly string[] | null = null): string {
+  return `${match}\nWITH q ORDER BY ${ORDER[order]}\nSKIP $skip LIMIT $limit\nRETURN ${project('q', properties)} AS node`;
 }
 
 /** The number of questions of a filter, without loading them. */
