@@ -1,4 +1,4 @@
-import { TypeInfo, getNamedType, isAbstractType, isLeafType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { NODE_LABELS, isNodeLabel, type NodeLabel } from '../model/kinds.js';
 import { ALL_PROPERTIES, type PropertiesOf } from '../neo4j/queries/nodes.js';
@@ -27,16 +27,37 @@ export function undeclaredFields(schema: GraphQLSchema, resolvers: Record<string
   return out;
 }
 
+/*
+ * Types are inspected through the schema's own methods and properties only: graphql's type
+ * predicates refuse a schema built by another copy of the module (as test runners may load it).
+ */
+type OutputType = { name?: string; ofType?: OutputType };
+
+/** The name of a field's type with lists and non-null unwrapped, or null for an unknown field. */
+function fieldTypeName(schema: GraphQLSchema, type: string, field: string): string | null {
+  const def = schema.getType(type);
+  let t = (def && 'getFields' in def ? def.getFields()[field]?.type : undefined) as OutputType | undefined;
+  while (t?.ofType) t = t.ofType;
+  return t?.name ?? null;
+}
+
+/** Object types a selection on `type` may meet: itself, or the implementations of an interface or union. */
+function concreteTypes(schema: GraphQLSchema, type: string): string[] {
+  const def = schema.getType(type);
+  if (!def) return [];
+  return 'resolveType' in def ? schema.getPossibleTypes(def as Parameters<GraphQLSchema['getPossibleTypes']>[0]).map((t) => t.name) : [type];
+}
+
 function readsOf(schema: GraphQLSchema, resolvers: Record<string, unknown>, reads: Record<string, FieldReads>, type: string, field: string): readonly string[] {
   const declared = reads[type]?.[field];
   if (declared) return declared;
   if (!isNodeLabel(type)) return [];
   const own = (resolvers[type] ?? {}) as Record<string, unknown>;
   if (field in own) return ['*'];
-  const def = schema.getType(type);
-  const f = def && 'getFields' in def ? def.getFields()[field] : undefined;
+  const named = fieldTypeName(schema, type, field);
+  const def = named ? schema.getType(named) : undefined;
   // A default resolver returns the stored property of the field's name; object fields have resolvers.
-  return f && isLeafType(getNamedType(f.type)) ? [field] : ['*'];
+  return def && !('getFields' in def) ? [field] : ['*'];
 }
 
 function addRead(needs: Needs, own: string, read: string): void {
@@ -51,21 +72,34 @@ function addRead(needs: Needs, own: string, read: string): void {
   }
 }
 
-/** The properties each label needs for a document: every field of every operation and fragment. */
+/** The properties each label needs for a document: every field of every operation, through its fragments. */
 function analyse(schema: GraphQLSchema, resolvers: Record<string, unknown>, reads: Record<string, FieldReads>, document: DocumentNode): Needs {
   const needs: Needs = new Map();
-  const info = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(info, {
-      Field(node) {
-        const parent = info.getParentType();
-        if (!parent || node.name.value.startsWith('__')) return;
-        const types = isAbstractType(parent) ? schema.getPossibleTypes(parent) : [parent];
-        for (const t of types) for (const read of readsOf(schema, resolvers, reads, t.name, node.name.value)) addRead(needs, t.name, read);
-      },
-    }),
-  );
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const seen = new Map<SelectionSetNode, Set<string>>();
+  const walk = (type: string, set: SelectionSetNode | undefined): void => {
+    if (!set) return;
+    const types = seen.get(set) ?? new Set<string>();
+    if (types.has(type)) return;
+    seen.set(set, types.add(type));
+    for (const s of set.selections) {
+      if (s.kind === Kind.INLINE_FRAGMENT) walk(s.typeCondition?.name.value ?? type, s.selectionSet);
+      else if (s.kind === Kind.FRAGMENT_SPREAD) {
+        const f = fragments.get(s.name.value);
+        if (f) walk(f.typeCondition.name.value, f.selectionSet);
+      } else if (!s.name.value.startsWith('__')) {
+        for (const t of concreteTypes(schema, type)) for (const read of readsOf(schema, resolvers, reads, t, s.name.value)) addRead(needs, t, read);
+        const child = fieldTypeName(schema, type, s.name.value);
+        if (child && s.selectionSet) walk(child, s.selectionSet);
+      }
+    }
+  };
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    const root = d.operation === 'query' ? schema.getQueryType() : d.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    if (root) walk(root.name, d.selectionSet);
+  }
   return needs;
 }
 
@@ -101,6 +135,7 @@ export function createProjectionPlugin(resolvers: Record<string, unknown>, reads
         try {
           of = toPropertiesOf(analyse(args.schema, resolvers, reads, args.document));
         } catch {
+          // Whatever the analysis cannot follow reads every property: slower, never wrong.
           of = ALL_PROPERTIES;
         }
         cache.set(args.document, of);

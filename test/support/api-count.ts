@@ -1,17 +1,19 @@
 import type { Graph } from '../../src/neo4j/driver.js';
 
 /**
- * Wraps a Graph so every Cypher statement run inside a read or write transaction is counted;
+ * Wraps a Graph so every Cypher statement run inside a read transaction is counted and kept;
  * the API under test gets the wrapped graph and cannot tell the difference.
  */
-export function countingGraph(graph: Graph): { graph: Graph; count: () => number; reset: () => void } {
+export function countingGraph(graph: Graph): { graph: Graph; count: () => number; statements: () => string[]; reset: () => void } {
   let n = 0;
+  let seen: string[] = [];
   const wrapTx = (tx: { run: (...a: unknown[]) => unknown }) =>
     new Proxy(tx, {
       get: (target, prop, receiver) =>
         prop === 'run'
           ? (...args: unknown[]) => {
               n++;
+              seen.push(String(args[0]));
               return target.run(...args);
             }
           : Reflect.get(target, prop, receiver),
@@ -27,5 +29,13 @@ export function countingGraph(graph: Graph): { graph: Graph; count: () => number
       };
     },
   });
-  return { graph: { driver, database: graph.database }, count: () => n, reset: () => void (n = 0) };
+  return {
+    graph: { driver, database: graph.database },
+    count: () => n,
+    statements: () => [...seen],
+    reset: () => {
+      n = 0;
+      seen = [];
+    },
+  };
 }
