@@ -4,6 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { readGraph, type Graph } from '../neo4j/driver.js';
 import { createArmorPlugin, createPageSizePlugin } from './armor.js';
+import { createBodyLimitPlugin } from './body-limit.js';
 import { createContext, type ApiContext } from './context.js';
 import { ERROR_CODES, maskError, userError } from './errors.js';
 import { handleExport } from './export-route.js';
@@ -83,8 +84,10 @@ export function createApp(graph: Graph, config: Config): App {
     graphiql: { title: 'graafwerk' },
     landingPage: false,
     batching: false,
+    // Bounded by Content-Length in createBodyLimitPlugin instead of a counting stream per request.
+    maxRequestBodySize: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), timeLimitPlugin()],
+    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), timeLimitPlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }

@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   aliases: 'ALIAS_LIMIT_EXCEEDED',
   cost: 'COST_LIMIT_EXCEEDED',
   tokens: 'TOKEN_LIMIT_EXCEEDED',
+  bodySize: 'REQUEST_ENTITY_TOO_LARGE',
+  lengthRequired: 'LENGTH_REQUIRED',
   hops: 'MAX_HOPS_EXCEEDED',
   timeout: 'QUERY_TIMEOUT',
   unavailable: 'DATABASE_UNAVAILABLE',

@@ -12,6 +12,7 @@ export const LIMITS = {
   maxNeighborhoodNodes: 500,
   maxPaths: 20,
   maxTextLength: 500,
+  maxBodyBytes: 1_000_000,
   maxFollowUpDays: 3650,
 } as const;
 

@@ -1,4 +1,7 @@
+import { request } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startServer } from '../../src/graphql/app.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { createTestApi } from '../support/api-client.js';
@@ -43,6 +46,34 @@ describe('abuse is refused with a code and no stack trace', () => {
     await refused(`{ ${'__typename '.repeat(20_000)} }`, 'TOKEN_LIMIT_EXCEEDED');
     await refused('{ search(text: "x", first: 500) { score } }', 'PAGE_SIZE_EXCEEDED');
     await refused(`{ neighborhood(id: "${Q_ID}", depth: 9) { truncated } }`, 'BAD_USER_INPUT');
+  });
+
+  it('refuses a request body over 1 MB, and one of unknown length over real HTTP', async () => {
+    const big = await api.app.fetch('http://api.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } }),
+    });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    const server = await startServer(graph(), { ...loadConfig(), port: 0 });
+    try {
+      const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: '{ __typename }' }));
+      });
+      expect(chunked.status).toBe(411);
+      expect(chunked.body).toContain('LENGTH_REQUIRED');
+      const plain = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(await plain.json()).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses paths longer than 6 hops', async () => {

@@ -10,7 +10,21 @@ type Q = NodeObject & { __asOf?: string };
 
 const asOfOf = (q: Q, args: { asOf?: string | null }) => checkDate(args.asOf, 'asOf') ?? q.__asOf ?? today();
 
-async function assessment(q: Q, args: { asOf?: string | null }, ctx: ApiContext) {
+type Assessment = ReturnType<typeof assessAnswer>;
+
+/** Assessments per question object and date: status, daysLate and postponed share one. */
+const ASSESSED = new WeakMap<Q, Map<string, Promise<Assessment>>>();
+
+function assessment(q: Q, args: { asOf?: string | null }, ctx: ApiContext): Promise<Assessment> {
+  const asOf = asOfOf(q, args);
+  let byDate = ASSESSED.get(q);
+  if (!byDate) ASSESSED.set(q, (byDate = new Map()));
+  let found = byDate.get(asOf);
+  if (!found) byDate.set(asOf, (found = assess(q, asOf, ctx)));
+  return found;
+}
+
+async function assess(q: Q, asOf: string, ctx: ApiContext): Promise<Assessment> {
   const [answers, postponements] = await Promise.all([relatedNodes(ctx, q, 'ANSWERS', 'in'), relatedNodes(ctx, q, 'POSTPONES', 'in')]);
   return assessAnswer(
     {
@@ -20,7 +34,7 @@ async function assessment(q: Q, args: { asOf?: string | null }, ctx: ApiContext)
       withdrawnAt: (q.withdrawnAt as string) ?? null,
       closed: q.closed === true,
     },
-    asOfOf(q, args),
+    asOf,
   );
 }
 
