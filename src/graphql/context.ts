@@ -3,13 +3,14 @@ import { neo4j, readGraph, type Graph } from '../neo4j/driver.js';
 import { ALL_PROPERTIES, type PropertiesOf } from '../neo4j/queries/nodes.js';
 import { ERROR_CODES, toApiError, userError } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { SELECTS_ALL, type Selects } from './projection.js';
 
 /** Runs one read query with the request's remaining time and returns plain rows. */
 export type RunQuery = <R = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
 
 /**
  * What every resolver receives: the graph, the configuration, a deadline, per-request DataLoaders
- * and the stored properties the request's document reads (every property unless narrowed).
+ * and what the request's document reads: stored properties and fields (everything unless narrowed).
  */
 export interface ApiContext {
   graph: Graph;
@@ -18,6 +19,7 @@ export interface ApiContext {
   run: RunQuery;
   loaders: Loaders;
   properties: PropertiesOf;
+  selects: Selects;
 }
 
 /** JavaScript numbers travel as floats; whole numbers become Cypher integers (LIMIT, SKIP, durations need them). */
@@ -40,6 +42,6 @@ export function createContext(graph: Graph, config: Config): ApiContext {
       throw toApiError(error);
     }
   };
-  const ctx: ApiContext = { graph, config, deadline, run, properties: ALL_PROPERTIES, loaders: createLoaders(run, () => ctx.properties) };
+  const ctx: ApiContext = { graph, config, deadline, run, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
   return ctx;
 }

@@ -12,8 +12,8 @@ import type { ApiContext } from './context.js';
  */
 export type FieldReads = Readonly<Record<string, readonly string[]>>;
 
-/** Per label, the properties a document reads; null for every property. */
-type Needs = Map<NodeLabel, Set<string> | null>;
+/** Per label, the properties a document reads (null: every property); `fields` holds each `Type.field` selected. */
+type Needs = Map<NodeLabel, Set<string> | null> & { fields?: Set<string> };
 
 /** The fields of a type that read every property because nothing narrower is declared. */
 export function undeclaredFields(schema: GraphQLSchema, resolvers: Record<string, unknown>, reads: Record<string, FieldReads>): string[] {
@@ -75,6 +75,7 @@ function addRead(needs: Needs, own: string, read: string): void {
 /** The properties each label needs for a document: every field of every operation, through its fragments. */
 function analyse(schema: GraphQLSchema, resolvers: Record<string, unknown>, reads: Record<string, FieldReads>, document: DocumentNode): Needs {
   const needs: Needs = new Map();
+  const fields = (needs.fields = new Set<string>());
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const seen = new Map<SelectionSetNode, Set<string>>();
@@ -89,7 +90,10 @@ function analyse(schema: GraphQLSchema, resolvers: Record<string, unknown>, read
         const f = fragments.get(s.name.value);
         if (f) walk(f.typeCondition.name.value, f.selectionSet);
       } else if (!s.name.value.startsWith('__')) {
-        for (const t of concreteTypes(schema, type)) for (const read of readsOf(schema, resolvers, reads, t, s.name.value)) addRead(needs, t, read);
+        for (const t of concreteTypes(schema, type)) {
+          fields.add(`${t}.${s.name.value}`);
+          for (const read of readsOf(schema, resolvers, reads, t, s.name.value)) addRead(needs, t, read);
+        }
         const child = fieldTypeName(schema, type, s.name.value);
         if (child && s.selectionSet) walk(child, s.selectionSet);
       }
@@ -121,26 +125,36 @@ function toPropertiesOf(needs: Needs): PropertiesOf {
   };
 }
 
+/** Whether a document selects a field (`Type.field`) anywhere; true when unknown. */
+export type Selects = (typeAndField: string) => boolean;
+
+/** Selects every field: the answer when no document was analysed. */
+export const SELECTS_ALL: Selects = () => true;
+
 /**
  * A plugin that gives each execution the narrowest projection its document allows (in
- * `ctx.properties`), analysed once per parsed document, so the Cypher reads no property nobody asked for.
+ * `ctx.properties`, and the fields it selects in `ctx.selects`), analysed once per parsed
+ * document, so the Cypher reads no property nobody asked for.
  */
 export function createProjectionPlugin(resolvers: Record<string, unknown>, reads: Record<string, FieldReads>): Plugin {
-  const cache = new WeakMap<DocumentNode, PropertiesOf>();
+  const cache = new WeakMap<DocumentNode, { of: PropertiesOf; selects: Selects }>();
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as unknown as ApiContext;
-      let of = cache.get(args.document);
-      if (!of) {
+      let found = cache.get(args.document);
+      if (!found) {
         try {
-          of = toPropertiesOf(analyse(args.schema, resolvers, reads, args.document));
+          const needs = analyse(args.schema, resolvers, reads, args.document);
+          const fields = needs.fields ?? new Set<string>();
+          found = { of: toPropertiesOf(needs), selects: (f) => fields.has(f) };
         } catch {
           // Whatever the analysis cannot follow reads every property: slower, never wrong.
-          of = ALL_PROPERTIES;
+          found = { of: ALL_PROPERTIES, selects: SELECTS_ALL };
         }
-        cache.set(args.document, of);
+        cache.set(args.document, found);
       }
-      ctx.properties = of;
+      ctx.properties = found.of;
+      ctx.selects = found.selects;
     },
   };
 }

@@ -19,7 +19,7 @@ CREATE (s:Question {id: 'proj-q-koop', koopId: 'kv-tk-2023Z90001', provisional: 
 CREATE (g:Question {id: 'proj-q-guess', provisional: true})
 CREATE (s)-[:SAME_AS {key: 'koopId'}]->(q)
 CREATE (g)-[:SAME_AS {score: 0.8}]->(q)
-CREATE (a:Answer {id: 'proj-a', koopId: 'ah-tk-20222023-90001', receivedAt: '2023-01-20', answersJson: '[{"number":1,"text":"Because."}]'})-[:ANSWERS]->(s)
+CREATE (a:Answer {id: 'proj-a', koopId: 'ah-tk-20222023-90001', receivedAt: '2023-01-20', answersJson: '[{"number":1,"text":"Because."}]'})-[:ANSWERS {sources: ['src-proj']}]->(s)
 CREATE (:Person {id: 'proj-p', name: 'Asker Stand-in'})-[:ASKED {role: 'Indiener'}]->(s)
 CREATE (:Person {id: 'proj-p-guess', name: 'Asker Guess'})-[:ASKED {role: 'Indiener'}]->(g)
 CREATE (q)-[:ADDRESSED_TO]->(:Office {id: 'proj-o', title: 'minister P'})`;
@@ -70,6 +70,13 @@ describe('projection and stand-ins', () => {
     expect(counted.statements()[0]).toContain('.*');
     const question = all.data!.neighborhood.nodes.find((n: { id: string }) => n.id === 'proj-q');
     expect(question.properties).toMatchObject({ number: '2023Z90001', subject: 'Projected' });
+
+    counted.reset();
+    const ids = await api.query(`{ neighborhood(id: "proj-o") { edges { id type } } }`);
+    expect(ids.data!.neighborhood.edges).toEqual([{ id: 'ADDRESSED_TO:proj-q->proj-o', type: 'ADDRESSED_TO' }]);
+    expect(counted.statements()[0]).toContain('{key: r.key}');
+    const withProps = await api.query(`{ neighborhood(id: "proj-a", depth: 1) { edges { type properties } } }`);
+    expect(withProps.data!.neighborhood.edges).toEqual([{ type: 'ANSWERS', properties: { sources: ['src-proj'] } }]);
   });
 
   it('gives the same answer through an interface fragment as through the type', async () => {

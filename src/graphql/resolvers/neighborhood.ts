@@ -15,7 +15,8 @@ interface NeighborhoodRow {
 /** Loads the subgraph around a node in one query, stopping at `limit` nodes (then `truncated`). */
 export async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limit: number): Promise<Subgraph> {
   const props = ctx.properties(LOOKUP_LABELS);
-  const cypher = cached(`neighborhood:${depth}:${propertiesKey(props)}`, () => neighborhoodCypher(depth, props));
+  const edgeProperties = ctx.selects('GraphEdge.properties');
+  const cypher = cached(`neighborhood:${depth}:${propertiesKey(props)}:${edgeProperties}`, () => neighborhoodCypher(depth, props, edgeProperties));
   const [row] = await ctx.run<NeighborhoodRow>(cypher, { id, limit, cap: limit * 4 + 50 });
   if (!row) throw userError(ERROR_CODES.badInput, `id: no node with id ${JSON.stringify(id.slice(0, 200))}`);
   const edges = new Map<string, GraphEdge>();

@@ -41,9 +41,10 @@ WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut, rels + [f IN foun
 /**
  * The subgraph around a node in one query: breadth first, `depth` levels (a validated integer
  * spliced in, 1 to 3), at most $limit nodes, each level read up to $cap relationships; `truncated`
- * tells whether anything was cut. Nodes carry the given properties. Params: $id, $limit, $cap.
+ * tells whether anything was cut. Nodes carry the given properties; edges all of theirs, or only
+ * the `key` their id needs when `edgeProperties` is false. Params: $id, $limit, $cap.
  */
-export function neighborhoodCypher(depth: number, properties: readonly string[] | null = null): string {
+export function neighborhoodCypher(depth: number, properties: readonly string[] | null = null, edgeProperties = true): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`depth out of range: ${depth}`);
   return `CALL () {
 ${NODE_LABELS.filter((l) => l !== 'Source').map((l) => `  MATCH (n:${l} {id: $id}) RETURN n`).join('\n  UNION\n')}
@@ -54,7 +55,7 @@ ${Array.from({ length: depth }, () => neighborhoodLevel).join('\n')}
 UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
 WITH nodes, cut, collect(DISTINCT r) AS rels
 RETURN [x IN nodes | ${project('x', properties)}] AS nodes, cut AS truncated,
-  [r IN rels | {type: type(r), source: startNode(r).id, target: endNode(r).id, rel: properties(r)}] AS edges`;
+  [r IN rels | {type: type(r), source: startNode(r).id, target: endNode(r).id, rel: ${edgeProperties ? 'properties(r)' : '{key: r.key}'}}] AS edges`;
 }
 
 /**
