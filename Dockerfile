@@ -9,7 +9,7 @@ RUN npm run build:web && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=build /app /app
+COPY --from=build --chown=node:node /app /app
 EXPOSE 4000
 USER node
 CMD ["node", "bin/graafwerk.js", "start"]
