@@ -22,7 +22,9 @@ CREATE (g)-[:SAME_AS {score: 0.8}]->(q)
 CREATE (a:Answer {id: 'proj-a', koopId: 'ah-tk-20222023-90001', receivedAt: '2023-01-20', answersJson: '[{"number":1,"text":"Because."}]'})-[:ANSWERS {sources: ['src-proj']}]->(s)
 CREATE (:Person {id: 'proj-p', name: 'Asker Stand-in'})-[:ASKED {role: 'Indiener'}]->(s)
 CREATE (:Person {id: 'proj-p-guess', name: 'Asker Guess'})-[:ASKED {role: 'Indiener'}]->(g)
-CREATE (q)-[:ADDRESSED_TO]->(:Office {id: 'proj-o', title: 'minister P'})`;
+CREATE (q)-[:ADDRESSED_TO]->(:Office {id: 'proj-o', title: 'minister P'})
+CREATE (:Person {id: 'proj-pa', name: 'Zed Co'})-[:ASKED {role: 'Medeindiener'}]->(q)
+CREATE (:Person {id: 'proj-pz', name: 'Anna Co'})-[:ASKED {role: 'Medeindiener'}]->(q)`;
 
 beforeAll(async () => {
   await writeGraph(graph(), (tx) => tx.run(SETUP));
@@ -41,13 +43,15 @@ describe('projection and stand-ins', () => {
       id: 'proj-q',
       status: 'ANSWERED_ON_TIME',
       answers: [{ koopId: 'ah-tk-20222023-90001' }],
-      askedBy: [{ person: { name: 'Asker Stand-in' } }],
+      askedBy: [{ person: { name: 'Asker Stand-in' } }, { person: { name: 'Anna Co' } }, { person: { name: 'Zed Co' } }],
       subQuestions: [{ number: 1, answer: 'Because.' }],
       addressedTo: [{ title: 'minister P' }],
     });
     const list = await api.query(`{ questions(filter: { submittedFrom: "2023-01-01", submittedTo: "2023-01-31" }) { nodes { id answers { koopId } askedBy { person { name } } } } }`);
     expect(list.errors).toBeUndefined();
-    expect(list.data!.questions.nodes).toEqual([{ id: 'proj-q', answers: [{ koopId: 'ah-tk-20222023-90001' }], askedBy: [{ person: { name: 'Asker Stand-in' } }] }]);
+    expect(list.data!.questions.nodes).toEqual([
+      { id: 'proj-q', answers: [{ koopId: 'ah-tk-20222023-90001' }], askedBy: [{ person: { name: 'Asker Stand-in' } }, { person: { name: 'Anna Co' } }, { person: { name: 'Zed Co' } }] },
+    ]);
   });
 
   it('reads only the selected properties, and every property when a field needs them all', async () => {
@@ -58,6 +62,8 @@ describe('projection and stand-ins', () => {
     const [bundle] = counted.statements();
     expect(bundle).toContain('n {.id, .number, .submittedAt, __label: labels(n)[0]}');
     expect(bundle).not.toContain('.*');
+    const ids = await api.query(`{ question(number: "2023Z90001") { askedBy { person { id } } } }`);
+    expect(ids.data!.question.askedBy.map((a: { person: { id: string } }) => a.person.id)).toEqual(['proj-p', 'proj-pz', 'proj-pa']);
 
     counted.reset();
     const fragment = await api.query(`{ question(number: "2023Z90001") { ...Q } } fragment Q on Question { text }`);
@@ -72,8 +78,8 @@ describe('projection and stand-ins', () => {
     expect(question.properties).toMatchObject({ number: '2023Z90001', subject: 'Projected' });
 
     counted.reset();
-    const ids = await api.query(`{ neighborhood(id: "proj-o") { edges { id type } } }`);
-    expect(ids.data!.neighborhood.edges).toEqual([{ id: 'ADDRESSED_TO:proj-q->proj-o', type: 'ADDRESSED_TO' }]);
+    const edgeIds = await api.query(`{ neighborhood(id: "proj-o") { edges { id type } } }`);
+    expect(edgeIds.data!.neighborhood.edges).toEqual([{ id: 'ADDRESSED_TO:proj-q->proj-o', type: 'ADDRESSED_TO' }]);
     expect(counted.statements()[0]).toContain('{key: r.key}');
     const withProps = await api.query(`{ neighborhood(id: "proj-a", depth: 1) { edges { type properties } } }`);
     expect(withProps.data!.neighborhood.edges).toEqual([{ type: 'ANSWERS', properties: { sources: ['src-proj'] } }]);

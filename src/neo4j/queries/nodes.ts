@@ -149,15 +149,15 @@ const partyAtTheTime = `CALL (q, p, a) {
   LIMIT 1
 }`;
 
-/** The askers of question q (stand-ins folded in), one `row` per person with the party at the time. */
+/** The askers of question q (stand-ins folded in), one `row` per person with the party at the time; by name whether or not it is projected. */
 export const askersBody = (of: PropertiesOf = ALL_PROPERTIES, list?: string): string => `${withStandIns('q', 'x', list)}
 MATCH (x)<-[a:ASKED]-(p:Person)
 WHERE ${visible('p')}
 ${partyAtTheTime}
 WITH p, head(collect({role: a.role, partyName: coalesce(a.partyName, a.party), f: f})) AS one
 WITH p, one, one.f AS pf
-WITH {person: ${project('p', of(['Person']))}, role: one.role, partyName: one.partyName, party: CASE WHEN pf IS NULL THEN null ELSE ${project('pf', of(['Party']))} END} AS row
-ORDER BY CASE row.role WHEN 'Indiener' THEN 0 ELSE 1 END, row.person.name`;
+WITH {person: ${project('p', of(['Person']))}, role: one.role, partyName: one.partyName, party: CASE WHEN pf IS NULL THEN null ELSE ${project('pf', of(['Party']))} END} AS row, p.name AS byName
+ORDER BY CASE row.role WHEN 'Indiener' THEN 0 ELSE 1 END, byName`;
 
 /** Askers of questions with their party at the time of submission. Params: $ids. */
 export function askersCypher(of: PropertiesOf = ALL_PROPERTIES): string {
