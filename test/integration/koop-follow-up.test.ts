@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { GraphFragment } from '../../src/model/fragment.js';
-import { sha256 } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
-import { detectFormat } from '../../ingest/pipeline/registry.js';
+import { fixtureFragment } from '../support/fixture-fragment.js';
 import { useGraph } from '../support/graph.js';
 
 const { graph } = useGraph();
-const path = (name: string) => fileURLToPath(new URL(`../fixtures/koop/${name}`, import.meta.url));
-
-function ingestable(name: string): GraphFragment {
-  const bytes = readFileSync(path(name));
-  const doc = { bytes, url: path(name) };
-  const format = detectFormat(doc);
-  if (!format) throw new Error(`no format for ${name}`);
-  return { source: { id: sha256(bytes), url: doc.url, fetchedAt: '2025-10-01T00:00:00Z', parser: format.name, parserVersion: format.version }, ...format.parse(doc).body };
-}
+const ingestable = (name: string): GraphFragment => fixtureFragment(`koop/${name}`);
 
 const write = (...fragments: GraphFragment[]) => new GraphWriter(graph(), { batchSize: 2000 }).write(fragments);
 
