@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
 import { applySchema, clearGraph } from '../../src/neo4j/schema.js';
 import { runIngest } from '../../ingest/compose.js';
+import { warmUp } from './warm-up.js';
 import { countByClass, type IngestSummary } from '../../ingest/pipeline/summary.js';
 
 const CORPUS = resolve('../shared/corpus/tk');
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     await applySchema(graph);
     await clearGraph(graph);
     sample();
+    await warmUp(graph, () => runIngest(graph, { ...config, rawStore: join(state, 'warm-up') }, [CORPUS]));
     const first = await timed(() => runIngest(graph, config, [CORPUS]));
     report('first ingest (empty graph)', first.value, first.seconds);
     const again = await timed(() => runIngest(graph, config, [CORPUS]));

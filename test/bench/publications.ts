@@ -11,6 +11,7 @@ import type { GraphFragment } from '../../src/model/fragment.js';
 import { sha256 } from '../../src/model/ids.js';
 import { connectGraph, readRows } from '../../src/neo4j/driver.js';
 import { applySchema, clearGraph } from '../../src/neo4j/schema.js';
+import { warmUp } from './warm-up.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { parsePublicationXml } from '../../ingest/officielebekendmakingen/publication.js';
 
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
     await applySchema(graph);
     await clearGraph(graph);
     const writer = new GraphWriter(graph, { batchSize: 2000 });
+    await warmUp(graph, async () => {
+      for (let i = 0; i < fragments.length; i += WRITE_CHUNK) await writer.write(fragments.slice(i, i + WRITE_CHUNK));
+    });
     const writeStart = performance.now();
     let nodes = 0;
     let edges = 0;
