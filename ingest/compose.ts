@@ -1,11 +1,10 @@
 import type { Config } from '../src/config.js';
-import { sha256 } from '../src/model/ids.js';
 import { deriveMotionStatus } from '../src/neo4j/derive-motion-status.js';
-import { readRows, type Graph } from '../src/neo4j/driver.js';
-import { GraphWriter } from '../src/neo4j/writer.js';
+import type { Graph } from '../src/neo4j/driver.js';
 import { loadCompanyRegistry } from './companies/load.js';
 import { registryToFragment } from './companies/to-fragment.js';
 import { koopDocumentUrls } from './officielebekendmakingen/urls.js';
+import { writeDerivedFragment } from './pipeline/derived-fragment.js';
 import { ingestInputs, type IngestOptions } from './pipeline/run.js';
 import { countByClass, type IngestSummary } from './pipeline/summary.js';
 import { createLogger } from '../src/log.js';
@@ -41,11 +40,6 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
 
 /** Writes the company registry (bundled and user files) as Company nodes, once per version of it, so every listed company can be looked up. */
 async function writeCompanyRegistry(graph: Graph, config: Config): Promise<void> {
-  const registry = await loadCompanyRegistry(config.companiesFiles);
-  const body = registryToFragment(registry);
-  const id = sha256(JSON.stringify(registry));
-  const [seen] = await readRows(graph, 'MATCH (s:Source {id: $id}) RETURN 1 AS hit', { id });
-  if (seen) return;
-  const source = { id, url: 'graafwerk:company-registry', fetchedAt: new Date().toISOString(), parser: 'company-registry', parserVersion: '1' };
-  await new GraphWriter(graph, { batchSize: config.writeBatchSize }).write([{ source, ...body }]);
+  const body = registryToFragment(await loadCompanyRegistry(config.companiesFiles));
+  await writeDerivedFragment(graph, config, { url: 'graafwerk:company-registry', parser: 'company-registry' }, body);
 }

@@ -1,8 +1,7 @@
 import type { Config } from '../../src/config.js';
 import type { FragmentBody } from '../../src/model/fragment.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
-import { GraphWriter } from '../../src/neo4j/writer.js';
-import { sha256 } from '../../src/model/ids.js';
+import { writeDerivedFragment } from '../pipeline/derived-fragment.js';
 import { loadPeople } from './load.js';
 import { decideNamePerson, sameAsEdges } from './resolve-fragment.js';
 import { repointEdges } from './review-graph.js';
@@ -37,12 +36,6 @@ export async function resolveStoredNames(graph: Graph, config: Config): Promise<
       resolved++;
     } else body.edges.push(...sameAsEdges(n.id, decision));
   }
-  const id = sha256(JSON.stringify(body.edges));
-  const [seen] = await readRows(graph, 'MATCH (s:Source {id: $id}) RETURN 1 AS hit', { id });
-  // The same candidates as last time are already recorded; writing them again would only move lastSeen.
-  if (body.edges.length > 0 && !seen) {
-    const source = { id, url: 'graafwerk:name-resolution', fetchedAt: new Date().toISOString(), parser: 'name-resolution', parserVersion: '1' };
-    await new GraphWriter(graph, { batchSize: config.writeBatchSize }).write([{ source, ...body }]);
-  }
+  await writeDerivedFragment(graph, config, { url: 'graafwerk:name-resolution', parser: 'name-resolution' }, body);
   return resolved;
 }
