@@ -1,4 +1,4 @@
-import { EDGE_KINDS, EDGE_TYPES } from '../../src/model/kinds.js';
+import { EDGE_KINDS, EDGE_TYPES, isNodeLabel, type NodeLabel } from '../../src/model/kinds.js';
 import { readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
 import { candidateId, saveReview, type ReviewDecision } from './reviews.js';
 
@@ -32,23 +32,31 @@ export async function listCandidates(graph: Graph, all = false): Promise<SameAsC
   }));
 }
 
+/** A label read back from the graph, checked against the model before it reaches Cypher. */
+function modelLabel(label: string): NodeLabel {
+  if (!isNodeLabel(label)) throw new Error(`not a label of the model: ${JSON.stringify(label)}`);
+  return label;
+}
+
 /** Edge types a Person takes part in, from the model table (never from input). */
 const PERSON_EDGES = EDGE_TYPES.filter((t) => t !== 'SAME_AS' && ((EDGE_KINDS[t].from as readonly string[]).includes('Person') || (EDGE_KINDS[t].to as readonly string[]).includes('Person')));
 
-/** Moves every edge of a name-only Person to the Tweede Kamer Person, keeping edge keys and properties. */
+/**
+ * Moves every edge of a name-only Person to the Tweede Kamer Person, keeping properties. A keyed
+ * edge stays keyed; an unkeyed one merges as the GraphWriter merges it (no key), so a second
+ * description of the same relationship joins it instead of doubling it.
+ */
 export async function repointEdges(graph: Graph, fromId: string, toId: string): Promise<void> {
   await writeGraph(graph, async (tx) => {
     for (const type of PERSON_EDGES) {
-      await tx.run(
-        `MATCH (n:Person {id: $from})-[r:${type}]->(m) MATCH (p:Person {id: $to})
-         MERGE (p)-[r2:${type} {key: coalesce(r.key, '')}]->(m) SET r2 += properties(r) DELETE r`,
-        { from: fromId, to: toId },
-      );
-      await tx.run(
-        `MATCH (m)-[r:${type}]->(n:Person {id: $from}) MATCH (p:Person {id: $to})
-         MERGE (m)-[r2:${type} {key: coalesce(r.key, '')}]->(p) SET r2 += properties(r) DELETE r`,
-        { from: fromId, to: toId },
-      );
+      for (const [match, merge] of [
+        [`(n:Person {id: $from})-[r:${type}]->(m)`, 'out'],
+        [`(m)-[r:${type}]->(n:Person {id: $from})`, 'in'],
+      ] as const) {
+        const edge = (keyed: boolean) => (merge === 'out' ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`);
+        await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:Person {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
+        await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:Person {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
+      }
     }
     await tx.run(`MATCH (n:Person {id: $from}) SET n.mergedInto = $to`, { from: fromId, to: toId });
   });
@@ -64,7 +72,7 @@ export async function decideCandidate(graph: Graph, stateDir: string, id: string
   const decidedAt = now.toISOString();
   await saveReview(stateDir, { id, from: { label: candidate.from.label, id: candidate.from.id }, to: { label: candidate.to.label, id: candidate.to.id }, decision, decidedAt });
   await writeGraph(graph, (tx) =>
-    tx.run(`MATCH (a {id: $from})-[s:SAME_AS]->(b {id: $to}) SET s.status = $decision, s.decidedAt = $decidedAt`, {
+    tx.run(`MATCH (a:${modelLabel(candidate.from.label)} {id: $from})-[s:SAME_AS]->(b:${modelLabel(candidate.to.label)} {id: $to}) SET s.status = $decision, s.decidedAt = $decidedAt`, {
       from: candidate.from.id,
       to: candidate.to.id,
       decision,

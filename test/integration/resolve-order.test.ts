@@ -28,5 +28,10 @@ describe('names written before their persons are known', () => {
     ]);
     const [standIn] = await readRows(graph(), `MATCH (p:Person {id: 'name:dekker-abdulaziz'}) RETURN p.mergedInto AS into, COUNT { (p)--() } AS edges`);
     expect(standIn).toEqual({ into: '00000000-0000-4000-8000-d66dekker001', edges: 0 });
+
+    // Reading the question again now resolves the name at once; its edge joins the moved one instead of doubling it.
+    await runIngest(graph(), config, ['test/fixtures/koop/kv-tk-2022Z04510.xml'], { force: true });
+    const [asked] = await readRows(graph(), `MATCH (:Person {id: '00000000-0000-4000-8000-d66dekker001'})-[a:ASKED]->(:Question {number: '2022Z04510'}) RETURN count(a) AS n`);
+    expect(asked).toEqual({ n: 1 });
   });
 });
