@@ -56,7 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return out as Config;
 }
 
-/** The settings table, for the README and `graafwerk config`. */
+/** The settings table, documented in the README (a test keeps the two in step). */
 export function describeConfig(): { env: string; default: string; doc: string }[] {
   return Object.values(SETTINGS).map((s) => ({ env: s.env, default: s.default, doc: s.doc }));
 }
