@@ -11,6 +11,7 @@ import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
 import { addStoredMentions, loadMentionTargets } from './resolve/mention-stored.js';
 import { resolveStoredNames } from './resolve/resolve-stored.js';
+import { applyAcceptedIdentities } from './resolve/review-graph.js';
 
 /**
  * The ingest as the command line and `graafwerk start` run it: the company registry first, then the
@@ -29,6 +30,7 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
     ...extra,
   });
   const namesResolved = await resolveStoredNames(graph, config);
+  await applyAcceptedIdentities(graph, config.stateDir);
   const mentionsAdded = await addStoredMentions(graph, config, targets);
   await deriveMotionStatus(graph);
   const log = createLogger(config.logLevel);

@@ -32,7 +32,7 @@ export async function resolveStoredNames(graph: Graph, config: Config): Promise<
   for (const n of names) {
     const decision = decideNamePerson(n.id, n.props, people, reviews, n.date ?? undefined);
     if (decision.personId) {
-      await repointEdges(graph, n.id, decision.personId);
+      await repointEdges(graph, 'Person', n.id, decision.personId);
       resolved++;
     } else body.edges.push(...sameAsEdges(n.id, decision));
   }

@@ -1,6 +1,6 @@
 import { EDGE_KINDS, EDGE_TYPES, isNodeLabel, type NodeLabel } from '../../src/model/kinds.js';
 import { readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
-import { candidateId, saveReview, type ReviewDecision } from './reviews.js';
+import { candidateId, loadReviews, saveReview, type ReviewDecision } from './reviews.js';
 
 /** One SAME_AS edge awaiting (or past) review. */
 export interface SameAsCandidate {
@@ -38,33 +38,48 @@ function modelLabel(label: string): NodeLabel {
   return label;
 }
 
-/** Edge types a Person takes part in, from the model table (never from input). */
-const PERSON_EDGES = EDGE_TYPES.filter((t) => t !== 'SAME_AS' && ((EDGE_KINDS[t].from as readonly string[]).includes('Person') || (EDGE_KINDS[t].to as readonly string[]).includes('Person')));
+/** Edge types a label takes part in, from the model table (never from input); SAME_AS stays where it is. */
+const edgeTypesOf = (label: NodeLabel) =>
+  EDGE_TYPES.filter((t) => t !== 'SAME_AS' && ((EDGE_KINDS[t].from as readonly string[]).includes(label) || (EDGE_KINDS[t].to as readonly string[]).includes(label)));
 
 /**
- * Moves every edge of a name-only Person to the Tweede Kamer Person, keeping properties. A keyed
- * edge stays keyed; an unkeyed one merges as the GraphWriter merges it (no key), so a second
- * description of the same relationship joins it instead of doubling it.
+ * Moves every edge of node `fromId` to node `toId` of the same label, keeping properties, and marks
+ * the first `mergedInto` the second. A keyed edge stays keyed; an unkeyed one merges as the
+ * GraphWriter merges it (no key), so a second description of the same relationship joins it
+ * instead of doubling it.
  */
-export async function repointEdges(graph: Graph, fromId: string, toId: string): Promise<void> {
+export async function repointEdges(graph: Graph, label: NodeLabel, fromId: string, toId: string): Promise<void> {
+  const l = modelLabel(label);
   await writeGraph(graph, async (tx) => {
-    for (const type of PERSON_EDGES) {
+    for (const type of edgeTypesOf(l)) {
       for (const [match, merge] of [
-        [`(n:Person {id: $from})-[r:${type}]->(m)`, 'out'],
-        [`(m)-[r:${type}]->(n:Person {id: $from})`, 'in'],
+        [`(n:${l} {id: $from})-[r:${type}]->(m)`, 'out'],
+        [`(m)-[r:${type}]->(n:${l} {id: $from})`, 'in'],
       ] as const) {
         const edge = (keyed: boolean) => (merge === 'out' ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`);
-        await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:Person {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
-        await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:Person {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
+        await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
+        await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
       }
     }
-    await tx.run(`MATCH (n:Person {id: $from}) SET n.mergedInto = $to`, { from: fromId, to: toId });
+    await tx.run(`MATCH (n:${l} {id: $from}) SET n.mergedInto = $to`, { from: fromId, to: toId });
   });
 }
 
 /**
+ * Applies the accepted identities between two nodes of one label (other than name-only persons,
+ * which name resolution handles) again, so edges a re-ingest wrote to the first node move to the
+ * second. Returns how many were applied.
+ */
+export async function applyAcceptedIdentities(graph: Graph, stateDir: string): Promise<number> {
+  const accepted = (await loadReviews(stateDir)).filter((d) => d.decision === 'accepted' && d.from.label === d.to.label && !d.from.id.startsWith('name:'));
+  for (const d of accepted) await repointEdges(graph, modelLabel(d.from.label), d.from.id, d.to.id);
+  return accepted.length;
+}
+
+/**
  * Records a review decision as data (reviews.json in the state folder) and applies it to the graph:
- * the SAME_AS gets the decision as its status; an accepted name-only Person hands its edges to the Person.
+ * the SAME_AS gets the decision as its status; on acceptance the first node hands its edges to the
+ * second when both have the same label (a name-only Person to the Person, a stand-in to its twin).
  */
 export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
   const candidate = (await listCandidates(graph, true)).find((c) => c.id === id);
@@ -79,7 +94,6 @@ export async function decideCandidate(graph: Graph, stateDir: string, id: string
       decidedAt,
     }),
   );
-  if (decision === 'accepted' && candidate.from.label === 'Person' && candidate.to.label === 'Person' && candidate.from.id.startsWith('name:'))
-    await repointEdges(graph, candidate.from.id, candidate.to.id);
+  if (decision === 'accepted' && candidate.from.label === candidate.to.label) await repointEdges(graph, modelLabel(candidate.from.label), candidate.from.id, candidate.to.id);
   return { ...candidate, status: decision };
 }

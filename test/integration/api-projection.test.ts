@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decideCandidate, listCandidates } from '../../ingest/resolve/review-graph.js';
 import { writeGraph } from '../../src/neo4j/driver.js';
 import { undeclaredFields } from '../../src/graphql/projection.js';
 import { reads, resolvers } from '../../src/graphql/resolvers/index.js';
@@ -10,8 +14,8 @@ import { useGraph } from '../support/graph.js';
 const { graph } = useGraph();
 
 /**
- * A canonical question with a stand-in that holds the same unique key (a keyed SAME_AS: its
- * relationships belong to the question) and a name-only candidate (no key: a guess, never folded).
+ * A canonical question with a stand-in that holds its KOOP id (a keyed SAME_AS, as the writer
+ * records when two nodes claim one key) and a name-only candidate (no key: a guess).
  */
 const SETUP = `
 CREATE (q:Question {id: 'proj-q', number: '2023Z90001', subject: 'Projected', submittedAt: '2023-01-02', text: 'long text', subQuestionsJson: '[{"number":1,"text":"Why?"}]'})
@@ -30,28 +34,44 @@ beforeAll(async () => {
   await writeGraph(graph(), (tx) => tx.run(SETUP));
 });
 
-describe('projection and stand-ins', () => {
+describe('projection, and stand-ins under review', () => {
   it('declares what every resolver of a node type reads, so no field falls back to every property', () => {
     expect(undeclaredFields(loadSchema(), resolvers, reads)).toEqual([]);
   });
 
-  it('folds a keyed stand-in into the question, in the bundle and in the list, and leaves a guess out', async () => {
+  it('keeps a keyed stand-in apart until a review accepts it; then the stand-in hands over its edges', async () => {
     const api = createTestApi(graph());
-    const one = await api.query(`{ question(number: "2023Z90001") { id status answers { koopId } askedBy { person { name } } subQuestions { number answer } addressedTo { title } } }`);
-    expect(one.errors).toBeUndefined();
-    expect(one.data!.question).toEqual({
+    const read = `{ question(number: "2023Z90001") { id answers { koopId } askedBy { person { name } } subQuestions { number answer } addressedTo { title } } }`;
+    const before = await api.query(read);
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.question).toEqual({
       id: 'proj-q',
-      status: 'ANSWERED_ON_TIME',
+      answers: [],
+      askedBy: [{ person: { name: 'Anna Co' } }, { person: { name: 'Zed Co' } }],
+      subQuestions: [{ number: 1, answer: null }],
+      addressedTo: [{ title: 'minister P' }],
+    });
+    const list = `{ questions(filter: { submittedFrom: "2023-01-01", submittedTo: "2023-01-31" }) { nodes { id answers { koopId } } } }`;
+    expect((await api.query(list)).data!.questions.nodes).toEqual([{ id: 'proj-q', answers: [] }]);
+
+    const candidates = await listCandidates(graph());
+    const keyed = candidates.find((c) => c.from.id === 'proj-q-koop' && c.to.id === 'proj-q');
+    expect(keyed).toBeDefined();
+    expect(candidates.some((c) => c.from.id === 'proj-q-guess')).toBe(true);
+    await decideCandidate(graph(), mkdtempSync(join(tmpdir(), 'graafwerk-reviews-')), keyed!.id, 'accepted');
+
+    const after = await api.query(read);
+    expect(after.data!.question).toEqual({
+      id: 'proj-q',
       answers: [{ koopId: 'ah-tk-20222023-90001' }],
       askedBy: [{ person: { name: 'Asker Stand-in' } }, { person: { name: 'Anna Co' } }, { person: { name: 'Zed Co' } }],
       subQuestions: [{ number: 1, answer: 'Because.' }],
       addressedTo: [{ title: 'minister P' }],
     });
-    const list = await api.query(`{ questions(filter: { submittedFrom: "2023-01-01", submittedTo: "2023-01-31" }) { nodes { id answers { koopId } askedBy { person { name } } } } }`);
-    expect(list.errors).toBeUndefined();
-    expect(list.data!.questions.nodes).toEqual([
-      { id: 'proj-q', answers: [{ koopId: 'ah-tk-20222023-90001' }], askedBy: [{ person: { name: 'Asker Stand-in' } }, { person: { name: 'Anna Co' } }, { person: { name: 'Zed Co' } }] },
-    ]);
+    expect((await api.query(list)).data!.questions.nodes).toEqual([{ id: 'proj-q', answers: [{ koopId: 'ah-tk-20222023-90001' }] }]);
+    // The guess (no key) is untouched: its asker stays with it.
+    const guess = await api.query(`{ neighborhood(id: "proj-q-guess", depth: 1) { nodes { id } } }`);
+    expect(guess.data!.neighborhood.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['proj-p-guess', 'proj-q', 'proj-q-guess']);
   });
 
   it('reads only the selected properties, and every property when a field needs them all', async () => {

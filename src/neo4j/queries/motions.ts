@@ -1,4 +1,4 @@
-import { givenConditions, project, standInOf, visible } from './nodes.js';
+import { givenConditions, project, visible } from './nodes.js';
 
 /** Filters of the motions list; values travel as parameters only. */
 export interface MotionQuery {
@@ -44,7 +44,7 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
   } else {
     lines.push('MATCH (m:Motion)');
   }
-  const where = [visible('m'), 'coalesce(m.stub, false) = false', `NOT EXISTS { MATCH ${standInOf('m', ':Motion')} }`];
+  const where = [visible('m'), 'coalesce(m.stub, false) = false'];
   if (f.unanswered) where.push("m.status = 'adopted'");
   where.push(
     ...givenConditions(params, [

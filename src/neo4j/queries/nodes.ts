@@ -80,24 +80,6 @@ export interface RelationSpec {
   to?: readonly NodeLabel[];
 }
 
-/**
- * A provisional stand-in that could not join its canonical node because both hold the same unique
- * key (the writer records a SAME_AS with that `key` instead of merging). Such a stand-in is the
- * same entity by definition of a unique key, so reads fold its relationships into the canonical
- * node; name-based SAME_AS candidates (no key) are guesses and are never folded.
- */
-export const standInOf = (x: string, canonical: string): string =>
-  `(${x})-[sameAs:SAME_AS]->(${canonical}) WHERE ${x}.provisional = true AND coalesce(sameAs.key, '') <> ''`;
-
-/**
- * Node `n` and its stand-ins (see standInOf) as a list. A list rather than a UNION subquery:
- * nearly every node has no stand-in, and then this is one short expand of `n`.
- */
-export const withStandInsList = (n: string): string => `[${n}] + COLLECT { MATCH ${standInOf('standIn', n)} RETURN DISTINCT standIn }`;
-
-/** Binds `x` to each of `list`, by default node `n` and its stand-ins. */
-const withStandIns = (n: string, x: string, list: string = withStandInsList(n)): string => `UNWIND ${list} AS ${x}`;
-
 /** Checks a relation against the model and returns the labels at its other end. */
 export function otherLabels(spec: RelationSpec): readonly NodeLabel[] {
   if (!isNodeLabel(spec.from) || !isEdgeType(spec.type)) throw new ModelViolation('relation outside the model');
@@ -107,19 +89,15 @@ export function otherLabels(spec: RelationSpec): readonly NodeLabel[] {
   return others;
 }
 
-/**
- * The neighbours m over relation r of node `n` and its stand-ins (binds x, r, m); `list` names a
- * variable already holding withStandInsList(n), so several relations share one look-up.
- */
-export function relatedBody(spec: RelationSpec, n: string, list?: string): string {
+/** The neighbours m of node `n` over relation r (binds r, m). */
+export function relatedBody(spec: RelationSpec, n: string): string {
   const others = otherLabels(spec);
   const [left, right] = spec.direction === 'out' ? ['-', '->'] : ['<-', '-'];
-  return `${withStandIns(n, 'x', list)}
-MATCH (x)${left}[r:${spec.type}]${right}(m:${others.join('|')})
-WHERE ${visible('m')} AND m <> ${n}`;
+  return `MATCH (${n})${left}[r:${spec.type}]${right}(m:${others.join('|')})
+WHERE ${visible('m')}`;
 }
 
-/** Batched neighbours over one relationship type, stand-ins folded in. Params: $ids. Returns id, node, rel. */
+/** Batched neighbours over one relationship type. Params: $ids. Returns id, node, rel. */
 export function relatedCypher(spec: RelationSpec, properties: readonly string[] | null = null): string {
   return `UNWIND $ids AS id
 MATCH (n:${spec.from} {id: id})
@@ -149,9 +127,8 @@ const partyAtTheTime = `CALL (q, p, a) {
   LIMIT 1
 }`;
 
-/** The askers of question q (stand-ins folded in), one `row` per person with the party at the time; by name whether or not it is projected. */
-export const askersBody = (of: PropertiesOf = ALL_PROPERTIES, list?: string): string => `${withStandIns('q', 'x', list)}
-MATCH (x)<-[a:ASKED]-(p:Person)
+/** The askers of question q, one `row` per person with the party at the time; by name whether or not it is projected. */
+export const askersBody = (of: PropertiesOf = ALL_PROPERTIES): string => `MATCH (q)<-[a:ASKED]-(p:Person)
 WHERE ${visible('p')}
 ${partyAtTheTime}
 WITH p, head(collect({role: a.role, partyName: coalesce(a.partyName, a.party), f: f})) AS one

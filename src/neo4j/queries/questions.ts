@@ -1,5 +1,5 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
-import { givenConditions, project, standInOf, visible } from './nodes.js';
+import { givenConditions, project, visible } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
 /** Filters of the questions list; values travel as parameters only. */
@@ -27,31 +27,23 @@ const partyAtTheTime = `EXISTS { MATCH (q)<-[a:ASKED]-(p:Person) WHERE coalesce(
   MATCH (p)-[m:MEMBER_OF]->(f:Party) WHERE (f.id = $party OR f.abbreviation = $party)
     AND (m.from IS NULL OR q.submittedAt IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR q.submittedAt IS NULL OR m.to >= left(q.submittedAt, 10)) } }`;
 
-/** Replaces a stand-in reached through a relationship by its canonical question (see standInOf). */
-const toCanonical = `CALL (q) { OPTIONAL MATCH ${standInOf('q', 'c:Question')} RETURN coalesce(c, q) AS canonical LIMIT 1 }
-WITH DISTINCT canonical AS q`;
-
-/** Stand-ins are listed as their canonical question, never on their own. */
-const notStandIn = `NOT EXISTS { MATCH ${standInOf('q', ':Question')} }`;
-
 /** The MATCH … WHERE part selecting the questions of a filter (binds q). */
 export function questionsMatch(f: QuestionQuery): { cypher: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { asOf: f.asOf };
   const lines: string[] = [];
   if (f.companies && f.companies.length > 0) {
     params.companies = f.companies;
-    lines.push('MATCH (c:Company)<-[:MENTIONS]-(q:Question) WHERE c.id IN $companies', toCanonical);
+    lines.push('MATCH (c:Company)<-[:MENTIONS]-(q:Question) WHERE c.id IN $companies', 'WITH DISTINCT q');
   } else if (f.person) {
     params.person = f.person;
-    lines.push('MATCH (:Person {id: $person})-[:ASKED]->(q:Question)', toCanonical);
+    lines.push('MATCH (:Person {id: $person})-[:ASKED]->(q:Question)', 'WITH DISTINCT q');
   } else if (f.citesArticle) {
-    lines.push('MATCH (:Article {id: $article})<-[:CITES]-(q:Question)', toCanonical);
+    lines.push('MATCH (:Article {id: $article})<-[:CITES]-(q:Question)', 'WITH DISTINCT q');
   } else {
     lines.push('MATCH (q:Question)');
   }
   const where = [
     visible('q'),
-    notStandIn,
     ...givenConditions(params, [
       ['submittedFrom', f.submittedFrom, 'q.submittedAt >= $submittedFrom'],
       ['submittedTo', f.submittedTo, 'left(q.submittedAt, 10) <= $submittedTo'],
