@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { neo4j, readGraph, type Graph } from '../neo4j/driver.js';
+import { neo4j, readRows, type Graph } from '../neo4j/driver.js';
 import { ALL_PROPERTIES, type PropertiesOf } from '../neo4j/queries/nodes.js';
 import { ERROR_CODES, toApiError, userError } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -36,8 +36,7 @@ export function createContext(graph: Graph, config: Config): ApiContext {
     const left = deadline - Date.now();
     if (left <= 0) throw userError(ERROR_CODES.timeout, `the query ran past the time limit of ${config.queryTimeoutMs} ms`);
     try {
-      const result = await readGraph(graph, (tx) => tx.run(cypher, toNeo4jParams(params)), Math.max(1, left));
-      return result.records.map((r) => r.toObject() as R);
+      return (await readRows(graph, cypher, toNeo4jParams(params), Math.max(1, left))) as R[];
     } catch (error) {
       throw toApiError(error);
     }
