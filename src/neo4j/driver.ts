@@ -40,26 +40,13 @@ export function writeGraph<T>(graph: Graph, work: (tx: ManagedTransaction) => Pr
   return session.executeWrite(work).finally(() => session.close());
 }
 
-/**
- * Runs one read statement as an auto-commit transaction (a single round trip, where a managed
- * transaction takes two) and returns its records as plain objects; a transient failure is tried
- * again, twice at most.
- */
+/** Runs one read query in a retried read transaction and returns its records as plain objects. */
 export async function readRows<R extends RecordShape = RecordShape>(
   graph: Graph,
   cypher: string,
   params: Record<string, unknown> = {},
   timeoutMs?: number,
 ): Promise<R[]> {
-  for (let attempt = 0; ; attempt++) {
-    const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const result: QueryResult<R> = await session.run<R>(cypher, params, timeoutMs ? { timeout: timeoutMs } : undefined);
-      return result.records.map((r) => r.toObject());
-    } catch (error) {
-      if (attempt >= 2 || !neo4j.isRetryableError(error as Error)) throw error;
-    } finally {
-      await session.close();
-    }
-  }
+  const result: QueryResult<R> = await readGraph(graph, (tx) => tx.run<R>(cypher, params), timeoutMs);
+  return result.records.map((r) => r.toObject());
 }
