@@ -11,7 +11,7 @@ import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
 import { addStoredMentions, loadMentionTargets } from './resolve/mention-stored.js';
 import { resolveStoredNames } from './resolve/resolve-stored.js';
-import { applyAcceptedIdentities } from './resolve/review-graph.js';
+import { applyAcceptedIdentities } from '../src/review/candidates.js';
 
 /**
  * The ingest as the command line and `graafwerk start` run it: the company registry first, then the

@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
-import { decideCandidate, listCandidates, type SameAsCandidate } from '../resolve/review-graph.js';
+import { decideCandidate, listCandidates, type SameAsCandidate } from '../../src/review/candidates.js';
 
 const USAGE = `usage:
   graafwerk review list            open SAME_AS candidates (who might be whom), with their ids

@@ -12,7 +12,7 @@ import { documentDate, mentionEdges } from './mention-edges.js';
 import type { KnownPerson } from './people.js';
 import { addObservedMemberships } from './party-memberships.js';
 import { resolveNamedPersons } from './resolve-fragment.js';
-import { loadReviews, type ReviewDecision } from './reviews.js';
+import { loadReviews, type ReviewDecision } from '../../src/review/decisions.js';
 
 /** Called by the pipeline on every parsed fragment before it is written. */
 export type Enricher = (body: FragmentBody, context: { url: string }) => FragmentBody;

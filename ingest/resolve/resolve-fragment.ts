@@ -1,7 +1,7 @@
 import { ref, type EdgeRecord, type FragmentBody, type NodeRef, type Props } from '../../src/model/fragment.js';
 import type { KnownPerson } from './people.js';
 import { resolveWrittenName, type ScoredCandidate } from './resolve-names.js';
-import type { ReviewDecision } from './reviews.js';
+import type { ReviewDecision } from '../../src/review/decisions.js';
 
 const isNamePerson = (label: string, id: string): boolean => label === 'Person' && id.startsWith('name:');
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);

@@ -4,8 +4,8 @@ import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { writeDerivedFragment } from '../pipeline/derived-fragment.js';
 import { loadPeople } from './load.js';
 import { decideNamePerson, sameAsEdges } from './resolve-fragment.js';
-import { repointEdges } from './review-graph.js';
-import { loadReviews } from './reviews.js';
+import { repointEdges } from '../../src/review/candidates.js';
+import { loadReviews } from '../../src/review/decisions.js';
 
 interface StoredName {
   id: string;

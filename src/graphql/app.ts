@@ -74,7 +74,7 @@ export function createApp(graph: Graph, config: Config): App {
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: loadSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => createContext(graph, config),
+    context: ({ request }) => createContext(graph, config, request.headers.get('authorization')),
     maskedErrors: {
       maskError: (error, message) =>
         maskError(error, message, (data) => {

@@ -20,6 +20,8 @@ export interface ApiContext {
   loaders: Loaders;
   properties: PropertiesOf;
   selects: Selects;
+  /** The request's Authorization header, checked only by what writes (see auth.ts). */
+  authorization: string | null;
 }
 
 /** JavaScript numbers travel as floats; whole numbers become Cypher integers (LIMIT, SKIP, durations need them). */
@@ -30,7 +32,7 @@ function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown>
 }
 
 /** Builds the context of one request: read transactions only, each bounded by what is left of the time limit. */
-export function createContext(graph: Graph, config: Config): ApiContext {
+export function createContext(graph: Graph, config: Config, authorization: string | null = null): ApiContext {
   const deadline = Date.now() + config.queryTimeoutMs;
   const run: RunQuery = async <R>(cypher: string, params: Record<string, unknown> = {}) => {
     const left = deadline - Date.now();
@@ -41,6 +43,6 @@ export function createContext(graph: Graph, config: Config): ApiContext {
       throw toApiError(error);
     }
   };
-  const ctx: ApiContext = { graph, config, deadline, run, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
+  const ctx: ApiContext = { graph, config, deadline, run, authorization, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
   return ctx;
 }

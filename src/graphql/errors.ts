@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   timeout: 'QUERY_TIMEOUT',
   unavailable: 'DATABASE_UNAVAILABLE',
   unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -40,12 +41,15 @@ export function toApiError(error: unknown): unknown {
 
 const KNOWN = new Set<string>(Object.values(ERROR_CODES));
 
+/** By name as well as by class: a test runner may load a second copy of graphql, whose errors yoga then raises. */
+const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError || (error instanceof Error && error.name === 'GraphQLError');
+
 /**
  * Masks everything but expected failures: GraphQL's own syntax and validation errors, and errors
  * carrying one of our codes. Masked errors are logged with their cause, never sent.
  */
 export function maskError(error: unknown, message: string, log: (data: Record<string, unknown>) => void = () => {}): Error {
-  const gql = error instanceof GraphQLError ? error : null;
+  const gql = isGraphQLError(error) ? error : null;
   const original = gql?.originalError ?? (gql ? null : error);
   if (gql && !gql.originalError) return gql;
   const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideCandidate, listCandidates } from '../../ingest/resolve/review-graph.js';
+import { decideCandidate, listCandidates } from '../../src/review/candidates.js';
 import { writeGraph } from '../../src/neo4j/driver.js';
 import { undeclaredFields } from '../../src/graphql/projection.js';
 import { reads, resolvers } from '../../src/graphql/resolvers/index.js';

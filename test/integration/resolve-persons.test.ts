@@ -8,8 +8,8 @@ import { slugify } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createEnricher } from '../../ingest/resolve/enrich.js';
-import { decideCandidate, listCandidates } from '../../ingest/resolve/review-graph.js';
-import { loadReviews } from '../../ingest/resolve/reviews.js';
+import { decideCandidate, listCandidates } from '../../src/review/candidates.js';
+import { loadReviews } from '../../src/review/decisions.js';
 import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
 import { useGraph } from '../support/graph.js';
 

@@ -6,6 +6,7 @@ import { DateScalar, JsonScalar, nodeInterface } from '../types/common.js';
 import { Decision, Motion, decisionReads, motionReads } from '../types/motion.js';
 import { Question, Reference, questionReads, referenceReads } from '../types/question.js';
 import { answerDelays } from './answer-delays.js';
+import { decideIdentity, identityCandidates, IdentityCandidate } from './identity.js';
 import { article, company, motion, node, office, party, person, question } from './lookup.js';
 import { motions } from './motions.js';
 import { neighborhood } from './neighborhood.js';
@@ -18,7 +19,9 @@ import { stats } from './stats.js';
 export const resolvers = {
   Date: DateScalar,
   JSON: JsonScalar,
-  Query: { stats, node, question, questions, motion, motions, person, party, company, article, office, search, neighborhood, paths, answerDelays },
+  Query: { stats, node, question, questions, motion, motions, person, party, company, article, office, search, neighborhood, paths, answerDelays, identityCandidates },
+  Mutation: { decideIdentity },
+  IdentityCandidate,
   Node: nodeInterface,
   Question,
   Reference,

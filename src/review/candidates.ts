@@ -1,6 +1,6 @@
-import { EDGE_KINDS, EDGE_TYPES, isNodeLabel, type NodeLabel } from '../../src/model/kinds.js';
-import { readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
-import { candidateId, loadReviews, saveReview, type ReviewDecision } from './reviews.js';
+import { EDGE_KINDS, EDGE_TYPES, isNodeLabel, type NodeLabel } from '../model/kinds.js';
+import { neo4j, readRows, writeGraph, type Graph } from '../neo4j/driver.js';
+import { candidateId, loadReviews, saveReview, type ReviewDecision } from './decisions.js';
 
 /** One SAME_AS edge awaiting (or past) review. */
 export interface SameAsCandidate {
@@ -12,15 +12,15 @@ export interface SameAsCandidate {
   reason: string | null;
 }
 
-/** Every SAME_AS edge with its review id; only open ones unless `all`. */
-export async function listCandidates(graph: Graph, all = false): Promise<SameAsCandidate[]> {
+/** Every SAME_AS edge with its review id (the first `limit` when given); only open ones unless `all`. */
+export async function listCandidates(graph: Graph, all = false, limit?: number): Promise<SameAsCandidate[]> {
   const rows = await readRows<{ fl: string; fi: string; fn: string | null; tl: string; ti: string; tn: string | null; score: number | null; status: string; reason: string | null }>(
     graph,
     `MATCH (a)-[s:SAME_AS]->(b) WITH a, b, s, coalesce(s.status, 'candidate') AS status WHERE $all OR status = 'candidate'
      RETURN labels(a)[0] AS fl, a.id AS fi, coalesce(a.name, a.title, a.number) AS fn, labels(b)[0] AS tl, b.id AS ti,
        coalesce(b.name, b.title, b.number) AS tn, s.score AS score, status, s.reason AS reason
-     ORDER BY fi, score DESC, ti`,
-    { all },
+     ORDER BY fi, score DESC, ti${limit === undefined ? '' : ' LIMIT $limit'}`,
+    { all, limit: neo4j.int(limit ?? 0) },
   );
   return rows.map((r) => ({
     id: candidateId({ label: r.fl, id: r.fi }, { label: r.tl, id: r.ti }),
@@ -76,6 +76,14 @@ export async function applyAcceptedIdentities(graph: Graph, stateDir: string): P
   return accepted.length;
 }
 
+/** There is no SAME_AS candidate with the id a reviewer gave. */
+export class UnknownCandidate extends Error {
+  constructor(id: string) {
+    super(`no SAME_AS candidate with id ${JSON.stringify(id)} (see \`graafwerk review list\`)`);
+    this.name = 'UnknownCandidate';
+  }
+}
+
 /**
  * Records a review decision as data (reviews.json in the state folder) and applies it to the graph:
  * the SAME_AS gets the decision as its status; on acceptance the first node hands its edges to the
@@ -83,7 +91,7 @@ export async function applyAcceptedIdentities(graph: Graph, stateDir: string): P
  */
 export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
   const candidate = (await listCandidates(graph, true)).find((c) => c.id === id);
-  if (!candidate) throw new Error(`no SAME_AS candidate with id ${id} (see \`graafwerk review list\`)`);
+  if (!candidate) throw new UnknownCandidate(id);
   const decidedAt = now.toISOString();
   await saveReview(stateDir, { id, from: { label: candidate.from.label, id: candidate.from.id }, to: { label: candidate.to.label, id: candidate.to.id }, decision, decidedAt });
   await writeGraph(graph, (tx) =>

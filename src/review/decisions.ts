@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { sha256 } from '../../src/model/ids.js';
+import { sha256 } from '../model/ids.js';
 
 const endpoint = z.object({ label: z.string(), id: z.string() });
 

@@ -1,0 +1,86 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readRows, writeGraph } from '../../src/neo4j/driver.js';
+import { loadReviews } from '../../src/review/decisions.js';
+import { createTestApi } from '../support/api-client.js';
+import { useGraph } from '../support/graph.js';
+
+const { graph } = useGraph();
+
+/** A question and a stand-in holding its KOOP id (a keyed SAME_AS), the stand-in with the answer. */
+const SETUP = `
+CREATE (q:Question {id: 'idt-q', number: '2023Z90002', subject: 'Reviewed', submittedAt: '2023-02-01'})
+CREATE (s:Question {id: 'idt-q-koop', koopId: 'kv-tk-2023Z90002', provisional: true})
+CREATE (s)-[:SAME_AS {key: 'koopId'}]->(q)
+CREATE (:Answer {id: 'idt-a', koopId: 'ah-tk-20222023-90002', receivedAt: '2023-02-10'})-[:ANSWERS]->(s)`;
+
+const CANDIDATES = `{ identityCandidates { id status from { id } to { id ... on Question { number } } } }`;
+const DECIDE = `mutation($id: ID!, $decision: ReviewDecision!) { decideIdentity(id: $id, decision: $decision) { id status from { id } to { id } } }`;
+const ANSWERS = `{ question(number: "2023Z90002") { answers { koopId } } }`;
+const TOKEN = 'idt-token-7f3a';
+
+let candidateId: string;
+
+beforeAll(async () => {
+  await writeGraph(graph(), (tx) => tx.run(SETUP));
+});
+
+describe('identity review through the API', () => {
+  it('lists the open candidates with their nodes to anyone', async () => {
+    const api = createTestApi(graph());
+    const res = await api.query(CANDIDATES);
+    expect(res.errors).toBeUndefined();
+    const pair = res.data!.identityCandidates.find((c: { from: { id: string } }) => c.from.id === 'idt-q-koop');
+    expect(pair).toMatchObject({ status: 'CANDIDATE', to: { id: 'idt-q', number: '2023Z90002' } });
+    candidateId = pair.id;
+  });
+
+  it('refuses every mutation when no API token is configured, and changes nothing', async () => {
+    const api = createTestApi(graph(), { apiToken: '', stateDir: mkdtempSync(join(tmpdir(), 'graafwerk-idt-')) });
+    const res = await api.query(DECIDE, { id: candidateId, decision: 'ACCEPTED' }, { authorization: `Bearer ${TOKEN}` });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.data?.decideIdentity ?? null).toBeNull();
+    expect((await api.query(ANSWERS)).data!.question.answers).toEqual([]);
+  });
+
+  it('refuses a mutation without the token or with a wrong one', async () => {
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: mkdtempSync(join(tmpdir(), 'graafwerk-idt-')) });
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }];
+    for (const headers of attempts) {
+      const res = await api.query(DECIDE, { id: candidateId, decision: 'ACCEPTED' }, headers);
+      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const [edge] = await readRows<{ status: string | null }>(graph(), `MATCH (:Question {id: 'idt-q-koop'})-[s:SAME_AS]->() RETURN s.status AS status`);
+    expect(edge?.status ?? null).toBeNull();
+  });
+
+  it('names an unknown candidate id as bad input', async () => {
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: mkdtempSync(join(tmpdir(), 'graafwerk-idt-')) });
+    const res = await api.query(DECIDE, { id: 'no-such-id', decision: 'REJECTED' }, { authorization: `Bearer ${TOKEN}` });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toContain('no-such-id');
+  });
+
+  it('with the token, accepts the pair: the decision is stored and the stand-in hands its answer to the question', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'graafwerk-idt-'));
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir });
+    const res = await api.query(DECIDE, { id: candidateId, decision: 'ACCEPTED' }, { authorization: `Bearer ${TOKEN}` });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.decideIdentity).toEqual({ id: candidateId, status: 'ACCEPTED', from: { id: 'idt-q-koop' }, to: { id: 'idt-q' } });
+    expect((await api.query(ANSWERS)).data!.question.answers).toEqual([{ koopId: 'ah-tk-20222023-90002' }]);
+    expect((await loadReviews(stateDir)).map((d) => [d.id, d.decision])).toEqual([[candidateId, 'accepted']]);
+    const open = (await api.query(CANDIDATES)).data!.identityCandidates.map((c: { id: string }) => c.id);
+    expect(open).not.toContain(candidateId);
+  });
+
+  it('takes no mutation over GET', async () => {
+    const api = createTestApi(graph(), { apiToken: TOKEN });
+    const res = await api.get(`/graphql?query=${encodeURIComponent(`mutation { decideIdentity(id: "${candidateId}", decision: REJECTED) { id } }`)}`, {
+      authorization: `Bearer ${TOKEN}`,
+      accept: 'application/json',
+    });
+    expect(res.status, await res.clone().text()).toBe(405);
+  });
+});
