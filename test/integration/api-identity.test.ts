@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FragmentBuilder, ref } from '../../src/model/fragment.js';
 import { readRows, writeGraph } from '../../src/neo4j/driver.js';
+import { GraphWriter } from '../../src/neo4j/writer.js';
+import { applyAcceptedIdentities } from '../../src/review/candidates.js';
 import { loadReviews } from '../../src/review/decisions.js';
 import { createTestApi } from '../support/api-client.js';
 import { useGraph } from '../support/graph.js';
@@ -22,6 +25,7 @@ const ANSWERS = `{ question(number: "2023Z90002") { answers { koopId } } }`;
 const TOKEN = 'idt-token-7f3a';
 
 let candidateId: string;
+let acceptedIn: string;
 
 beforeAll(async () => {
   await writeGraph(graph(), (tx) => tx.run(SETUP));
@@ -64,7 +68,7 @@ describe('identity review through the API', () => {
   });
 
   it('with the token, accepts the pair: the decision is stored and the stand-in hands its answer to the question', async () => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'graafwerk-idt-'));
+    const stateDir = (acceptedIn = mkdtempSync(join(tmpdir(), 'graafwerk-idt-')));
     const api = createTestApi(graph(), { apiToken: TOKEN, stateDir });
     const res = await api.query(DECIDE, { id: candidateId, decision: 'ACCEPTED' }, { authorization: `Bearer ${TOKEN}` });
     expect(res.errors).toBeUndefined();
@@ -73,6 +77,18 @@ describe('identity review through the API', () => {
     expect((await loadReviews(stateDir)).map((d) => [d.id, d.decision])).toEqual([[candidateId, 'accepted']]);
     const open = (await api.query(CANDIDATES)).data!.identityCandidates.map((c: { id: string }) => c.id);
     expect(open).not.toContain(candidateId);
+  });
+
+  it('applies the accepted pair again when a later ingest writes to the stand-in, without doubling the edge', async () => {
+    // The answer's publication read again: it names its question by the stand-in's id, as it did the first time.
+    const b = new FragmentBuilder();
+    b.node('Answer', 'idt-a', { koopId: 'ah-tk-20222023-90002', receivedAt: '2023-02-10' });
+    b.edge('ANSWERS', ref('Answer', 'idt-a'), ref('Question', 'idt-q-koop'));
+    await new GraphWriter(graph(), { batchSize: 100 }).write([{ source: { id: 'idt-src-2', url: 'https://example.test/ah-tk-20222023-90002.xml', fetchedAt: '2024-02-01T00:00:00Z', parser: 'test-fixture', parserVersion: '1' }, ...b.build() }]);
+    const count = `MATCH (:Answer {id: 'idt-a'})-[:ANSWERS]->(q:Question) RETURN q.id AS id ORDER BY id`;
+    expect(await readRows(graph(), count)).toEqual([{ id: 'idt-q' }, { id: 'idt-q-koop' }]);
+    expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(1);
+    expect(await readRows(graph(), count)).toEqual([{ id: 'idt-q' }]);
   });
 
   it('takes no mutation over GET', async () => {
