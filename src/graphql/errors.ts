@@ -46,7 +46,8 @@ const isGraphQLError = (error: unknown): error is GraphQLError => error instance
 
 /**
  * Masks everything but expected failures: GraphQL's own syntax and validation errors, and errors
- * carrying one of our codes. Masked errors are logged with their cause, never sent.
+ * carrying one of our codes (sent with message, path and code only). Masked errors are logged with
+ * their cause, never sent.
  */
 export function maskError(error: unknown, message: string, log: (data: Record<string, unknown>) => void = () => {}): Error {
   const gql = isGraphQLError(error) ? error : null;
@@ -54,7 +55,9 @@ export function maskError(error: unknown, message: string, log: (data: Record<st
   if (gql && !gql.originalError) return gql;
   const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   if (typeof code === 'string' && KNOWN.has(code)) {
-    return new GraphQLError((original as Error).message, { nodes: gql?.nodes, path: gql?.path, extensions: { code } });
+    // Returned as it is: yoga logs every error it sees replaced, and these are the caller's doing.
+    if (gql) return gql;
+    return new GraphQLError((original as Error).message, { extensions: { code } });
   }
   log({ path: gql?.path?.join('.'), name: (original as Error)?.name, message: (original as Error)?.message, code: (original as { code?: unknown })?.code });
   return new GraphQLError(message, { nodes: gql?.nodes, path: gql?.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
