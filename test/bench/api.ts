@@ -5,10 +5,11 @@
  * targets, interleaved round by round after an unmeasured warm-up: GraphQL over HTTP, the
  * hand-written Cypher through the driver in this process, and the same Cypher served over HTTP by a
  * bare Node server in a process of its own (so that ratio is the cost of the GraphQL layer alone).
- * Prints p50/p95/p99 and requests per second, and the ratios against the 1.3× target.
+ * Prints p50/p95/p99 and requests per second, the CPU time each server spends per answer, and the
+ * ratios against the 1.3× target.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../../src/config.js';
@@ -39,6 +40,24 @@ const fmt = (n: number) => n.toFixed(1).padStart(7);
 function stats(latencies: number[], seconds: number, errors: number): Stats {
   const s = [...latencies].sort((a, b) => a - b);
   return { p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), rps: latencies.length / seconds, errors };
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (ms, user + system, all threads) a process has used so far, from /proc; null where there is none. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)!.trim().split(/\s+/);
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
 }
 
 /** One load run over HTTP; latencies (ms) of the 200 answers and the count of the others. */
@@ -137,6 +156,7 @@ async function main(): Promise<void> {
       'query                    clients | GraphQL over HTTP p50/p95/p99 req/s | Cypher in process p50/p95/p99 req/s | Cypher over HTTP p50/p95/p99 req/s | GraphQL/Cypher p50, p95: in process; over HTTP\n',
     );
     const verdicts: string[] = [];
+    const cpuLines: string[] = [];
     for (const c of mix) {
       const body = JSON.stringify(c.graphql);
       const bareUrl = `${bare.url}/${encodeURIComponent(c.name)}`;
@@ -146,14 +166,21 @@ async function main(): Promise<void> {
         (n: number, s: number) => loadHttp(bareUrl, '{}', n, s),
       ];
       for (const run of targets) await run(1, WARM_UP_SECONDS);
+      // Server CPU per answer, for the two HTTP targets: the GraphQL API and the bare Cypher server.
+      const servers = [api.child.pid, undefined, bare.child.pid];
       for (const clients of [1, 32]) {
-        const runs = targets.map(() => ({ latencies: [] as number[], errors: 0 }));
+        const runs = targets.map(() => ({ latencies: [] as number[], errors: 0, cpu: 0 as number | null }));
         for (let round = 0; round < ROUNDS; round++)
           for (const [i, run] of targets.entries()) {
+            const before = cpuMs(servers[i]);
             const r = await run(clients, SECONDS);
+            const after = cpuMs(servers[i]);
             runs[i]!.latencies.push(...r.latencies);
             runs[i]!.errors += r.errors;
+            runs[i]!.cpu = before === null || after === null || runs[i]!.cpu === null ? null : runs[i]!.cpu! + after - before;
           }
+        const perAnswer = (i: number) => (runs[i]!.cpu === null ? 'n/a' : (runs[i]!.cpu! / Math.max(1, runs[i]!.latencies.length)).toFixed(2));
+        cpuLines.push(`${c.name.padEnd(24)} ${String(clients).padStart(7)} | GraphQL ${perAnswer(0)} ms | bare Cypher ${perAnswer(2)} ms`);
         const [http, cypher, cypherHttp] = runs.map((r) => stats(r.latencies, ROUNDS * SECONDS, r.errors)) as [Stats, Stats, Stats];
         const row = (r: Stats) => `${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)} ${fmt(r.rps)}${r.errors ? ` (${r.errors} errors)` : ''}`;
         const ratio = (a: number, b: number) => (a / b).toFixed(2);
@@ -164,6 +191,7 @@ async function main(): Promise<void> {
         verdicts.push(`${c.name} at ${clients}: p95 over HTTP ${ratio(http.p95, cypherHttp.p95)}x ${http.p95 / cypherHttp.p95 <= RATIO_TARGET ? '≤' : '>'} ${RATIO_TARGET}x`);
       }
     }
+    process.stdout.write(`server CPU per answer (user + system, all threads of the server process):\n  ${cpuLines.join('\n  ')}\n`);
     process.stdout.write(`targets:\n  ${verdicts.join('\n  ')}\n`);
   } finally {
     api.child.kill('SIGTERM');
