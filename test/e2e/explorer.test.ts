@@ -162,8 +162,8 @@ describe('the graph explorer in headless Chromium, on the demo data', () => {
     await page.getByRole('button', { name: 'Adopted motions not followed up' }).click();
     const view = page.locator('#view-results');
     await view.locator('h3, caption', { hasText: /^Adopted motions not followed up \(\d+\)$/ }).waitFor();
-    const rows = await view.locator('tbody tr').count();
-    if (rows === 0) expect(await view.textContent()).toMatch(/\d+ motions/);
-    else expect(await view.locator('tbody tr').first().textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The demo holds no adopted motion (api-demo asserts a total of 0), so the view explains the empty list.
+    expect(await view.locator('tbody tr').count()).toBe(0);
+    expect(await view.textContent()).toMatch(/\d+ motions/);
   });
 });
