@@ -41,6 +41,7 @@ const SETTINGS = {
   queryTimeoutMs: { env: 'GRAAFWERK_QUERY_TIMEOUT_MS', default: '5000', parse: integer(100, 600000), doc: 'Time limit of one GraphQL request' },
   companiesFiles: { env: 'GRAAFWERK_COMPANIES', default: '', parse: list, doc: 'Extra company registry files (YAML or JSON), comma separated' },
   logLevel: { env: 'GRAAFWERK_LOG_LEVEL', default: 'info', parse: text, doc: 'debug, info, warn or error' },
+  testLogLevel: { env: 'GRAAFWERK_TEST_LOG_LEVEL', default: 'warn', parse: text, doc: 'Log level of the code under test in `graafwerk test`' },
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../../src/config.js';
 import { dbCommand, withDatabase } from './db.js';
-import { ingestCommand } from './ingest.js';
 import { runChild } from './run-child.js';
 
 const USAGE = `graafwerk: a knowledge graph of Dutch parliamentary records
@@ -24,13 +23,13 @@ const forTests = (config: Config): Config => ({ ...config, localBoltPort: config
 const COMMANDS: Record<string, Command> = {
   start: async (config) => (await import('./start.js')).startCommand(config),
   db: dbCommand,
-  ingest: ingestCommand,
+  ingest: async (config, args) => (await import('./ingest.js')).ingestCommand(config, args),
   review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
   serve: async (config, args) => (await import('./serve.js')).serveCommand(config, args),
   export: async (config, args) => (await import('./export.js')).exportCommand(config, args),
   // Tests keep the run summaries quiet unless asked: their own output is what matters there.
   test: (config, args) =>
-    withDatabase(forTests(config), (env) => runChild('npx', ['vitest', 'run', ...args], { GRAAFWERK_LOG_LEVEL: process.env.GRAAFWERK_LOG_LEVEL ?? 'warn', ...env })),
+    withDatabase(forTests(config), (env) => runChild('npx', ['vitest', 'run', ...args], { GRAAFWERK_LOG_LEVEL: config.testLogLevel, ...env })),
   'with-db': (config, args) => withDatabase(forTests(config), (env) => runChild(args[0] ?? 'true', args.slice(1), env)),
 };
 

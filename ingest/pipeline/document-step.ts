@@ -9,11 +9,11 @@ import type { RawStore } from './raw-store.js';
 import { detectFormat, formatByName } from './registry.js';
 
 /** Adds what needs the graph (mentions, resolved names) to a parsed fragment before it is written. */
-export type Enricher = (body: FragmentBody, context: { url: string }) => FragmentBody;
+export type Enricher = (body: FragmentBody) => FragmentBody;
 
 /** Enriches and validates a parsed fragment; a model violation rejects the document. */
 export function finishFragment(fragment: GraphFragment, enrich?: Enricher): GraphFragment {
-  const body = enrich ? enrich(fragment, { url: fragment.source.url }) : fragment;
+  const body = enrich ? enrich(fragment) : fragment;
   const out: GraphFragment = { source: fragment.source, nodes: body.nodes, edges: body.edges, tombstones: body.tombstones };
   validateFragment(out);
   return out;

@@ -2,7 +2,8 @@ import type { Config } from '../../src/config.js';
 import { companyForms, officeForms, partyForms, personForms, type OfficeNames, type PartyNames } from '../../src/analysis/mention-forms.js';
 import { createMentionIndex, type MentionIndex } from '../../src/analysis/mentions.js';
 import { ministryShieldForms } from '../../src/analysis/ministries.js';
-import type { FragmentBody, NodeRecord } from '../../src/model/fragment.js';
+import type { NodeRecord } from '../../src/model/fragment.js';
+import type { Enricher } from '../pipeline/document-step.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { loadCompanyRegistry } from '../companies/load.js';
 import type { CompanyRegistry } from '../companies/schema.js';
@@ -14,8 +15,6 @@ import { addObservedMemberships } from './party-memberships.js';
 import { resolveNamedPersons } from './resolve-fragment.js';
 import { loadReviews, type ReviewDecision } from '../../src/review/decisions.js';
 
-/** Called by the pipeline on every parsed fragment before it is written. */
-export type Enricher = (body: FragmentBody, context: { url: string }) => FragmentBody;
 
 /** Everything the enricher knows, loaded once. */
 export interface EnricherData {

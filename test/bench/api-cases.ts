@@ -12,6 +12,8 @@ export interface Case {
   graphql: { query: string; variables: Record<string, unknown> };
   /** The answer as GraphQL's `data`, from hand-written Cypher. */
   cypher: (graph: Graph) => Promise<unknown>;
+  /** The part of an answer whose order the query defines; the rest is compared regardless of row order. */
+  order: (data: any) => unknown;
 }
 
 /** The subject of the mix: the question with most relationships, and its id. */
@@ -89,6 +91,8 @@ export function apiCases(centre: Centre): Case[] {
         query: `query($n: String!) { question(number: $n) { number subject submittedAt dueAt status daysLate askedBy { role person { name } party { abbreviation } } addressedTo { title } answers { koopId receivedAt } } }`,
         variables: { n: centre.number },
       },
+      // Askers: the submitter first, then by name; answers by date.
+      order: (d) => [d.question?.askedBy.map((a: { person: { name: string } }) => a.person.name), d.question?.answers.map((a: { koopId: string }) => a.koopId)],
       cypher: async (g) => {
         const [row] = await readRows<QuestionRow>(g, QUESTION, { n: centre.number });
         if (!row) return { question: null };
@@ -116,11 +120,14 @@ export function apiCases(centre: Centre): Case[] {
     {
       name: 'motions(unanswered)',
       graphql: { query: '{ motions(filter: { unanswered: true }, first: 20) { nodes { number title status decidedAt } } }', variables: {} },
+      order: (d) => d.motions.nodes.map((m: { number: string }) => m.number),
       cypher: async (g) => ({ motions: { nodes: (await readRows<{ motion: unknown }>(g, MOTIONS, { asOf: today(), noFollowUp: NO_FOLLOW_UP })).map((r) => r.motion) } }),
     },
     {
       name: 'search',
       graphql: { query: '{ search(text: "camera", first: 20) { score node { id } } }', variables: {} },
+      // By score; hits of equal score may come in either order.
+      order: (d) => d.search.map((h: { score: number }) => h.score),
       cypher: async (g) => ({ search: (await readRows<{ hit: unknown }>(g, SEARCH, { q: '(camera^3 OR camera* OR camera~1)' })).map((r) => r.hit) }),
     },
     {
@@ -129,12 +136,14 @@ export function apiCases(centre: Centre): Case[] {
         query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated nodes { id type label } edges { id type source target } } }',
         variables: { id: centre.id },
       },
+      // A subgraph: sets of nodes and edges, no order.
+      order: () => null,
       cypher: async (g) => ({ neighborhood: (await readRows<{ truncated: boolean; nodes: unknown[]; edges: unknown[] }>(g, NEIGHBORHOOD, { id: centre.id }))[0] ?? null }),
     },
   ];
 }
 
-/** A value with every list sorted by its members' JSON, so answers compare whatever order equal-ranked rows came in. */
+/** A value with every list sorted by its members' JSON: the answer's content whatever order its rows came in (see Case.order). */
 export function comparable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(comparable).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));

@@ -34,7 +34,7 @@ describe('articles and companies in the graph', () => {
     const b = newsHtmlFormat.parse({ bytes: respelled, url: 'http://voorbeeldblad.example/nieuws/2022/02/gemeenten-camera' });
     const enrich = await createEnricher(graph(), loadConfig());
     const writer = new GraphWriter(graph(), { batchSize: 500 });
-    await writer.write([fragment(enrich(a.body, { url: 'a' }), 'a'), fragment(enrich(b.body, { url: 'b' }), 'b')]);
+    await writer.write([fragment(enrich(a.body), 'a'), fragment(enrich(b.body), 'b')]);
     const rows = await readRows(graph(), 'MATCH (a:Article)-[:PUBLISHED_BY]->(p:Publisher) RETURN a.id AS id, a.title AS title, p.id AS publisher, size(a.sources) AS sources');
     expect(rows).toEqual([{ id: 'https://voorbeeldblad.example/nieuws/2022/02/gemeenten-camera', title: "Gemeenten twijfelen over camera's van Chinese makers", publisher: 'voorbeeldblad.example', sources: 2 }]);
   });

@@ -57,7 +57,7 @@ describe('resolving persons known only by name, against real Persoon rows', () =
   it('resolves four name forms of Hind Dekker-Abdulaziz to one Person and never to Ralf Dekker', async () => {
     const enrich = await createEnricher(graph(), config);
     const forms = ['H. Dekker-Abdulaziz', 'Hind Dekker-Abdulaziz', 'Dekker-Abdulaziz', 'Dekker-Abdulaziz, H.'];
-    await write(...forms.map((name, i) => enrich(questionBy(`2022Z0000${i}`, name, 'D66'), { url: 'test://q' })));
+    await write(...forms.map((name, i) => enrich(questionBy(`2022Z0000${i}`, name, 'D66'))));
     for (let i = 0; i < forms.length; i++) expect(await askers(`2022Z0000${i}`)).toEqual([{ id: HIND }]);
     const [left] = await readRows<{ c: number }>(graph(), "MATCH (p:Person) WHERE p.id STARTS WITH 'name:dekker' RETURN count(p) AS c");
     expect(left?.c).toBe(0);
@@ -67,7 +67,7 @@ describe('resolving persons known only by name, against real Persoon rows', () =
 
   it('keeps two people with one surname apart: candidates, not a merge; initials decide', async () => {
     const enrich = await createEnricher(graph(), config);
-    await write(enrich(questionBy('2022Z00010', 'Jansen'), { url: 'test://q' }), enrich(questionBy('2022Z00011', 'F. Jansen'), { url: 'test://q' }));
+    await write(enrich(questionBy('2022Z00010', 'Jansen')), enrich(questionBy('2022Z00011', 'F. Jansen')));
     expect(await askers('2022Z00010')).toEqual([{ id: 'name:jansen' }]);
     expect(await askers('2022Z00011')).toEqual([{ id: FREDERIK_JANSEN }]);
     const open = await listCandidates(graph());
@@ -87,7 +87,7 @@ describe('resolving persons known only by name, against real Persoon rows', () =
     expect((await listCandidates(graph())).filter((c) => c.from.id === 'name:jansen')).toEqual([]);
 
     const enrich = await createEnricher(graph(), config);
-    await write(enrich(questionBy('2022Z00010', 'Jansen'), { url: 'test://q' }));
+    await write(enrich(questionBy('2022Z00010', 'Jansen')));
     expect(await askers('2022Z00010')).toEqual([{ id: FREDERIK_JANSEN }]);
     const statuses = await readRows(graph(), "MATCH (:Person {id: 'name:jansen'})-[s:SAME_AS]->(p) RETURN p.id AS id, s.status AS status ORDER BY id");
     expect(statuses).toEqual(
@@ -98,7 +98,7 @@ describe('resolving persons known only by name, against real Persoon rows', () =
   it('adds MENTIONS edges with snippet, offsets and confidence to companies, parties and persons', async () => {
     const enrich = await createEnricher(graph(), config);
     const text = 'Deelt u de zorgen over Hangzhou Hikvision Digital Technology Co., Ltd. en Dahua, die mevrouw Dekker-Abdulaziz (D66) noemde? Ook Dahua-camera’s.';
-    await write(enrich(questionBy('2022Z00020', 'H. Dekker-Abdulaziz', 'D66', text), { url: 'test://q' }));
+    await write(enrich(questionBy('2022Z00020', 'H. Dekker-Abdulaziz', 'D66', text)));
     const rows = await readRows<{ label: string; id: string; matched: string; start: number; end: number; confidence: number; occurrences: number; snippet: string }>(
       graph(),
       `MATCH (:Question {number: '2022Z00020'})-[m:MENTIONS]->(e) RETURN labels(e)[0] AS label, e.id AS id, m.matched AS matched, m.start AS start,
