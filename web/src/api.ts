@@ -149,17 +149,20 @@ export async function searchNodes(text: string, first = 30, types?: string[]): P
   return data.search.map((hit) => ({ id: hit.node.id, type: hit.type, score: hit.score, ...nameOf(hit.node, hit.type) }));
 }
 
-/** The raw documents behind some nodes, keyed by node id (one request, one alias per node). */
+/** Aliases per request: the API refuses more than 30 (ALIAS_LIMIT_EXCEEDED). */
+const ALIASES_PER_REQUEST = 25;
+
+/** The raw documents behind some nodes, keyed by node id: one alias per node, at most 25 per request. */
 export async function loadSources(ids: string[]): Promise<Map<string, Source[]>> {
   const out = new Map<string, Source[]>();
-  if (!ids.length) return out;
-  const fields = ids.map((_, i) => `n${i}: node(id: $id${i}) { id sources { id url fetchedAt parser } }`).join('\n');
-  const vars = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
-  const data = await gql<Record<string, { id: string; sources: Source[] } | null>>(
-    `query Sources(${ids.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${fields} }`,
-    vars,
-  );
-  for (const n of Object.values(data)) if (n) out.set(n.id, n.sources);
+  const requests = [];
+  for (let start = 0; start < ids.length; start += ALIASES_PER_REQUEST) {
+    const chunk = ids.slice(start, start + ALIASES_PER_REQUEST);
+    const fields = chunk.map((_, i) => `n${i}: node(id: $id${i}) { id sources { id url fetchedAt parser } }`).join('\n');
+    const vars = Object.fromEntries(chunk.map((id, i) => [`id${i}`, id]));
+    requests.push(gql<Record<string, { id: string; sources: Source[] } | null>>(`query Sources(${chunk.map((_, i) => `$id${i}: ID!`).join(', ')}) { ${fields} }`, vars));
+  }
+  for (const data of await Promise.all(requests)) for (const n of Object.values(data)) if (n) out.set(n.id, n.sources);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { lookOf } from './kinds.js';
+import { escapeXml } from '../../src/export/xml.js';
 
 /** The API's export formats (`/export/<neighborhood|paths>.<format>`). */
 export type ExportFormat = 'graphml' | 'gexf' | 'cytoscape.json' | 'nodes.csv' | 'edges.csv';
@@ -27,7 +28,6 @@ export function toPng(cy: cytoscape.Core): Blob {
   return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
 }
 
-const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** An SVG of the current positions: edges as lines with their type, nodes as coloured circles with their label. */
 export function toSvg(cy: cytoscape.Core): string {
@@ -40,13 +40,13 @@ export function toSvg(cy: cytoscape.Core): string {
     const t = e.target().position();
     const [mx, my] = [(s.x + t.x) / 2, (s.y + t.y) / 2];
     return `<line x1="${s.x}" y1="${s.y}" x2="${t.x}" y2="${t.y}" stroke="#9e9e9e" stroke-width="1.5" marker-end="url(#arrow)"/>` +
-      `<text x="${mx}" y="${my}" font-size="8" fill="#444" text-anchor="middle">${escape(String(e.data('caption') ?? e.data('type')))}</text>`;
+      `<text x="${mx}" y="${my}" font-size="8" fill="#444" text-anchor="middle">${escapeXml(String(e.data('caption') ?? e.data('type')))}</text>`;
   });
   const nodes = cy.nodes().map((n) => {
     const p = n.position();
     const colour = lookOf(String(n.data('type'))).colour;
-    return `<g><title>${escape(`${n.data('type')}: ${n.data('label')}`)}</title><circle cx="${p.x}" cy="${p.y}" r="13" fill="${colour}" stroke="#fff" stroke-width="2"/>` +
-      `<text x="${p.x}" y="${p.y + 26}" font-size="11" fill="#1a1a1a" text-anchor="middle">${escape(String(n.data('short') ?? n.data('label')))}</text></g>`;
+    return `<g><title>${escapeXml(`${n.data('type')}: ${n.data('label')}`)}</title><circle cx="${p.x}" cy="${p.y}" r="13" fill="${colour}" stroke="#fff" stroke-width="2"/>` +
+      `<text x="${p.x}" y="${p.y + 26}" font-size="11" fill="#1a1a1a" text-anchor="middle">${escapeXml(String(n.data('short') ?? n.data('label')))}</text></g>`;
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${w} ${h}" width="${w}" height="${h}" font-family="sans-serif">`,

@@ -38,11 +38,17 @@ function showDetails(): void {
   renderDetails(details, selected.node, selected.edges, (id) => view.cy.getElementById(id).data() as GraphNode | undefined);
 }
 
-/** Fetches the raw documents behind the selected node and its neighbours, then shows them as links. */
+/** Nodes whose sources the page has fetched already. */
+const sourcesFetched = new Set<string>();
+
+/** Fetches the raw documents behind the selected node and its neighbours (once per node), then shows them as links. */
 async function loadProvenance(id: string, edges: GraphEdge[]): Promise<void> {
-  const ids = [...new Set([id, ...edges.flatMap((e) => [e.source, e.target])])].slice(0, 40);
-  const sources = await loadSources(ids).catch(() => new Map());
-  for (const list of sources.values()) rememberSources(list);
+  const ids = [...new Set([id, ...edges.flatMap((e) => [e.source, e.target])])].filter((x) => !sourcesFetched.has(x));
+  if (ids.length === 0) return;
+  for (const x of ids) sourcesFetched.add(x);
+  const sources = await guard(loadSources(ids));
+  if (!sources) for (const x of ids) sourcesFetched.delete(x);
+  for (const list of sources?.values() ?? []) rememberSources(list);
   if (selected?.node.id === id) showDetails();
 }
 
