@@ -38,19 +38,22 @@ export function questionsMatch(f: QuestionQuery): { cypher: string; params: Reco
     params.person = f.person;
     lines.push('MATCH (:Person {id: $person})-[:ASKED]->(q:Question)', 'WITH DISTINCT q');
   } else if (f.citesArticle) {
+    params.article = f.citesArticle;
     lines.push('MATCH (:Article {id: $article})<-[:CITES]-(q:Question)', 'WITH DISTINCT q');
   } else {
     lines.push('MATCH (q:Question)');
   }
+  // The filter that drove the MATCH above needs no second test.
+  const drove = f.companies && f.companies.length > 0 ? 'companies' : f.person ? 'person' : f.citesArticle ? 'article' : null;
   const where = [
     visible('q'),
     ...givenConditions(params, [
       ['submittedFrom', f.submittedFrom, 'q.submittedAt >= $submittedFrom'],
       ['submittedTo', f.submittedTo, 'left(q.submittedAt, 10) <= $submittedTo'],
-      ['person', f.person, 'EXISTS { MATCH (q)<-[:ASKED]-(:Person {id: $person}) }'],
+      ['person', drove === 'person' ? null : f.person, 'EXISTS { MATCH (q)<-[:ASKED]-(:Person {id: $person}) }'],
       ['party', f.party, partyAtTheTime],
       ['office', f.office, 'EXISTS { MATCH (q)-[:ADDRESSED_TO]->(o:Office) WHERE o.id = $office OR toLower(o.title) CONTAINS toLower($office) }'],
-      ['article', f.citesArticle, 'EXISTS { MATCH (q)-[:CITES]->(:Article {id: $article}) }'],
+      ['article', drove === 'article' ? null : f.citesArticle, 'EXISTS { MATCH (q)-[:CITES]->(:Article {id: $article}) }'],
     ]),
   ];
   lines.push(`WITH q WHERE ${where.join('\n  AND ')}`);
