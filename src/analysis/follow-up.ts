@@ -24,7 +24,8 @@ export interface FollowUpAssessment<T> {
 /** Labels whose documents come from the government (answers, notices, letters). */
 export const GOVERNMENT_LABELS = ['Answer', 'Postponement', 'Document'] as const;
 
-const NO_FOLLOW_UP = /geen\s+(vervolg|uitvoering|opvolging)|niet\s+(uitgevoerd|opgevolgd)|not\s+followed\s+up/i;
+/** Words saying a motion was not followed up (the API's list filter uses them in Cypher too). */
+export const NO_FOLLOW_UP = /geen\s+(vervolg|uitvoering|opvolging)|niet\s+(uitgevoerd|opgevolgd)|not\s+followed\s+up/i;
 
 /** Whether a citation or its context says the motion was not followed up. */
 export function claimsNoFollowUp(text: string | null | undefined): boolean {

@@ -23,7 +23,7 @@ export const elementByIdCypher = `CALL () {
 ${NODE_LABELS.filter((l) => l !== 'Source').map((l) => `  MATCH (n:${l} {id: $id}) RETURN n`).join('\n  UNION\n')}
 }
 WITH n WHERE ${visible('n')}
-RETURN elementId(n) AS eid, ${project('n')} AS node LIMIT 1`;
+RETURN elementId(n) AS eid LIMIT 1`;
 
 /** One level of the walk: neighbours of the frontier, then the nodes kept up to $limit (binds nodes, frontier, rels, cut). */
 const neighborhoodLevel = `CALL (frontier) {

@@ -1,3 +1,4 @@
+import { GOVERNMENT_LABELS, NO_FOLLOW_UP } from '../../analysis/follow-up.js';
 import { givenConditions, project, visible } from './nodes.js';
 
 /** Filters of the motions list; values travel as parameters only. */
@@ -18,15 +19,15 @@ export type MotionOrder = 'SUBMITTED_DESC' | 'SUBMITTED_ASC';
 
 const ORDER: Record<MotionOrder, string> = { SUBMITTED_DESC: 'm.submittedAt DESC, m.id', SUBMITTED_ASC: 'm.submittedAt ASC, m.id' };
 
-/** Pattern (case-insensitive regex) of texts saying a motion was not followed up; mirrors src/analysis/follow-up.ts. */
-export const NO_FOLLOW_UP_REGEX = '(?is).*(geen\\s+(vervolg|uitvoering|opvolging)|niet\\s+(uitgevoerd|opgevolgd)|not\\s+followed\\s+up).*';
+/** The words of texts saying a motion was not followed up (analysis/follow-up.ts), as a whole-text Cypher regex. */
+const NO_FOLLOW_UP_REGEX = `(?is).*(?:${NO_FOLLOW_UP.source}).*`;
 
 /** Date of a document, whatever its kind calls it. */
 export const documentDate = (d: string): string => `coalesce(${d}.receivedAt, ${d}.sentAt, ${d}.date, ${d}.publishedAt, ${d}.submittedAt)`;
 
 /** Condition: a government document follows up motion m within the period (binds nothing). */
 const followedUp = `EXISTS {
-  MATCH (d)-[r:FOLLOWS_UP|REFERS_TO]->(m) WHERE (d:Answer OR d:Postponement OR d:Document) AND ${visible('d')}
+  MATCH (d)-[r:FOLLOWS_UP|REFERS_TO]->(m) WHERE (${GOVERNMENT_LABELS.map((l) => `d:${l}`).join(' OR ')}) AND ${visible('d')}
     AND NOT (coalesce(r.citation, '') + ' ' + coalesce(r.context, '')) =~ $noFollowUp
     AND ${documentDate('d')} IS NOT NULL
     AND date(left(${documentDate('d')}, 10)) >= start AND date(left(${documentDate('d')}, 10)) <= due
@@ -40,6 +41,7 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
     params.companies = f.companies;
     lines.push('MATCH (c:Company)<-[:MENTIONS]-(m:Motion) WHERE c.id IN $companies', 'WITH DISTINCT m');
   } else if (f.person) {
+    params.person = f.person;
     lines.push('MATCH (:Person {id: $person})-[:SUBMITTED]->(m:Motion)', 'WITH DISTINCT m');
   } else {
     lines.push('MATCH (m:Motion)');
@@ -52,7 +54,8 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
       ['dossier', f.dossier, 'm.dossier = $dossier'],
       ['submittedFrom', f.submittedFrom, 'm.submittedAt >= $submittedFrom'],
       ['submittedTo', f.submittedTo, 'left(m.submittedAt, 10) <= $submittedTo'],
-      ['person', f.person, 'EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person {id: $person}) }'],
+      // Only when the company filter drove the MATCH; otherwise the person did.
+      ['person', f.companies && f.companies.length > 0 ? f.person : null, 'EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person {id: $person}) }'],
       ['party', f.party, 'EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person)-[:MEMBER_OF]->(f:Party) WHERE f.id = $party OR f.abbreviation = $party }'],
     ]),
   );
