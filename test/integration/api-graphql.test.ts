@@ -3,6 +3,7 @@ import { GraphWriter } from '../../src/neo4j/writer.js';
 import { startServer } from '../../src/graphql/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestApi } from '../support/api-client.js';
+import { countingGraph } from '../support/api-count.js';
 import { createCaseFragments, FTM, IDS, Q_ID } from '../support/api-fixtures.js';
 import { useGraph } from '../support/graph.js';
 
@@ -141,5 +142,29 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     const res = await createTestApi(other).get('/healthz');
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable', neo4j: 'down' });
+  });
+
+  it('counts questions per month and per party at the time, one query per table for a whole list of nodes', async () => {
+    // Hikvision: 2022Z04403 (VVD, March), 2022Z04510 (two D66 members, March), 2022Z17000 (VVD, September).
+    const r = await api.query(`{
+      company(id: "hikvision") { timeline { month count } questionsPerParty { party { abbreviation } count } }
+      party(id: "f-d66") { timeline { month count } companiesMentioned(first: 5) { company { id } count } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.company).toEqual({
+      timeline: [{ month: '2022-03', count: 2 }, { month: '2022-09', count: 1 }],
+      questionsPerParty: [{ party: { abbreviation: 'VVD' }, count: 2 }, { party: { abbreviation: 'D66' }, count: 1 }],
+    });
+    expect(r.data!.party.timeline).toEqual([{ month: '2022-03', count: 1 }]);
+    expect(r.data!.party.companiesMentioned.map((c: { company: { id: string }; count: number }) => [c.company.id, c.count]).sort()).toEqual([['dahua', 1], ['hikvision', 1]]);
+
+    const counted = countingGraph(graph());
+    const list = await createTestApi(counted.graph).query(`{ questions(filter: { companies: ["hikvision"] }) { nodes { mentions { entity { id ... on Company { timeline { month count } } } } } } }`);
+    expect(list.errors).toBeUndefined();
+    const timelines = new Map<string, unknown>();
+    for (const q of list.data!.questions.nodes) for (const m of q.mentions) if (m.entity.timeline) timelines.set(m.entity.id, m.entity.timeline);
+    expect(timelines.get('dahua')).toEqual([{ month: '2022-03', count: 1 }, { month: '2022-09', count: 1 }]);
+    expect(timelines.get('hikvision')).toEqual([{ month: '2022-03', count: 2 }, { month: '2022-09', count: 1 }]);
+    expect(counted.statements().filter((c) => c.includes('(:Company {id: id})<-[:MENTIONS]-(q:Question)'))).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import { companiesMentionedCypher, companyTimelineCypher, partyTimelineCypher, personTimelineCypher, questionsPerPartyCypher } from '../../neo4j/queries/tables.js';
 import type { ApiContext } from '../context.js';
 import { checkFirst } from '../limits.js';
+import { cached } from '../loaders.js';
 import { loadMotions, toMotionQuery } from '../resolvers/motions.js';
 import { loadQuestions, toQuestionQuery } from '../resolvers/questions.js';
 import type { FieldReads } from '../projection.js';
@@ -9,7 +10,8 @@ import { nodeFields, nodeReads, related, relatedNodes, toList } from './common.j
 
 type Page = { first?: number; after?: string };
 
-const table = <R>(ctx: ApiContext, cypher: string, params: Record<string, unknown>) => ctx.run<R>(cypher, params);
+/** The rows of a per-node table (see neo4j/queries/tables.ts), batched over the nodes of the request. */
+const table = (ctx: ApiContext, cypher: string, n: NodeObject) => ctx.loaders.rows(cypher).load(n.id);
 
 /** Resolvers of Person. */
 export const Person = {
@@ -23,7 +25,7 @@ export const Person = {
   motions: (p: NodeObject, a: Page, ctx: ApiContext) => loadMotions(ctx, toMotionQuery({ person: p.id }), 'SUBMITTED_DESC', a.first, a.after),
   answers: (p: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, p, 'ANSWERED_BY', 'in'),
   offices: (p: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, p, 'HOLDS', 'out'),
-  timeline: (p: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, personTimelineCypher, { id: p.id }),
+  timeline: (p: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, personTimelineCypher, p),
 };
 
 /** Resolvers of Party. */
@@ -31,8 +33,11 @@ export const Party = {
   ...nodeFields,
   members: (f: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, f, 'MEMBER_OF', 'in'),
   questions: (f: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ party: f.id }), 'SUBMITTED_DESC', a.first, a.after),
-  timeline: (f: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, partyTimelineCypher, { id: f.id }),
-  companiesMentioned: (f: NodeObject, a: { first?: number }, ctx: ApiContext) => table(ctx, companiesMentionedCypher, { id: f.id, first: checkFirst(a.first) }),
+  timeline: (f: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, partyTimelineCypher, f),
+  companiesMentioned: (f: NodeObject, a: { first?: number }, ctx: ApiContext) => {
+    const first = checkFirst(a.first);
+    return table(ctx, cached(`companiesMentioned:${first}`, () => companiesMentionedCypher(first)), f);
+  },
 };
 
 /** Resolvers of Company. */
@@ -43,8 +48,8 @@ export const Company = {
   questions: (c: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ companies: [c.id] }), 'SUBMITTED_DESC', a.first, a.after),
   motions: (c: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, c, 'MENTIONS', 'in', ['Motion']),
   articles: (c: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, c, 'MENTIONS', 'in', ['Article']),
-  timeline: (c: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, companyTimelineCypher, { id: c.id }),
-  questionsPerParty: (c: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, questionsPerPartyCypher, { id: c.id }),
+  timeline: (c: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, companyTimelineCypher, c),
+  questionsPerParty: (c: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, questionsPerPartyCypher, c),
 };
 
 /** Resolvers of Article. */

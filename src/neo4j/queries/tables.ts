@@ -2,34 +2,51 @@ import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
 import { project, visible } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
-/** Timelines and league tables: aggregations, one query each. */
+/**
+ * Timelines and league tables. Those of one node take a batch of ids ($ids) and return rows with
+ * an `id` column, so a list of nodes costs one query per table (DataLoader `rows`).
+ */
 
 const atTheTime = `(m.from IS NULL OR q.submittedAt IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR q.submittedAt IS NULL OR m.to >= left(q.submittedAt, 10))`;
 
-const perMonth = (match: string): string => `${match}
+/** One aggregation `body` per id (it may use `id`), rows in its own order. */
+const perId = (body: string): string => `UNWIND $ids AS id
+CALL (id) {
+${body}
+}
+RETURN *`;
+
+const perMonth = (match: string): string =>
+  perId(`${match}
 WITH DISTINCT q WHERE ${visible('q')} AND q.submittedAt IS NOT NULL
-RETURN left(q.submittedAt, 7) AS month, count(q) AS count ORDER BY month`;
+RETURN left(q.submittedAt, 7) AS month, count(q) AS count ORDER BY month`);
 
-/** Questions per month asked by a person. Params: $id. */
-export const personTimelineCypher = perMonth('MATCH (:Person {id: $id})-[:ASKED]->(q:Question)');
+/** Questions per month asked by each person. Params: $ids. */
+export const personTimelineCypher = perMonth('MATCH (:Person {id: id})-[:ASKED]->(q:Question)');
 
-/** Questions per month asked by members of a party at the time. Params: $id. */
-export const partyTimelineCypher = perMonth(`MATCH (:Party {id: $id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question) WHERE ${atTheTime}`);
+/** Questions per month asked by members of each party at the time. Params: $ids. */
+export const partyTimelineCypher = perMonth(`MATCH (:Party {id: id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question) WHERE ${atTheTime}`);
 
-/** Questions per month mentioning a company. Params: $id. */
-export const companyTimelineCypher = perMonth('MATCH (:Company {id: $id})<-[:MENTIONS]-(q:Question)');
+/** Questions per month mentioning each company. Params: $ids. */
+export const companyTimelineCypher = perMonth('MATCH (:Company {id: id})<-[:MENTIONS]-(q:Question)');
 
-/** Questions about a company per party of the askers at the time. Params: $id. */
-export const questionsPerPartyCypher = `MATCH (:Company {id: $id})<-[:MENTIONS]-(q:Question)<-[:ASKED]-(:Person)-[m:MEMBER_OF]->(f:Party)
+/** Questions about each company per party of the askers at the time. Params: $ids. */
+export const questionsPerPartyCypher = perId(`MATCH (:Company {id: id})<-[:MENTIONS]-(q:Question)<-[:ASKED]-(:Person)-[m:MEMBER_OF]->(f:Party)
 WHERE ${visible('q')} AND ${visible('f')} AND ${atTheTime}
 WITH f, count(DISTINCT q) AS count
-RETURN ${project('f')} AS party, count ORDER BY count DESC, party.abbreviation`;
+RETURN ${project('f')} AS party, count ORDER BY count DESC, party.abbreviation`);
 
-/** Companies most mentioned in the questions of a party's members at the time. Params: $id, $first. */
-export const companiesMentionedCypher = `MATCH (:Party {id: $id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question)-[:MENTIONS]->(c:Company)
+/**
+ * The `first` companies most mentioned in the questions of each party's members at the time;
+ * `first` is a validated integer spliced in, as a per-id LIMIT takes no parameter from outside. Params: $ids.
+ */
+export function companiesMentionedCypher(first: number): string {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw new RangeError(`first out of range: ${first}`);
+  return perId(`MATCH (:Party {id: id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question)-[:MENTIONS]->(c:Company)
 WHERE ${visible('q')} AND ${visible('c')} AND ${atTheTime}
 WITH c, count(DISTINCT q) AS count
-RETURN ${project('c')} AS company, count ORDER BY count DESC, company.name LIMIT $first`;
+RETURN ${project('c')} AS company, count ORDER BY count DESC, company.name LIMIT ${first}`);
+}
 
 /** Answer delays per office addressed or per person who answered. Params: $from, $to, $asOf, $first. */
 export function answerDelaysCypher(by: 'OFFICE' | 'PERSON'): string {
