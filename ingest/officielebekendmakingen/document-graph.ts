@@ -6,7 +6,7 @@ import { addDossier, koopRef } from './graph-refs.js';
 import { kamerstukType, readKamerstukHead } from './kamerstuk.js';
 import { textWithoutNotes } from './kamervragen-xml.js';
 import { all, first, type MetaMap } from './metadata.js';
-import { clean } from './safe-xml.js';
+import { clean } from '../pipeline/safe-xml.js';
 import { readSignatories, type Signatory } from './signatories.js';
 
 /** A heading that names a member of the government as the author ("BRIEF VAN DE MINISTER VAN …"). */

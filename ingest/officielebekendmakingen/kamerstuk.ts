@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import { ParseError } from '../pipeline/format.js';
 import { parseKoopId } from './koop-id.js';
 import { all, first, type MetaMap } from './metadata.js';
-import { clean } from './safe-xml.js';
+import { clean } from '../pipeline/safe-xml.js';
 
 /** What every Kamerstuk (`<kamerstuk>`: motion, letter, report, memorandum …) says about itself. */
 export interface KamerstukHead {

@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import { ParseError } from '../pipeline/format.js';
 import { parseLabel, type Footnote, type KamervragenDoc, type NumberedItem } from './kamervragen-doc.js';
 import { koopIdOf, readMetaElements } from './metadata.js';
-import { clean } from './safe-xml.js';
+import { clean } from '../pipeline/safe-xml.js';
 import { stripLead } from './kamervragen-xml.js';
 
 const NOTES = '#noten, .noot, .voet, [class*="voetnoot"], [class*="footnote"]';

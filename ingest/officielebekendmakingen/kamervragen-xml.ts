@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { ParseError } from '../pipeline/format.js';
 import { parseLabel, type Description, type Footnote, type KamervragenDoc, type NumberedItem } from './kamervragen-doc.js';
 import { koopIdOf, readMetaElements } from './metadata.js';
-import { clean } from './safe-xml.js';
+import { clean } from '../pipeline/safe-xml.js';
 
 /** Text of an element as read, without its footnotes (they are collected separately). */
 export function textWithoutNotes(node: AnyNode): string {

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { clean } from './safe-xml.js';
+import { clean } from '../pipeline/safe-xml.js';
 
 /** Publication metadata by normalised name: lower-case local name without vocabulary prefix. */
 export type MetaMap = Map<string, string[]>;

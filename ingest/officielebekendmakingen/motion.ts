@@ -6,7 +6,7 @@ import { addDossier, addNamedPerson, koopRef } from './graph-refs.js';
 import { textWithoutNotes } from './kamervragen-xml.js';
 import { readKamerstukHead } from './kamerstuk.js';
 import { all, first, type MetaMap } from './metadata.js';
-import { clean } from './safe-xml.js';
+import { clean } from '../pipeline/safe-xml.js';
 import { matchSubmitters } from './submitters.js';
 
 const CONSIDERATION = /^(overwegende|constaterende|van mening|van oordeel|voorts overwegende|tevens constaterende|gelet op|gezien|wijzend op|erkennende|benadrukkende|concluderende)\b/i;

@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseOfficeList } from './header.js';
 import { textWithoutNotes } from './kamervragen-xml.js';
-import { clean } from './safe-xml.js';
+import { clean } from '../pipeline/safe-xml.js';
 
 /** One signature under a Kamerstuk: the office as signed ("De Minister van …,") and the name. */
 export interface Signatory {

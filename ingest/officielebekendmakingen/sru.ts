@@ -3,7 +3,7 @@ import type { ParseResult, RawDocument } from '../pipeline/format.js';
 import { ParseError } from '../pipeline/format.js';
 import { addMeta, type MetaMap } from './metadata.js';
 import { metadataResult } from './publication.js';
-import { loadXml } from './safe-xml.js';
+import { loadXml } from '../pipeline/safe-xml.js';
 
 /**
  * Parses an SRU searchRetrieveResponse (recordSchema gzd, SRU 1.2 or 2.0): every record's fields by

@@ -10,7 +10,7 @@ export const tkSyncFeedFormat: Format = {
     return /<feed[\s>]/.test(head) && /http:\/\/www\.tweedekamer\.nl\/xsd\/tkData\/v1-0|gegevensmagazijn\.tweedekamer\.nl\/SyncFeed/.test(head);
   },
   parse(doc: RawDocument): ParseResult {
-    const page = readSyncFeedPage(doc.bytes.toString('utf8'));
+    const page = readSyncFeedPage(doc);
     const mapped = mapRecords(page.records);
     const rejected = [...mapped.rejected, ...page.empty.map((where) => ({ where, reason: 'entry without an entity' }))];
     return { ...mapped, records: mapped.records + page.empty.length, rejected, ...(page.next ? { next: page.next } : {}) };

@@ -1,6 +1,7 @@
-import { load, type Cheerio } from 'cheerio';
+import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
-import { ParseError } from '../pipeline/format.js';
+import { ParseError, type RawDocument } from '../pipeline/format.js';
+import { loadXml } from '../pipeline/safe-xml.js';
 import type { TkRecord } from './record.js';
 
 /** What the SyncFeed reader makes of one Atom page. */
@@ -19,13 +20,14 @@ const pascal = (name: string): string => {
 };
 
 /**
- * Parses a SyncFeed Atom page (xml mode: no DTD, no entity expansion) into neutral records:
+ * Parses a SyncFeed Atom page (the pipeline's safe XML: size bound, no DTD, no entity expansion,
+ * well formed, so a truncated page is refused rather than read as a shorter one) into neutral records:
  * `id` → Id, `bijgewerkt` → GewijzigdOp, `verwijderd` → Verwijderd, `<updated>` → ApiGewijzigdOp,
  * `<x ref="guid"/>` → refs.X, other child elements → fields.
  */
-export function readSyncFeedPage(text: string): SyncFeedPage {
-  if (/<!DOCTYPE/i.test(text.slice(0, 2048))) throw new ParseError('SyncFeed page with a DOCTYPE is refused');
-  const $ = load(text, { xml: true });
+export function readSyncFeedPage(doc: RawDocument): SyncFeedPage {
+  if (/<!DOCTYPE/i.test(doc.bytes.subarray(0, 2048).toString('utf8'))) throw new ParseError('SyncFeed page with a DOCTYPE is refused');
+  const $ = loadXml(doc);
   const root = $.root().children().first();
   if (root.length === 0 || localName(root[0]!.name) !== 'feed') throw new ParseError('not an Atom feed: the root element is not <feed>');
   const records: TkRecord[] = [];

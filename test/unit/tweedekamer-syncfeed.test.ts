@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../ingest/pipeline/format.js';
 import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
@@ -47,6 +48,15 @@ describe('tk-syncfeed on bad input', () => {
   it('refuses XML that is not a feed and documents with a DOCTYPE', () => {
     expect(() => feed('<html><body>no</body></html>')).toThrow(/not an Atom feed/);
     expect(() => feed('<!DOCTYPE feed [<!ENTITY x "boom">]><feed xmlns="http://www.w3.org/2005/Atom"></feed>')).toThrow(ParseError);
+  });
+
+  it('refuses a truncated page instead of reading it as a shorter one', () => {
+    const whole = parseFixture(tkSyncFeedFormat, 'syncfeed/document.xml');
+    expect(whole.body.nodes.length).toBeGreaterThan(0);
+    const text = readFileSync(new URL('../fixtures/tk/syncfeed/document.xml', import.meta.url), 'utf8');
+    const cut = text.slice(0, text.lastIndexOf('</entry>'));
+    expect(() => feed(cut)).toThrow(ParseError);
+    expect(() => feed(cut)).toThrow(/malformed XML: <\S+> is never closed/);
   });
 
   it('rejects an entry without an entity or without an id, and reads the rest', () => {

@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
-import { ParseError, type RawDocument } from '../pipeline/format.js';
+import { ParseError, type RawDocument } from './format.js';
 
 /** Publications are a few hundred KB at most; anything far larger is refused before parsing. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
