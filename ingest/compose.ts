@@ -41,7 +41,7 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
 }
 
 /** Writes the company registry (bundled and user files) as Company nodes, once per version of it, so every listed company can be looked up. */
-async function writeCompanyRegistry(graph: Graph, config: Config): Promise<void> {
+export async function writeCompanyRegistry(graph: Graph, config: Config): Promise<void> {
   const body = registryToFragment(await loadCompanyRegistry(config.companiesFiles));
   await writeDerivedFragment(graph, config, { url: 'graafwerk:company-registry', parser: 'company-registry' }, body);
 }

@@ -2,12 +2,11 @@ import type { Config } from '../../src/config.js';
 import { companyForms, officeForms, partyForms, personForms, type OfficeNames, type PartyNames } from '../../src/analysis/mention-forms.js';
 import { createMentionIndex, type MentionIndex } from '../../src/analysis/mentions.js';
 import { ministryShieldForms } from '../../src/analysis/ministries.js';
-import type { NodeRecord } from '../../src/model/fragment.js';
 import type { Enricher } from '../pipeline/document-step.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { loadCompanyRegistry } from '../companies/load.js';
 import type { CompanyRegistry } from '../companies/schema.js';
-import { registryToFragment, toCompanyNames } from '../companies/to-fragment.js';
+import { toCompanyNames } from '../companies/to-fragment.js';
 import { loadPartiesAndOffices, loadPeople } from './load.js';
 import { documentDate, mentionEdges } from './mention-edges.js';
 import type { KnownPerson } from './people.js';
@@ -40,23 +39,13 @@ export function createMentionIndexFrom(data: EnricherData): MentionIndex {
 export function createEnricherFrom(data: EnricherData): Enricher {
   const index = createMentionIndexFrom(data);
   const people = new Map(data.people.map((p) => [p.id, p]));
-  const companies = new Map(registryToFragment(data.registry).nodes.map((n) => [n.id, n]));
+  // Mentioned companies are not copied into the document: the registry is written before any
+  // ingest (runIngest), with its own source, so a mention does not claim to back its facts.
   return (body) => {
     const date = documentDate(body);
     const resolved = addObservedMemberships(resolveNamedPersons(body, data.people, data.reviews, date), data.parties, date);
     const mentions = mentionEdges(resolved.nodes, index, people, date);
-    if (mentions.length === 0) return resolved;
-    // Mentioned companies come with their registry facts, so the edge never points at a bare stub.
-    const present = new Set(resolved.nodes.filter((n) => n.label === 'Company').map((n) => n.id));
-    const added: NodeRecord[] = [];
-    for (const e of mentions) {
-      const c = e.to.label === 'Company' && !present.has(e.to.value) ? companies.get(e.to.value) : undefined;
-      if (c) {
-        added.push(c);
-        present.add(c.id);
-      }
-    }
-    return { ...resolved, nodes: [...resolved.nodes, ...added], edges: [...resolved.edges, ...mentions] };
+    return mentions.length === 0 ? resolved : { ...resolved, edges: [...resolved.edges, ...mentions] };
   };
 }
 

@@ -7,6 +7,7 @@ import { FragmentBuilder, ref, type FragmentBody, type GraphFragment } from '../
 import { slugify } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
+import { writeCompanyRegistry } from '../../ingest/compose.js';
 import { createEnricher } from '../../ingest/resolve/enrich.js';
 import { decideCandidate, listCandidates } from '../../src/review/candidates.js';
 import { loadReviews } from '../../src/review/decisions.js';
@@ -96,6 +97,7 @@ describe('resolving persons known only by name, against real Persoon rows', () =
   });
 
   it('adds MENTIONS edges with snippet, offsets and confidence to companies, parties and persons', async () => {
+    await writeCompanyRegistry(graph(), config); // as every ingest run does first
     const enrich = await createEnricher(graph(), config);
     const text = 'Deelt u de zorgen over Hangzhou Hikvision Digital Technology Co., Ltd. en Dahua, die mevrouw Dekker-Abdulaziz (D66) noemde? Ook Dahua-camera’s.';
     await write(enrich(questionBy('2022Z00020', 'H. Dekker-Abdulaziz', 'D66', text)));
