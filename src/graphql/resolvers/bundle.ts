@@ -3,7 +3,7 @@ import { isKeyOf } from '../../model/kinds.js';
 import { QUESTION_BUNDLE, questionBundleCypher } from '../../neo4j/queries/bundle.js';
 import { otherLabels, type NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
-import { propertiesKey, type AskerRow, type Related } from '../loaders.js';
+import { cached, propertiesKey, type AskerRow, type Related } from '../loaders.js';
 
 /** Fields that need each bundle part; the status fields need answers and postponements. */
 const NEEDS: Record<string, string[]> = {
@@ -29,7 +29,6 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> | null {
 
 // Only unique keys are indexed; any other property would scan the label.
 const KEYS = ['number', 'id', 'koopId'].filter((k) => isKeyOf('Question', k));
-const BUNDLES = new Map<string, string>();
 
 /** The labels whose projection shapes a bundle's Cypher text. */
 const BUNDLE_LABELS = [['Question'], ['Person'], ['Party'], ...Object.values(QUESTION_BUNDLE).map(otherLabels)] as const;
@@ -42,12 +41,8 @@ export async function loadQuestionBundle(ctx: ApiContext, value: string, fields:
   const wants = (f: string) => fields === null || fields.has(f);
   const parts = Object.keys(QUESTION_BUNDLE).filter((p) => NEEDS[p]!.some(wants));
   const askers = wants('askedBy');
-  const key = `${parts.join(',')}|${askers}|${BUNDLE_LABELS.map((l) => propertiesKey(ctx.properties(l))).join('|')}`;
-  let cypher = BUNDLES.get(key);
-  if (cypher === undefined) {
-    if (BUNDLES.size >= 500) BUNDLES.clear();
-    BUNDLES.set(key, (cypher = questionBundleCypher(KEYS, parts, askers, ctx.properties)));
-  }
+  const key = `bundle:${parts.join(',')}|${askers}|${BUNDLE_LABELS.map((l) => propertiesKey(ctx.properties(l))).join('|')}`;
+  const cypher = cached(key, () => questionBundleCypher(KEYS, parts, askers, ctx.properties));
   const rows = await ctx.run<Record<string, unknown> & { node: NodeObject }>(cypher, { values: [value] });
   const row = rows[0];
   if (!row) return null;

@@ -1,6 +1,6 @@
 import { EDGE_TYPES, NODE_LABELS } from '../../model/kinds.js';
 import { SEARCH_INDEX } from '../schema.js';
-import { project, visible } from './nodes.js';
+import { anyLabelById, project, visible } from './nodes.js';
 
 /** Node counts per label (deleted excluded) and edge counts per type, from the count store where possible. */
 export const statsCypher = `CALL () {
@@ -19,9 +19,7 @@ RETURN ${project('node', properties)} AS node, labels(node)[0] AS type, score`;
 }
 
 /** The element id of a visible node by its id, whatever its label. Params: $id. */
-export const elementByIdCypher = `CALL () {
-${NODE_LABELS.filter((l) => l !== 'Source').map((l) => `  MATCH (n:${l} {id: $id}) RETURN n`).join('\n  UNION\n')}
-}
+export const elementByIdCypher = `${anyLabelById('$id')}
 WITH n WHERE ${visible('n')}
 RETURN elementId(n) AS eid LIMIT 1`;
 
@@ -46,9 +44,7 @@ WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut, rels + [f IN foun
  */
 export function neighborhoodCypher(depth: number, properties: readonly string[] | null = null, edgeProperties = true): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`depth out of range: ${depth}`);
-  return `CALL () {
-${NODE_LABELS.filter((l) => l !== 'Source').map((l) => `  MATCH (n:${l} {id: $id}) RETURN n`).join('\n  UNION\n')}
-}
+  return `${anyLabelById('$id')}
 WITH n WHERE ${visible('n')} LIMIT 1
 WITH [n] AS nodes, [n] AS frontier, [] AS rels, false AS cut
 ${Array.from({ length: depth }, () => neighborhoodLevel).join('\n')}

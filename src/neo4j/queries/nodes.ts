@@ -51,12 +51,15 @@ export const visible = (x: string): string => `coalesce(${x}.deleted, false) = f
 /** Labels a lookup by id covers: everything but the provenance nodes. */
 export const LOOKUP_LABELS = NODE_LABELS.filter((l) => l !== 'Source');
 
-/** Finds visible nodes by id whatever their label: one index seek per label. Param: $ids. */
+/** A subquery binding `n` to the node with id `idExpr` whatever its label (Source aside): one index seek per label. */
+export const anyLabelById = (idExpr: string, scope = ''): string => `CALL (${scope}) {
+${LOOKUP_LABELS.map((l) => `  MATCH (n:${l} {id: ${idExpr}}) RETURN n`).join('\n  UNION\n')}
+}`;
+
+/** Finds visible nodes by id whatever their label. Param: $ids. */
 export function nodesByIdCypher(properties: readonly string[] | null = null): string {
   return `UNWIND $ids AS id
-CALL (id) {
-${LOOKUP_LABELS.map((l) => `  MATCH (n:${l} {id: id}) RETURN n`).join('\n  UNION\n')}
-}
+${anyLabelById('id', 'id')}
 WITH id, n WHERE ${visible('n')}
 RETURN id, ${project('n', properties)} AS node`;
 }
