@@ -1,6 +1,17 @@
 import type { Config } from '../../src/config.js';
-import { connectGraph } from '../../src/neo4j/driver.js';
 import { startServer } from '../../src/graphql/app.js';
+import { connectGraph, type Graph } from '../../src/neo4j/driver.js';
+
+/** Serves the API over `graph` until SIGINT or SIGTERM, then closes the server; `announce` gets its base URL. */
+export async function serveUntilSignal(graph: Graph, config: Config, announce: (url: string) => void): Promise<void> {
+  const server = await startServer(graph, config);
+  announce(server.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+}
 
 /** `graafwerk serve`: the GraphQL API (GraphiQL in the browser), /healthz, /export/…, until SIGINT or SIGTERM. */
 export async function serveCommand(config: Config, args: string[]): Promise<number> {
@@ -9,14 +20,11 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
     return 1;
   }
   const graph = await connectGraph(config);
-  const server = await startServer(graph, config);
-  process.stderr.write(`${JSON.stringify({ level: 'info', msg: 'serving the API', graphql: `${server.url}/graphql`, healthz: `${server.url}/healthz` })}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  await graph.driver.close();
-  return 0;
+  try {
+    // Where it serves is the command's answer, printed whatever the log level.
+    await serveUntilSignal(graph, config, (url) => process.stderr.write(`graafwerk serves ${url}/graphql (GraphiQL in the browser) and ${url}/healthz. Ctrl-C stops.\n`));
+    return 0;
+  } finally {
+    await graph.driver.close();
+  }
 }

@@ -1,9 +1,9 @@
 import type { Config } from '../../src/config.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
-import { startServer } from '../../src/graphql/server.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { withDatabase } from './db.js';
+import { serveUntilSignal } from './serve.js';
 import { ensureWebBuilt } from './web-build.js';
 
 const say = (msg: string): void => void process.stderr.write(`${msg}\n`);
@@ -24,14 +24,10 @@ export async function startCommand(config: Config): Promise<number> {
       await applySchema(graph);
       const loaded = await loadDemo(graph, config);
       say(loaded ? `demo data loaded: ${loaded}` : 'the graph has data already; the demo data was not loaded');
-      const server = await startServer(graph, config);
-      say(`graafwerk serves http://localhost:${new URL(server.url).port}/ (the explorer) and /graphql (GraphQL; GraphiQL in the browser). Ctrl-C stops.`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      say('stopping');
-      await server.close();
+      await serveUntilSignal(graph, config, (url) =>
+        say(`graafwerk serves http://localhost:${new URL(url).port}/ (the explorer) and /graphql (GraphQL; GraphiQL in the browser). Ctrl-C stops.`),
+      );
+      say('stopped');
       return 0;
     } finally {
       await graph.driver.close();

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../ingest/demo/load-demo.js';
 import { loadConfig } from '../../src/config.js';
-import { startServer } from '../../src/graphql/server.js';
+import { startServer } from '../../src/graphql/app.js';
 import { ensureWebBuilt, launchBrowser } from '../support/browser.js';
 import { useGraph } from '../support/graph.js';
 

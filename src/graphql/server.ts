@@ -1,1 +1,0 @@
-export { createApp, startServer, type App } from './app.js';
