@@ -124,9 +124,10 @@ export class GraphWriter {
 
   /**
    * Nodes of a label with alternate keys must stay one node per thing. Each batch is first written
-   * optimistically by id; when an alternate key collides with another node (a uniqueness
-   * violation: a provisional node to join, or a conflict), the batch is rolled back and written
-   * again after resolving every row against what is stored.
+   * optimistically by id, as many in flight as any other write; when an alternate key collides with
+   * another node (a uniqueness violation: a provisional node to join, or a conflict), the batch is
+   * rolled back and, once the others are written, written again one at a time after resolving
+   * every row against what is stored.
    */
   private async writeNodes(label: NodeLabel, rows: NodeRow[]): Promise<number> {
     const upsert = upsertNodesCypher(label);
@@ -135,15 +136,18 @@ export class GraphWriter {
       await this.batches(rows, async (tx, batch) => void (await tx.run(upsert, { rows: byId(batch) })));
       return 0;
     }
-    let sameAs = 0;
-    const resolve = resolveNodesCypher(label);
-    for (const batch of chunks(rows, this.options.batchSize)) {
+    const collided: NodeRow[][] = [];
+    await this.eachBatch(rows, async (batch) => {
       try {
         await writeGraph(this.graph, async (tx) => void (await tx.run(upsert, { rows: byId(batch) })));
-        continue;
       } catch (error) {
         if ((error as { code?: string }).code !== CONSTRAINT_VIOLATION) throw error;
+        collided.push(batch);
       }
+    });
+    let sameAs = 0;
+    const resolve = resolveNodesCypher(label);
+    for (const batch of collided) {
       sameAs += await writeGraph(this.graph, async (tx) => {
         const indexed = batch.map((r, i) => ({ ...r, i }));
         const found = await tx.run(resolve, { rows: indexed });
@@ -180,13 +184,15 @@ export class GraphWriter {
    * Runs the batches in their own write transactions, `concurrency` at a time. Concurrent batches
    * may wait on each other's locks; a deadlock is transient and the driver retries it.
    */
-  private async batches<T>(rows: T[], work: (tx: ManagedTransaction, batch: T[]) => Promise<void>, concurrency = this.options.concurrency ?? 2): Promise<void> {
+  private batches<T>(rows: T[], work: (tx: ManagedTransaction, batch: T[]) => Promise<void>, concurrency = this.options.concurrency ?? 2): Promise<void> {
+    return this.eachBatch(rows, (batch) => writeGraph(this.graph, (tx) => work(tx, batch)), concurrency);
+  }
+
+  /** Calls `work` on each batch of rows, `concurrency` at a time, in order of start. */
+  private async eachBatch<T>(rows: T[], work: (batch: T[]) => Promise<void>, concurrency = this.options.concurrency ?? 2): Promise<void> {
     const queue = chunks(rows, this.options.batchSize);
     const worker = async () => {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        const b = batch;
-        await writeGraph(this.graph, (tx) => work(tx, b));
-      }
+      for (let batch = queue.shift(); batch; batch = queue.shift()) await work(batch);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   }
