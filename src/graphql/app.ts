@@ -64,6 +64,15 @@ function timeLimitPlugin(): Plugin<ApiContext> {
   };
 }
 
+/** Lets go of the request's cached rows when its execution ends (see Loaders.release). */
+function releasePlugin(): Plugin<ApiContext> {
+  return {
+    onExecute({ args }) {
+      return { onExecuteDone: () => (args.contextValue as ApiContext).loaders.release() };
+    },
+  };
+}
+
 /**
  * The API: graphql-yoga over schema.graphql with per-request context, limits, masked errors and
  * CORS from the configuration, plus /healthz, /export/… and the web explorer at /. It is a fetch
@@ -87,7 +96,7 @@ export function createApp(graph: Graph, config: Config): App {
     // Bounded by Content-Length in createBodyLimitPlugin instead of a counting stream per request.
     maxRequestBodySize: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), timeLimitPlugin()],
+    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), timeLimitPlugin(), releasePlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }

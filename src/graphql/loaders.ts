@@ -43,6 +43,15 @@ export interface Loaders {
   currentParty: DataLoader<string, NodeObject | null>;
   /** Rows of a batched query taking $ids and returning an `id` column, grouped by id. */
   rows(cypher: string): DataLoader<string, Record<string, unknown>[]>;
+  /** A value computed once per request under `key` (e.g. a question's status as of a date). */
+  memo<T>(key: string, compute: () => T): T;
+  /**
+   * Forgets every loader and memo (they are made again if asked). Called when an execution ends:
+   * the executor keeps its request in a WeakMap of its own, and V8's young-generation collector
+   * keeps alive whatever such a table reaches until the next full collection, so rows cached here
+   * would be copied into the old generation after every request.
+   */
+  release(): void;
 }
 
 /** Cypher text built once per process, not per request; bounded, as projections vary with the documents asked. */
@@ -89,70 +98,62 @@ function singleLoader<T>(run: RunQuery, cypher: string, param: string, keyField:
   );
 }
 
-/** A loader made on first use: by then the request's projection is known. */
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
-
 /**
  * Creates the per-request DataLoaders, so nested fields cost one query per field, not one per
- * node; nodes carry the properties `of()` names (read when a loader is first used).
+ * node; nodes carry the properties `of()` names. Each loader is made on first use, when the
+ * request's projection is known.
  */
 export function createLoaders(run: RunQuery, of: () => PropertiesOf): Loaders {
-  const related = new Map<string, DataLoader<string, Related[]>>();
-  const byKey = new Map<string, DataLoader<string, NodeObject | null>>();
-  const rows = new Map<string, DataLoader<string, Record<string, unknown>[]>>();
-  const node = lazy(() => {
-    const props = of()(LOOKUP_LABELS);
-    return singleLoader<NodeObject>(run, cached(`id:${propertiesKey(props)}`, () => nodesByIdCypher(props)), 'ids', 'id', 'node');
-  });
-  const askers = lazy(() => {
-    const p = of();
-    const k = `askers:${propertiesKey(p(['Person']))}|${propertiesKey(p(['Party']))}`;
-    return groupedLoader(run, cached(k, () => askersCypher(p)), 'ids', 'id', (r) => r as unknown as AskerRow);
-  });
-  const currentParty = lazy(() => {
-    const props = of()(['Party']);
-    return singleLoader<NodeObject>(run, cached(`party:${propertiesKey(props)}`, () => currentPartyCypher(props)), 'ids', 'id', 'party');
-  });
-  const sources = lazy(() => singleLoader<SourceRow>(run, sourcesByIdCypher, 'ids', 'id', 'source'));
+  let made: Map<string, unknown> | undefined;
+  const once = <T>(key: string, make: () => T): T => {
+    made ??= new Map();
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key) as T;
+  };
   return {
     get node() {
-      return node();
+      return once('node', () => {
+        const props = of()(LOOKUP_LABELS);
+        return singleLoader<NodeObject>(run, cached(`id:${propertiesKey(props)}`, () => nodesByIdCypher(props)), 'ids', 'id', 'node');
+      });
     },
     byKey(label, keys) {
       const k = `${label}.${keys.join(',')}`;
-      let loader = byKey.get(k);
-      if (!loader) {
+      return once(`key:${k}`, () => {
         const props = of()([label]);
-        byKey.set(k, (loader = singleLoader(run, cached(`key:${k}:${propertiesKey(props)}`, () => nodesByKeyCypher(label, keys, props)), 'values', 'value', 'node')));
-      }
-      return loader;
+        return singleLoader<NodeObject>(run, cached(`key:${k}:${propertiesKey(props)}`, () => nodesByKeyCypher(label, keys, props)), 'values', 'value', 'node');
+      });
     },
     related(spec) {
       const k = `${spec.from}|${spec.type}|${spec.direction}|${(spec.to ?? []).join(',')}`;
-      let loader = related.get(k);
-      if (!loader) {
+      return once(`rel:${k}`, () => {
         const props = of()(otherLabels(spec));
         const cypher = cached(`rel:${k}:${propertiesKey(props)}`, () => relatedCypher(spec, props));
-        related.set(k, (loader = groupedLoader(run, cypher, 'ids', 'id', (r) => ({ node: r.node as NodeObject, rel: (r.rel ?? {}) as Record<string, unknown> }))));
-      }
-      return loader;
+        return groupedLoader(run, cypher, 'ids', 'id', (r) => ({ node: r.node as NodeObject, rel: (r.rel ?? {}) as Record<string, unknown> }));
+      });
     },
     get sources() {
-      return sources();
+      return once('sources', () => singleLoader<SourceRow>(run, sourcesByIdCypher, 'ids', 'id', 'source'));
     },
     get askers() {
-      return askers();
+      return once('askers', () => {
+        const p = of();
+        const k = `askers:${propertiesKey(p(['Person']))}|${propertiesKey(p(['Party']))}`;
+        return groupedLoader(run, cached(k, () => askersCypher(p)), 'ids', 'id', (r) => r as unknown as AskerRow);
+      });
     },
     get currentParty() {
-      return currentParty();
+      return once('currentParty', () => {
+        const props = of()(['Party']);
+        return singleLoader<NodeObject>(run, cached(`party:${propertiesKey(props)}`, () => currentPartyCypher(props)), 'ids', 'id', 'party');
+      });
     },
     rows(cypher) {
-      let loader = rows.get(cypher);
-      if (!loader) rows.set(cypher, (loader = groupedLoader(run, cypher, 'ids', 'id', (r) => r)));
-      return loader;
+      return once(`rows:${cypher}`, () => groupedLoader(run, cypher, 'ids', 'id', (r) => r));
+    },
+    memo: (key, compute) => once(`memo:${key}`, compute),
+    release() {
+      made = undefined;
     },
   };
 }

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createContext } from '../../src/graphql/context.js';
 import { FragmentBuilder, ref, type GraphFragment } from '../../src/model/fragment.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createTestApi } from '../support/api-client.js';
@@ -65,5 +67,24 @@ describe('DataLoaders keep nested fields from querying per node', () => {
     // page, count, askers, current parties, answers, postponements, mentions, offices, sources
     expect(fifty.count).toBeLessThanOrEqual(10);
     expect(fifty.count).toBe(five.count);
+  });
+});
+
+describe('a request lets go of what it loaded', () => {
+  it('loads a node once until its loaders are released, then again; memos likewise', async () => {
+    const counted = countingGraph(graph());
+    const ctx = createContext(counted.graph, loadConfig());
+    const first = await ctx.loaders.node.load('load-q-1');
+    expect(first?.number).toBe('2023Z00001');
+    await ctx.loaders.node.load('load-q-1');
+    expect(counted.count()).toBe(1);
+    let computed = 0;
+    expect(ctx.loaders.memo('k', () => ++computed)).toBe(1);
+    expect(ctx.loaders.memo('k', () => ++computed)).toBe(1);
+
+    ctx.loaders.release();
+    expect(await ctx.loaders.node.load('load-q-1')).toEqual(first);
+    expect(counted.count()).toBe(2);
+    expect(ctx.loaders.memo('k', () => ++computed)).toBe(2);
   });
 });

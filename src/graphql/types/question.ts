@@ -12,16 +12,10 @@ const asOfOf = (q: Q, args: { asOf?: string | null }) => checkDate(args.asOf, 'a
 
 type Assessment = ReturnType<typeof assessAnswer>;
 
-/** Assessments per question object and date: status, daysLate and postponed share one. */
-const ASSESSED = new WeakMap<Q, Map<string, Promise<Assessment>>>();
-
+/** The request's assessment of a question as of a date: status, daysLate and postponed share one. */
 function assessment(q: Q, args: { asOf?: string | null }, ctx: ApiContext): Promise<Assessment> {
   const asOf = asOfOf(q, args);
-  let byDate = ASSESSED.get(q);
-  if (!byDate) ASSESSED.set(q, (byDate = new Map()));
-  let found = byDate.get(asOf);
-  if (!found) byDate.set(asOf, (found = assess(q, asOf, ctx)));
-  return found;
+  return ctx.loaders.memo(`assessment:${String(q.id)}:${asOf}`, () => assess(q, asOf, ctx));
 }
 
 async function assess(q: Q, asOf: string, ctx: ApiContext): Promise<Assessment> {
