@@ -2,7 +2,7 @@ import type { FragmentBody } from '../../src/model/fragment.js';
 
 /** One raw document as the pipeline hands it to a parser. */
 export interface RawDocument {
-  /** The raw bytes, exactly as fetched or read. */
+  /** The raw bytes, exactly as fetched or read; at most GRAAFWERK_MAX_DOCUMENT_BYTES (checked there). */
   bytes: Buffer;
   /** Where it came from: an http(s) URL or a file path. Used in every error message. */
   url: string;

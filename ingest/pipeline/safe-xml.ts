@@ -1,9 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { ParseError, type RawDocument } from './format.js';
 
-/** Publications are a few hundred KB at most; anything far larger is refused before parsing. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^<>]*(?:\[[\s\S]*?\])?\s*>|</g;
 
 function position(text: string, index: number): string {
@@ -12,10 +9,11 @@ function position(text: string, index: number): string {
   return `line ${line}, column ${index - before.lastIndexOf('\n')}`;
 }
 
-/** Decodes the bytes, refusing oversized documents and DTD entity declarations (entity expansion attacks). */
+/**
+ * Decodes the bytes, refusing DTD entity declarations (entity expansion attacks). The size is
+ * bounded where the document is read or fetched (GRAAFWERK_MAX_DOCUMENT_BYTES).
+ */
 export function decodeDocument(doc: RawDocument): string {
-  if (doc.bytes.length > MAX_DOCUMENT_BYTES)
-    throw new ParseError(`${doc.url}: document of ${doc.bytes.length} bytes exceeds the limit of ${MAX_DOCUMENT_BYTES}`);
   const text = doc.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const entity = /<!ENTITY/i.exec(text);
   if (entity)
