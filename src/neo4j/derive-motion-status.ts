@@ -4,7 +4,7 @@ import { writeGraph, type Graph } from './driver.js';
 /**
  * Links decisions that name their cases only by id (`caseIds`, from SyncFeed refs) to those
  * motions, then sets every motion's `status` and `decidedAt` from its latest binding decision:
- * the rule of `motionStatus` in src/analysis/motion-status.ts. Re-running changes nothing.
+ * the rule described in src/analysis/motion-status.ts. Re-running changes nothing.
  */
 export const DERIVE_MOTION_STATUS_CYPHER = `CALL () {
   MATCH (d:Decision) WHERE d.caseIds IS NOT NULL
