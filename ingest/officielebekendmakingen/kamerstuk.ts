@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { ParseError } from '../pipeline/format.js';
-import { parseKoopId } from './koop-id.js';
+import { parseKoopId } from '../../src/model/koop-id.js';
 import { all, first, type MetaMap } from './metadata.js';
 import { clean } from '../pipeline/safe-xml.js';
 

@@ -2,7 +2,7 @@ import { FragmentBuilder, ref } from '../../src/model/fragment.js';
 import { toIsoDate } from './dates.js';
 import { addDossier, addNamedPerson, addOffice, koopRef, questionRef } from './graph-refs.js';
 import { parseOfficeList } from './header.js';
-import { parseKoopId } from './koop-id.js';
+import { parseKoopId } from '../../src/model/koop-id.js';
 import { all, first, koopIdOf, type MetaMap } from './metadata.js';
 import { displayName } from './submitters.js';
 

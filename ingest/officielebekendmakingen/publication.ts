@@ -7,7 +7,7 @@ import { kamerstukType } from './kamerstuk.js';
 import { readKamervragenHtml } from './kamervragen-html.js';
 import { readKamervragenXml } from './kamervragen-xml.js';
 import type { KamervragenDoc } from './kamervragen-doc.js';
-import { parseKoopId } from './koop-id.js';
+import { parseKoopId } from '../../src/model/koop-id.js';
 import { addMetadataRecord } from './metadata-graph.js';
 import { all, readMetaElements, type MetaMap } from './metadata.js';
 import { buildMotion } from './motion.js';

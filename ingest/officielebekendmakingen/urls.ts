@@ -1,4 +1,4 @@
-import { isKoopId } from './koop-id.js';
+import { isKoopId } from '../../src/model/koop-id.js';
 
 export const KOOP_BASE_URL = 'https://zoek.officielebekendmakingen.nl';
 

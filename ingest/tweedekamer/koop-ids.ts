@@ -9,9 +9,3 @@ export function aanhangselKoopId(vergaderjaar: string | undefined, aanhangselnum
   const nr = aanhangselnummer.slice(-5).replace(/^0+/, '');
   return nr === '' ? undefined : `ah-tk-${vergaderjaar.replace('-', '')}-${nr}`;
 }
-
-/** The dossier ("30821", "35300-VI") and ondernummer of a kst id such as "kst-35300-VI-64". */
-export function parseKamerstukId(koopId: string): { dossier: string; ondernummer: number } | undefined {
-  const m = /^kst-(\d+(?:-[A-Za-z0-9]+)?)-(\d+)$/.exec(koopId);
-  return m ? { dossier: m[1]!, ondernummer: Number(m[2]) } : undefined;
-}

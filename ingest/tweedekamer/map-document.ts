@@ -2,7 +2,8 @@ import { ref, type NodeRef, type Props } from '../../src/model/fragment.js';
 import type { NodeLabel } from '../../src/model/kinds.js';
 import { bool, childrenOf, date, int, str, version, type TkRecord } from './record.js';
 import { walkChildren, type EntityMapper, type MapContext, type Parent } from './map-context.js';
-import { aanhangselKoopId, parseKamerstukId } from './koop-ids.js';
+import { parseKoopId } from '../../src/model/koop-id.js';
+import { aanhangselKoopId } from './koop-ids.js';
 import { DOCUMENT_ROLE } from './soorten.js';
 
 /** The KOOP id of a document: its current version's ExterneIdentifier, else a publication's identifier. */
@@ -76,16 +77,16 @@ export function motionOwnTitle(f: Record<string, unknown>): string | undefined {
 
 /** The motion text's document gives the motion its document number, own title, KOOP id, dossier and ondernummer. */
 function foldMotionDocument(ctx: MapContext, parent: Parent, rec: TkRecord, koopId: string | undefined): void {
-  const kst = koopId ? parseKamerstukId(koopId) : undefined;
+  const kst = koopId ? parseKoopId(koopId) : undefined;
   const motion: NodeRef = parent.node!;
   ctx.b.node('Motion', parent.id, {
     documentNumber: str(rec.fields.DocumentNummer),
     title: motionOwnTitle(rec.fields),
     koopId,
     dossier: kst?.dossier,
-    ondernummer: kst?.ondernummer ?? positive(rec.fields.Volgnummer),
+    ondernummer: kst?.ondernummer ? Number(kst.ondernummer) : positive(rec.fields.Volgnummer),
   });
-  if (kst) ctx.b.edge('PART_OF', motion, ref('Dossier', kst.dossier));
+  if (kst?.dossier) ctx.b.edge('PART_OF', motion, ref('Dossier', kst.dossier));
 }
 
 /** Document versions and publications are read for the KOOP id only; they still count as records. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKoopId } from '../../ingest/officielebekendmakingen/koop-id.js';
+import { parseKoopId } from '../../src/model/koop-id.js';
 import { koopDocumentUrls, koopIdFromUrl } from '../../ingest/officielebekendmakingen/urls.js';
 
 describe('KOOP ids and URLs', () => {
@@ -30,6 +30,8 @@ describe('KOOP ids and URLs', () => {
     expect(parseKoopId('kv-tk-2022Z04510')).toMatchObject({ kind: 'question', questionNumber: '2022Z04510' });
     expect(parseKoopId('ah-tk-20212022-3019')).toMatchObject({ kind: 'answer', parliamentaryYear: '2021-2022', appendixNumber: '3019' });
     expect(parseKoopId('kst-35300-VI-64')).toMatchObject({ kind: 'kamerstuk', dossier: '35300-VI', ondernummer: '64' });
+    expect(parseKoopId('kst-21501-32-1604')).toMatchObject({ kind: 'kamerstuk', dossier: '21501-32', ondernummer: '1604' });
+    expect(parseKoopId('kst-36200-XVI-A-12')).toMatchObject({ kind: 'kamerstuk', dossier: '36200-XVI-A', ondernummer: '12' });
     expect(parseKoopId('stb-2025-252').kind).toBe('other');
   });
 });
