@@ -65,15 +65,33 @@ export async function repointEdges(graph: Graph, label: NodeLabel, fromId: strin
   });
 }
 
+/** Of the given nodes of one label, the ids of those with an edge other than SAME_AS. */
+async function withEdges(graph: Graph, label: NodeLabel, ids: string[]): Promise<Set<string>> {
+  const rows = await readRows<{ id: string }>(
+    graph,
+    `UNWIND $ids AS id MATCH (n:${modelLabel(label)} {id: id}) WHERE EXISTS { (n)-[r]-() WHERE type(r) <> 'SAME_AS' } RETURN n.id AS id`,
+    { ids },
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * Applies the accepted identities between two nodes of one label (other than name-only persons,
  * which name resolution handles) again, so edges a re-ingest wrote to the first node move to the
- * second. Returns how many were applied.
+ * second; one read per label finds the nodes that have any. Returns how many nodes had edges moved.
  */
 export async function applyAcceptedIdentities(graph: Graph, stateDir: string): Promise<number> {
   const accepted = (await loadReviews(stateDir)).filter((d) => d.decision === 'accepted' && d.from.label === d.to.label && !d.from.id.startsWith('name:'));
-  for (const d of accepted) await repointEdges(graph, modelLabel(d.from.label), d.from.id, d.to.id);
-  return accepted.length;
+  let moved = 0;
+  for (const label of new Set(accepted.map((d) => modelLabel(d.from.label)))) {
+    const ofLabel = accepted.filter((d) => d.from.label === label);
+    const pending = await withEdges(graph, label, ofLabel.map((d) => d.from.id));
+    for (const d of ofLabel.filter((d) => pending.has(d.from.id))) {
+      await repointEdges(graph, label, d.from.id, d.to.id);
+      moved++;
+    }
+  }
+  return moved;
 }
 
 /** There is no SAME_AS candidate with the id a reviewer gave. */
