@@ -111,6 +111,9 @@ RETURN id, ${project('m', properties)} AS node, properties(r) AS rel`;
 /** Source nodes by id. Params: $ids. */
 export const sourcesByIdCypher = `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN id, s {.id, .url, .fetchedAt, .parser} AS source`;
 
+/** Whether membership `m` covers the day question `q` was submitted (open ends and an undated question always do). */
+export const membershipAtTheTime = `(q.submittedAt IS NULL OR ((m.from IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR m.to >= left(q.submittedAt, 10))))`;
+
 /**
  * The party of person `p` at the time of question `q`, given the ASKED edge `a`: a membership whose
  * from/to covers the date, else the observation (observedAt) nearest to it; the party the document
@@ -119,7 +122,7 @@ export const sourcesByIdCypher = `UNWIND $ids AS id MATCH (s:Source {id: id}) RE
 const partyAtTheTime = `CALL (q, p, a) {
   OPTIONAL MATCH (p)-[m:MEMBER_OF]->(f:Party)
   WHERE ${visible('f')}
-    AND (q.submittedAt IS NULL OR ((m.from IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR m.to >= left(q.submittedAt, 10))))
+    AND ${membershipAtTheTime}
   WITH f, m, coalesce(a.partyName, a.party) AS named
   RETURN f ORDER BY
     CASE WHEN named IS NOT NULL AND (f.abbreviation = named OR f.id = named OR m.partyName = named) THEN 0 ELSE 1 END,

@@ -1,5 +1,5 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
-import { givenConditions, project, visible } from './nodes.js';
+import { givenConditions, membershipAtTheTime, project, visible } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
 /** Filters of the questions list; values travel as parameters only. */
@@ -25,7 +25,7 @@ const ORDER: Record<QuestionOrder, string> = {
 
 const partyAtTheTime = `EXISTS { MATCH (q)<-[a:ASKED]-(p:Person) WHERE coalesce(a.partyName, a.party) = $party OR EXISTS {
   MATCH (p)-[m:MEMBER_OF]->(f:Party) WHERE (f.id = $party OR f.abbreviation = $party)
-    AND (m.from IS NULL OR q.submittedAt IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR q.submittedAt IS NULL OR m.to >= left(q.submittedAt, 10)) } }`;
+    AND ${membershipAtTheTime} } }`;
 
 /** The MATCH … WHERE part selecting the questions of a filter (binds q). */
 export function questionsMatch(f: QuestionQuery): { cypher: string; params: Record<string, unknown> } {

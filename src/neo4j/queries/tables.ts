@@ -1,13 +1,11 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
-import { project, visible } from './nodes.js';
+import { membershipAtTheTime, project, visible } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
 /**
  * Timelines and league tables. Those of one node take a batch of ids ($ids) and return rows with
  * an `id` column, so a list of nodes costs one query per table (DataLoader `rows`).
  */
-
-const atTheTime = `(m.from IS NULL OR q.submittedAt IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR q.submittedAt IS NULL OR m.to >= left(q.submittedAt, 10))`;
 
 /** One aggregation `body` per id (it may use `id`), rows in its own order. */
 const perId = (body: string): string => `UNWIND $ids AS id
@@ -25,14 +23,14 @@ RETURN left(q.submittedAt, 7) AS month, count(q) AS count ORDER BY month`);
 export const personTimelineCypher = perMonth('MATCH (:Person {id: id})-[:ASKED]->(q:Question)');
 
 /** Questions per month asked by members of each party at the time. Params: $ids. */
-export const partyTimelineCypher = perMonth(`MATCH (:Party {id: id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question) WHERE ${atTheTime}`);
+export const partyTimelineCypher = perMonth(`MATCH (:Party {id: id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question) WHERE ${membershipAtTheTime}`);
 
 /** Questions per month mentioning each company. Params: $ids. */
 export const companyTimelineCypher = perMonth('MATCH (:Company {id: id})<-[:MENTIONS]-(q:Question)');
 
 /** Questions about each company per party of the askers at the time. Params: $ids. */
 export const questionsPerPartyCypher = perId(`MATCH (:Company {id: id})<-[:MENTIONS]-(q:Question)<-[:ASKED]-(:Person)-[m:MEMBER_OF]->(f:Party)
-WHERE ${visible('q')} AND ${visible('f')} AND ${atTheTime}
+WHERE ${visible('q')} AND ${visible('f')} AND ${membershipAtTheTime}
 WITH f, count(DISTINCT q) AS count
 RETURN ${project('f')} AS party, count ORDER BY count DESC, party.abbreviation`);
 
@@ -43,7 +41,7 @@ RETURN ${project('f')} AS party, count ORDER BY count DESC, party.abbreviation`)
 export function companiesMentionedCypher(first: number): string {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw new RangeError(`first out of range: ${first}`);
   return perId(`MATCH (:Party {id: id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question)-[:MENTIONS]->(c:Company)
-WHERE ${visible('q')} AND ${visible('c')} AND ${atTheTime}
+WHERE ${visible('q')} AND ${visible('c')} AND ${membershipAtTheTime}
 WITH c, count(DISTINCT q) AS count
 RETURN ${project('c')} AS company, count ORDER BY count DESC, company.name LIMIT ${first}`);
 }
