@@ -3,9 +3,8 @@ import { isExportFormat, toExport, withSourceUrls } from '../export/index.js';
 import { sourcesByIdCypher } from '../neo4j/queries/nodes.js';
 import type { ApiContext } from './context.js';
 import { ERROR_CODES, userError } from './errors.js';
-import { LIMITS, checkRange, checkText } from './limits.js';
-import { loadNeighborhood } from './resolvers/neighborhood.js';
-import { loadPaths } from './resolvers/paths.js';
+import { neighborhood } from './resolvers/neighborhood.js';
+import { paths } from './resolvers/paths.js';
 import type { Subgraph } from './resolvers/subgraph.js';
 
 /** What to export: a neighbourhood or the paths between two nodes. */
@@ -22,24 +21,16 @@ export function parseExportRequest(kind: string, q: URLSearchParams): ExportRequ
   const need = (name: string) => {
     const v = q.get(name);
     if (!v) throw userError(ERROR_CODES.badInput, `the parameter ${name} is required`);
-    return checkText(v, name, 2000);
+    return v;
   };
   if (kind === 'neighborhood') return { kind, id: need('id'), depth: int(q.get('depth'), 'depth'), limit: int(q.get('limit'), 'limit') };
   if (kind === 'paths') return { kind, from: need('from'), to: need('to'), maxHops: int(q.get('maxHops'), 'maxHops'), first: int(q.get('first'), 'first') };
   throw userError(ERROR_CODES.badInput, `unknown export ${JSON.stringify(kind.slice(0, 40))}: use neighborhood or paths`);
 }
 
-/** Loads the subgraph of an export request, with the URLs of its sources. */
+/** Loads the subgraph of an export request through the root fields' own resolvers (same defaults and checks), with the URLs of its sources. */
 export async function loadExportGraph(ctx: ApiContext, r: ExportRequest): Promise<Subgraph> {
-  const graph =
-    r.kind === 'neighborhood'
-      ? await loadNeighborhood(
-          ctx,
-          r.id,
-          checkRange(r.depth ?? 1, 1, LIMITS.maxNeighborhoodDepth, 'depth'),
-          checkRange(r.limit ?? 100, 1, LIMITS.maxNeighborhoodNodes, 'limit'),
-        )
-      : (await loadPaths(ctx, r.from, r.to, checkRange(r.maxHops ?? 4, 1, LIMITS.maxHops, 'maxHops', ERROR_CODES.hops), checkRange(r.first ?? 5, 1, LIMITS.maxPaths, 'first'))).subgraph;
+  const graph = r.kind === 'neighborhood' ? await neighborhood(null, r, ctx) : (await paths(null, r, ctx)).subgraph;
   return withSourceUrls(graph, async (ids) => {
     const rows = await ctx.run<{ id: string; source: { url: string | null } }>(sourcesByIdCypher, { ids });
     return new Map(rows.map((row) => [row.id, row.source.url ?? '']));

@@ -13,7 +13,7 @@ interface NeighborhoodRow {
 }
 
 /** Loads the subgraph around a node in one query, stopping at `limit` nodes (then `truncated`). */
-export async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limit: number): Promise<Subgraph> {
+async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limit: number): Promise<Subgraph> {
   const props = ctx.properties(LOOKUP_LABELS);
   const edgeProperties = ctx.selects('GraphEdge.properties');
   const cypher = cached(`neighborhood:${depth}:${propertiesKey(props)}:${edgeProperties}`, () => neighborhoodCypher(depth, props, edgeProperties));

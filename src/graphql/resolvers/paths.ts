@@ -31,7 +31,7 @@ async function elementOf(ctx: ApiContext, id: string, argument: string): Promise
 }
 
 /** Loads the shortest and alternative paths between two nodes, as paths and as one subgraph. */
-export async function loadPaths(ctx: ApiContext, from: string, to: string, maxHops: number, k: number): Promise<PathsResult> {
+async function loadPaths(ctx: ApiContext, from: string, to: string, maxHops: number, k: number): Promise<PathsResult> {
   const [a, b] = await Promise.all([elementOf(ctx, from, 'from'), elementOf(ctx, to, 'to')]);
   if (a === b) return { paths: [], subgraph: { nodes: [], edges: [], truncated: false } };
   const rows = await ctx.run<PathRow>(pathsCypher(maxHops, k), { from: a, to: b });
