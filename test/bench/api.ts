@@ -1,22 +1,25 @@
 /**
  * bench:api: ingests ../shared/corpus/tk (and the case 2022Z04510), starts the API as `graafwerk
  * serve` does (its own process), checks that each query of the mix gives the same answer as its
- * hand-written Cypher, then runs the mix with autocannon at 1 and at 32 clients against three
- * targets, interleaved round by round after an unmeasured warm-up: GraphQL over HTTP, the
- * hand-written Cypher through the driver in this process, and the same Cypher served over HTTP by a
- * bare Node server in a process of its own (so that ratio is the cost of the GraphQL layer alone).
- * Prints p50/p95/p99 and requests per second, the CPU time each server spends per answer, and the
- * ratios against the 1.3× target.
+ * hand-written Cypher, then runs the mix at 1 and at 32 clients against four targets, interleaved
+ * round by round after an unmeasured warm-up, in two like-for-like pairs:
+ * - in this process, no HTTP on either side: the API's fetch handler (yoga's whole request
+ *   pipeline: body, parse, validate, execute, serialise) against the hand-written Cypher through
+ *   the driver;
+ * - over HTTP, each in a process of its own, driven by autocannon: the API as `graafwerk serve`
+ *   runs it against a bare Node server answering with the same Cypher.
+ * Prints p50/p95/p99 and requests per second, the ratios against the 1.3× target, and the CPU
+ * time each server process spends per answer.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../../src/config.js';
+import { createApp, type App } from '../../src/graphql/app.js';
 import { connectGraph, readGraph, type Graph } from '../../src/neo4j/driver.js';
 import { applySchema, clearGraph } from '../../src/neo4j/schema.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
-import { ingestInputs } from '../../ingest/pipeline/run.js';
 import { createCaseFragments } from '../support/api-fixtures.js';
 import { apiCases, comparable, type Case, type Centre } from './api-cases.js';
 
@@ -73,20 +76,26 @@ async function loadHttp(url: string, body: string, connections: number, seconds:
   return { latencies, errors: errors + result.errors };
 }
 
-/** One load run of the hand-written Cypher through the driver, `connections` loops at once. */
-async function loadCypher(graph: Graph, work: (g: Graph) => Promise<unknown>, connections: number, seconds: number): Promise<{ latencies: number[]; errors: number }> {
+/** One load run in this process, `connections` loops at once; `work` answers true for a good answer. */
+async function loadInProcess(work: () => Promise<boolean>, connections: number, seconds: number): Promise<{ latencies: number[]; errors: number }> {
   const latencies: number[] = [];
+  let errors = 0;
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < end) {
         const t = performance.now();
-        await work(graph);
-        latencies.push(performance.now() - t);
+        if (await work()) latencies.push(performance.now() - t);
+        else errors++;
       }
     }),
   );
-  return { latencies, errors: 0 };
+  return { latencies, errors };
+}
+
+/** A GraphQL request through the API's fetch handler, as the HTTP server would hand it over; its body text. */
+async function fetchGraphql(app: App, body: string): Promise<Response> {
+  return app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
 }
 
 /** Starts a child process and resolves with the first URL it prints (on stdout or stderr). */
@@ -111,16 +120,17 @@ async function postJson(url: string, body: string): Promise<unknown> {
   return response.json();
 }
 
-/** Fails the bench when a query's GraphQL answer differs from its hand-written Cypher's. */
-async function checkSameAnswer(c: Case, graphqlUrl: string, bareUrl: string, graph: Graph): Promise<void> {
+/** Fails the bench when a query's answers differ: GraphQL in process and over HTTP, the Cypher through the driver and over HTTP. */
+async function checkSameAnswer(c: Case, app: App, graphqlUrl: string, bareUrl: string, graph: Graph): Promise<void> {
   const viaGraphql = (await postJson(graphqlUrl, JSON.stringify(c.graphql))) as { data?: unknown; errors?: unknown };
   if (viaGraphql.errors) throw new Error(`${c.name} fails: ${JSON.stringify(viaGraphql.errors)}`);
+  const inProcess = ((await (await fetchGraphql(app, JSON.stringify(c.graphql))).json()) as { data?: unknown }).data;
   const viaDriver = await c.cypher(graph);
   const viaBare = await postJson(`${bareUrl}/${encodeURIComponent(c.name)}`, '{}');
   const want = comparable(viaGraphql.data);
-  for (const [what, got] of [['through the driver', viaDriver], ['over HTTP', viaBare]] as const)
+  for (const [what, got] of [['GraphQL in process', inProcess], ['Cypher through the driver', viaDriver], ['Cypher over HTTP', viaBare]] as const)
     if (!isDeepStrictEqual(comparable(JSON.parse(JSON.stringify(got))), want) || !isDeepStrictEqual(c.order(got), c.order(viaGraphql.data)))
-      throw new Error(`${c.name}: the hand-written Cypher (${what}) answers differently:\nGraphQL ${JSON.stringify(viaGraphql.data).slice(0, 2000)}\nCypher  ${JSON.stringify(got).slice(0, 2000)}`);
+      throw new Error(`${c.name}: ${what} answers differently from GraphQL over HTTP:\nGraphQL ${JSON.stringify(viaGraphql.data).slice(0, 2000)}\n${what} ${JSON.stringify(got).slice(0, 2000)}`);
 }
 
 async function main(): Promise<void> {
@@ -130,8 +140,11 @@ async function main(): Promise<void> {
   await clearGraph(graph);
   const t0 = Date.now();
   if (existsSync(CORPUS)) {
-    const s = await ingestInputs([CORPUS], { graph, config });
-    process.stdout.write(`ingested ${CORPUS} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${s.parsed} documents parsed, ${s.rejectedDocuments.length} rejected\n`);
+    // By the command line, in a process of its own: this process, where the in-process targets run, keeps a heap of its own size.
+    const ingest = spawnSync(process.execPath, ['bin/graafwerk.js', 'ingest', CORPUS], { env: { ...process.env, GRAAFWERK_LOG_LEVEL: 'error' }, encoding: 'utf8' });
+    if (ingest.status !== 0) throw new Error(`graafwerk ingest ${CORPUS} failed (${ingest.status}): ${ingest.stderr.slice(-2000)}`);
+    const summary = ingest.stderr.split('\n').find((line) => line.includes('inputs'))?.trim() ?? '';
+    process.stdout.write(`ingested ${CORPUS} with \`graafwerk ingest\` in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summary}\n`);
   } else process.stdout.write(`${CORPUS} is not present: only the case fixtures are loaded\n`);
   await new GraphWriter(graph, { batchSize: 2000 }).write(createCaseFragments());
   const counts = await readGraph(graph, (tx) => tx.run('MATCH (n) RETURN count(n) AS n, COUNT { MATCH ()-[r]->() } AS r'));
@@ -143,52 +156,60 @@ async function main(): Promise<void> {
   const mix = apiCases(centre);
 
   const env = { GRAAFWERK_LOG_LEVEL: 'error', PORT: '0' };
+  const app = createApp(graph, config);
   const api = await startChild(process.execPath, ['bin/graafwerk.js', 'serve'], env);
   const bare = await startChild(process.execPath, ['--import', 'tsx', 'test/bench/cypher-server.ts'], { ...env, BENCH_CENTRE: JSON.stringify(centre) });
   const graphqlUrl = `${api.url}/graphql`;
   try {
-    for (const c of mix) await checkSameAnswer(c, graphqlUrl, bare.url, graph);
-    process.stdout.write(`every query of the mix gives the same answer, in the same order where the query defines one, through GraphQL and as hand-written Cypher (question ${centre.number})\n`);
+    for (const c of mix) await checkSameAnswer(c, app, graphqlUrl, bare.url, graph);
     process.stdout.write(
-      `API and bare Cypher server in processes of their own; ${WARM_UP_SECONDS} s warm-up per target, then ${ROUNDS} interleaved rounds of ${SECONDS} s per target; latencies in ms\n`,
+      `every query of the mix gives the same answer, in the same order where the query defines one, through GraphQL (in process and over HTTP) and as hand-written Cypher (through the driver and over HTTP); question ${centre.number}\n`,
     );
-    process.stdout.write(
-      'query                    clients | GraphQL over HTTP p50/p95/p99 req/s | Cypher in process p50/p95/p99 req/s | Cypher over HTTP p50/p95/p99 req/s | GraphQL/Cypher p50, p95: in process; over HTTP\n',
-    );
+    process.stdout.write(`${WARM_UP_SECONDS} s warm-up per target, then ${ROUNDS} interleaved rounds of ${SECONDS} s per target; latencies in ms\n`);
+    process.stdout.write(`${'query'.padEnd(24)} ${'clients'.padStart(7)} | ${'target'.padEnd(30)} |     p50     p95     p99   req/s\n`);
     const verdicts: string[] = [];
     const cpuLines: string[] = [];
     for (const c of mix) {
       const body = JSON.stringify(c.graphql);
       const bareUrl = `${bare.url}/${encodeURIComponent(c.name)}`;
+      // Two like-for-like pairs: [GraphQL, Cypher] in this process, and [GraphQL, Cypher] over HTTP, each server in a process of its own.
       const targets = [
-        (n: number, s: number) => loadHttp(graphqlUrl, body, n, s),
-        (n: number, s: number) => loadCypher(graph, c.cypher, n, s),
-        (n: number, s: number) => loadHttp(bareUrl, '{}', n, s),
+        { name: 'GraphQL in process', run: (n: number, s: number) => loadInProcess(async () => (await (await fetchGraphql(app, body)).text()).startsWith('{"data"'), n, s) },
+        { name: 'Cypher in process', run: (n: number, s: number) => loadInProcess(async () => (await c.cypher(graph)) !== undefined, n, s) },
+        { name: 'GraphQL over HTTP (serve)', run: (n: number, s: number) => loadHttp(graphqlUrl, body, n, s), pid: api.child.pid },
+        { name: 'Cypher over HTTP (bare)', run: (n: number, s: number) => loadHttp(bareUrl, '{}', n, s), pid: bare.child.pid },
       ];
-      for (const run of targets) await run(1, WARM_UP_SECONDS);
-      // Server CPU per answer, for the two HTTP targets: the GraphQL API and the bare Cypher server.
-      const servers = [api.child.pid, undefined, bare.child.pid];
+      for (const t of targets) await t.run(1, WARM_UP_SECONDS);
       for (const clients of [1, 32]) {
         const runs = targets.map(() => ({ latencies: [] as number[], errors: 0, cpu: 0 as number | null }));
         for (let round = 0; round < ROUNDS; round++)
-          for (const [i, run] of targets.entries()) {
-            const before = cpuMs(servers[i]);
-            const r = await run(clients, SECONDS);
-            const after = cpuMs(servers[i]);
+          for (const [i, t] of targets.entries()) {
+            const before = cpuMs(t.pid);
+            const r = await t.run(clients, SECONDS);
+            const after = cpuMs(t.pid);
             runs[i]!.latencies.push(...r.latencies);
             runs[i]!.errors += r.errors;
             runs[i]!.cpu = before === null || after === null || runs[i]!.cpu === null ? null : runs[i]!.cpu! + after - before;
           }
+        const all = runs.map((r) => stats(r.latencies, ROUNDS * SECONDS, r.errors));
+        for (const [i, t] of targets.entries()) {
+          const r = all[i]!;
+          process.stdout.write(
+            `${c.name.padEnd(24)} ${String(clients).padStart(7)} | ${t.name.padEnd(30)} | ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.p99)} ${fmt(r.rps)}${r.errors ? ` (${r.errors} errors)` : ''}\n`,
+          );
+        }
         const perAnswer = (i: number) => (runs[i]!.cpu === null ? 'n/a' : (runs[i]!.cpu! / Math.max(1, runs[i]!.latencies.length)).toFixed(2));
-        cpuLines.push(`${c.name.padEnd(24)} ${String(clients).padStart(7)} | GraphQL ${perAnswer(0)} ms | bare Cypher ${perAnswer(2)} ms`);
-        const [http, cypher, cypherHttp] = runs.map((r) => stats(r.latencies, ROUNDS * SECONDS, r.errors)) as [Stats, Stats, Stats];
-        const row = (r: Stats) => `${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)} ${fmt(r.rps)}${r.errors ? ` (${r.errors} errors)` : ''}`;
-        const ratio = (a: number, b: number) => (a / b).toFixed(2);
-        process.stdout.write(
-          `${c.name.padEnd(24)} ${String(clients).padStart(7)} | ${row(http)} | ${row(cypher)} | ${row(cypherHttp)} | ${ratio(http.p50, cypher.p50)}x ${ratio(http.p95, cypher.p95)}x; ${ratio(http.p50, cypherHttp.p50)}x ${ratio(http.p95, cypherHttp.p95)}x\n`,
-        );
-        if (clients === 1) verdicts.push(`${c.name}: p95 ${http.p95.toFixed(1)} ms ${http.p95 <= 50 ? '≤' : '>'} 50 ms`);
-        verdicts.push(`${c.name} at ${clients}: p95 over HTTP ${ratio(http.p95, cypherHttp.p95)}x ${http.p95 / cypherHttp.p95 <= RATIO_TARGET ? '≤' : '>'} ${RATIO_TARGET}x`);
+        cpuLines.push(`${c.name.padEnd(24)} ${String(clients).padStart(7)} | GraphQL ${perAnswer(2)} ms | bare Cypher ${perAnswer(3)} ms`);
+        for (const [label, g, h] of [
+          ['in process', all[0]!, all[1]!],
+          ['over HTTP', all[2]!, all[3]!],
+        ] as const) {
+          const p50 = g.p50 / h.p50;
+          const p95 = g.p95 / h.p95;
+          const mark = (x: number) => `${x.toFixed(2)}x ${x <= RATIO_TARGET ? '≤' : '>'} ${RATIO_TARGET}x`;
+          verdicts.push(`${c.name.padEnd(24)} ${String(clients).padStart(7)} | GraphQL/Cypher ${label.padEnd(10)} | p50 ${mark(p50)} | p95 ${mark(p95)}`);
+        }
+        if (clients === 1) verdicts.push(`${c.name.padEnd(24)} ${String(clients).padStart(7)} | GraphQL over HTTP p95 ${all[2]!.p95.toFixed(1)} ms ${all[2]!.p95 <= 50 ? '≤' : '>'} 50 ms`);
       }
     }
     process.stdout.write(`server CPU per answer (user + system, all threads of the server process):\n  ${cpuLines.join('\n  ')}\n`);
