@@ -6,16 +6,20 @@
 
 export const ANSWER_TERM_DAYS = 21;
 
-export type AnswerStatus =
-  | 'NOT_YET_SUBMITTED'
-  | 'OPEN_WITHIN_TERM'
-  | 'POSTPONED'
-  | 'ANSWERED_ON_TIME'
-  | 'ANSWERED_LATE'
-  | 'OVERDUE_WITH_NOTICE'
-  | 'OVERDUE_WITHOUT_NOTICE'
-  | 'CLOSED_ANSWER_UNKNOWN'
-  | 'WITHDRAWN';
+/** Every answer status, as the schema's AnswerStatus enum lists them. */
+export const ANSWER_STATUSES = [
+  'NOT_YET_SUBMITTED',
+  'OPEN_WITHIN_TERM',
+  'POSTPONED',
+  'ANSWERED_ON_TIME',
+  'ANSWERED_LATE',
+  'OVERDUE_WITH_NOTICE',
+  'OVERDUE_WITHOUT_NOTICE',
+  'CLOSED_ANSWER_UNKNOWN',
+  'WITHDRAWN',
+] as const;
+
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
 export interface AnswerFacts {
   submittedAt: string | null | undefined;

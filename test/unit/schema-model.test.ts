@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_STATUSES } from '../../src/analysis/answer-status.js';
+import { BINDING_OUTCOMES } from '../../src/analysis/motion-status.js';
+import { loadSchema } from '../../src/graphql/schema.js';
+import { LOOKUP_LABELS } from '../../src/neo4j/queries/nodes.js';
+
+/** The values of an enum of schema.graphql, by name (inspected through the schema's own methods). */
+function enumValues(name: string): string[] {
+  const type = loadSchema().getType(name) as { getValues?: () => { name: string }[] } | undefined;
+  if (!type?.getValues) throw new Error(`schema.graphql has no enum ${name}`);
+  return type.getValues().map((v) => v.name);
+}
+
+describe('schema.graphql lists what the code produces', () => {
+  it('NodeType names every label a node lookup can return, and each is a type implementing Node', () => {
+    expect([...enumValues('NodeType')].sort()).toEqual([...LOOKUP_LABELS].sort());
+    const schema = loadSchema();
+    for (const label of LOOKUP_LABELS) {
+      const type = schema.getType(label) as { getInterfaces?: () => { name: string }[] } | undefined;
+      expect(type?.getInterfaces?.().map((i) => i.name), label).toContain('Node');
+    }
+  });
+
+  it('MotionStatus holds every status the database derives: the binding outcomes and pending', () => {
+    expect([...enumValues('MotionStatus')].sort()).toEqual([...BINDING_OUTCOMES, 'pending'].sort());
+  });
+
+  it('AnswerStatus holds every status the assessment gives', () => {
+    expect([...enumValues('AnswerStatus')].sort()).toEqual([...ANSWER_STATUSES].sort());
+  });
+});
