@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FragmentBuilder, ref } from '../../src/model/fragment.js';
 import { readRows, writeGraph } from '../../src/neo4j/driver.js';
@@ -9,6 +6,7 @@ import { applyAcceptedIdentities } from '../../src/review/candidates.js';
 import { loadReviews } from '../../src/review/decisions.js';
 import { createTestApi } from '../support/api-client.js';
 import { useGraph } from '../support/graph.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
 
@@ -42,7 +40,7 @@ describe('identity review through the API', () => {
   });
 
   it('refuses every mutation when no API token is configured, and changes nothing', async () => {
-    const api = createTestApi(graph(), { apiToken: '', stateDir: mkdtempSync(join(tmpdir(), 'graafwerk-idt-')) });
+    const api = createTestApi(graph(), { apiToken: '', stateDir: tempDir('idt') });
     const res = await api.query(DECIDE, { id: candidateId, decision: 'ACCEPTED' }, { authorization: `Bearer ${TOKEN}` });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(res.data?.decideIdentity ?? null).toBeNull();
@@ -50,7 +48,7 @@ describe('identity review through the API', () => {
   });
 
   it('refuses a mutation without the token or with a wrong one', async () => {
-    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: mkdtempSync(join(tmpdir(), 'graafwerk-idt-')) });
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: tempDir('idt') });
     const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }];
     for (const headers of attempts) {
       const res = await api.query(DECIDE, { id: candidateId, decision: 'ACCEPTED' }, headers);
@@ -61,14 +59,14 @@ describe('identity review through the API', () => {
   });
 
   it('names an unknown candidate id as bad input', async () => {
-    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: mkdtempSync(join(tmpdir(), 'graafwerk-idt-')) });
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: tempDir('idt') });
     const res = await api.query(DECIDE, { id: 'no-such-id', decision: 'REJECTED' }, { authorization: `Bearer ${TOKEN}` });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('no-such-id');
   });
 
   it('with the token, accepts the pair: the decision is stored and the stand-in hands its answer to the question', async () => {
-    const stateDir = (acceptedIn = mkdtempSync(join(tmpdir(), 'graafwerk-idt-')));
+    const stateDir = (acceptedIn = tempDir('idt'));
     const api = createTestApi(graph(), { apiToken: TOKEN, stateDir });
     const res = await api.query(DECIDE, { id: candidateId, decision: 'ACCEPTED' }, { authorization: `Bearer ${TOKEN}` });
     expect(res.errors).toBeUndefined();

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideCandidate, listCandidates } from '../../src/review/candidates.js';
 import { writeGraph } from '../../src/neo4j/driver.js';
@@ -10,6 +7,7 @@ import { loadSchema } from '../../src/graphql/schema.js';
 import { createTestApi } from '../support/api-client.js';
 import { countingGraph } from '../support/api-count.js';
 import { useGraph } from '../support/graph.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
 
@@ -58,7 +56,7 @@ describe('projection, and stand-ins under review', () => {
     const keyed = candidates.find((c) => c.from.id === 'proj-q-koop' && c.to.id === 'proj-q');
     expect(keyed).toBeDefined();
     expect(candidates.some((c) => c.from.id === 'proj-q-guess')).toBe(true);
-    await decideCandidate(graph(), mkdtempSync(join(tmpdir(), 'graafwerk-reviews-')), keyed!.id, 'accepted');
+    await decideCandidate(graph(), tempDir('reviews'), keyed!.id, 'accepted');
 
     const after = await api.query(read);
     expect(after.data!.question).toEqual({

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -8,9 +6,10 @@ import { runIngest } from '../../ingest/compose.js';
 import { addStoredMentions } from '../../ingest/resolve/mention-stored.js';
 import { useGraph } from '../support/graph.js';
 import { graphFingerprint } from '../support/pipeline.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
-const tmp = mkdtempSync(join(tmpdir(), 'graafwerk-mentions-order-'));
+const tmp = tempDir('mentions-order');
 const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(tmp, 'raw'), GRAAFWERK_STATE: tmp, GRAAFWERK_LOG_LEVEL: 'error' });
 
 const MOTION = 'test/fixtures/koop/motions/2024D26081.xml';

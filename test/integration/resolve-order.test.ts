@@ -1,14 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { runIngest } from '../../ingest/compose.js';
 import { useGraph } from '../support/graph.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
-const tmp = mkdtempSync(join(tmpdir(), 'graafwerk-order-'));
+const tmp = tempDir('order');
 const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(tmp, 'raw'), GRAAFWERK_STATE: tmp, GRAAFWERK_LOG_LEVEL: 'error' });
 
 describe('names written before their persons are known', () => {

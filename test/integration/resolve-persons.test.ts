@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { FragmentBuilder, ref, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
@@ -13,9 +11,10 @@ import { decideCandidate, listCandidates } from '../../src/review/candidates.js'
 import { loadReviews } from '../../src/review/decisions.js';
 import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
 import { useGraph } from '../support/graph.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
-const stateDir = mkdtempSync(join(tmpdir(), 'graafwerk-reviews-'));
+const stateDir = tempDir('reviews');
 const config = { ...loadConfig(), stateDir };
 
 const HIND = '00000000-0000-4000-8000-d66dekker001';

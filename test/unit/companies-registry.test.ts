@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCompanyRegistry, parseCompanyRegistry, RegistryError } from '../../ingest/companies/load.js';
 import { registryToFragment } from '../../ingest/companies/to-fragment.js';
 import { validateFragment } from '../../src/model/fragment.js';
 import { loadConfig } from '../../src/config.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'graafwerk-companies-'));
+const dir = tempDir('companies');
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
