@@ -27,7 +27,7 @@ const squash = (s: string | undefined): string | undefined => {
 };
 
 /** An ISO date-time (UTC) or date for a date string a page gives; undefined when it is not a date. */
-export function toIsoDate(raw: string | undefined): string | undefined {
+function toIsoDateTime(raw: string | undefined): string | undefined {
   const s = raw?.trim();
   if (!s) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
@@ -75,7 +75,7 @@ export function extractArticleMeta($: CheerioAPI): ArticleMeta {
   const mainEntity = ld ? dereference(ld.mainEntityOfPage, objects) : undefined;
   const ldUrl = typeof ld?.url === 'string' ? ld.url : typeof mainEntity === 'string' ? mainEntity : (mainEntity as JsonLdObject | undefined)?.['@id'];
 
-  const publishedAt = toIsoDate(first(meta($, 'article:published_time'), ldText('datePublished'), meta($, 'pubdate', 'publishdate', 'date', 'DC.date.issued', 'dcterms.created', 'parsely-pub-date', 'datePublished'), timeEl));
+  const publishedAt = toIsoDateTime(first(meta($, 'article:published_time'), ldText('datePublished'), meta($, 'pubdate', 'publishdate', 'date', 'DC.date.issued', 'dcterms.created', 'parsely-pub-date', 'datePublished'), timeEl));
   const signals: string[] = [];
   if (ld) signals.push(`JSON-LD ${String(ld['@type'])}`);
   if (ogType === 'article') signals.push('og:type article');
@@ -87,7 +87,7 @@ export function extractArticleMeta($: CheerioAPI): ArticleMeta {
     title: first(meta($, 'og:title'), ldText('headline'), meta($, 'twitter:title', 'title'), squash($('article h1, h1').first().text()), squash($('title').first().text())),
     description: first(meta($, 'og:description'), meta($, 'description'), ldText('description'), meta($, 'twitter:description')),
     publishedAt,
-    modifiedAt: toIsoDate(first(meta($, 'article:modified_time'), ldText('dateModified'), meta($, 'og:updated_time'))),
+    modifiedAt: toIsoDateTime(first(meta($, 'article:modified_time'), ldText('dateModified'), meta($, 'og:updated_time'))),
     authors: authorsOf($, ld, objects),
     language: normalizeLanguage(first($('html').attr('lang'), meta($, 'og:locale'), ldText('inLanguage'), $('meta[http-equiv="content-language" i]').attr('content'))),
     publisherName: first(meta($, 'og:site_name'), textsOf(publisher, objects)[0], meta($, 'application-name')),
