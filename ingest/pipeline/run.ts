@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Config } from '../../src/config.js';
 import type { GraphFragment } from '../../src/model/fragment.js';
+import { TEXT_LABELS } from '../../src/model/kinds.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
 import { Checkpoints } from './checkpoint.js';
@@ -32,7 +33,7 @@ export interface IngestOptions {
 }
 
 /** Labels of nodes whose texts the enricher reads (besides provisional persons, whose names it resolves). */
-const TEXT_LABELS = new Set(['Question', 'Answer', 'Postponement', 'Motion', 'Document', 'Article', 'Case']);
+const ENRICHED = new Set<string>(TEXT_LABELS);
 /**
  * Ingests files, directories, feed URLs and publication ids: raw first, parse, enrich, write in
  * batches; a bad document is rejected with its reason and the run goes on.
@@ -199,7 +200,7 @@ class Run {
    */
   private async enricherFor(fragment: GraphFragment): Promise<Enricher | undefined> {
     if (!this.options.enricher) return undefined;
-    if (this.pending.holdsPeople && fragment.nodes.some((n) => TEXT_LABELS.has(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
+    if (this.pending.holdsPeople && fragment.nodes.some((n) => ENRICHED.has(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
     if (this.enricherStale) {
       this.enrich = await this.options.enricher();
       this.enricherStale = false;

@@ -1,19 +1,21 @@
 import { extractMentions, snippetAround, type Mention, type MentionIndex } from '../../src/analysis/mentions.js';
 import { ref, type EdgeRecord, type FragmentBody, type NodeRecord } from '../../src/model/fragment.js';
-import type { NodeLabel } from '../../src/model/kinds.js';
+import { TEXT_LABELS, type NodeLabel } from '../../src/model/kinds.js';
 import { activeAt, type KnownPerson } from './people.js';
 
-/** The labels whose texts are searched, and the properties that hold text. */
-export const TEXT_LABELS: readonly NodeLabel[] = ['Question', 'Answer', 'Postponement', 'Motion', 'Document', 'Article'];
+/** The properties of text nodes (TEXT_LABELS) that hold text. */
 export const TEXT_FIELDS = ['text', 'subject', 'title', 'operativeText', 'description'] as const;
 
 const TARGET: Record<Mention['kind'], NodeLabel> = { company: 'Company', person: 'Person', party: 'Party', office: 'Office' };
-const DATE_FIELDS = ['submittedAt', 'receivedAt', 'sentAt', 'publishedAt', 'date', 'proposedAt'];
+/** The date properties of text nodes, in order of preference: the first one set is the text's date. */
+export const DATE_FIELDS = ['submittedAt', 'receivedAt', 'sentAt', 'publishedAt', 'date', 'proposedAt'] as const;
+
+const isText = (label: NodeLabel) => (TEXT_LABELS as readonly NodeLabel[]).includes(label);
 
 /** The date of the document a fragment holds: the first date property of one of its text nodes. */
 export function documentDate(body: FragmentBody): string | undefined {
   for (const n of body.nodes)
-    if (TEXT_LABELS.includes(n.label))
+    if (isText(n.label))
       for (const f of DATE_FIELDS) if (typeof n.props[f] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(n.props[f])) return n.props[f];
   return undefined;
 }
@@ -33,7 +35,7 @@ export function mentionsIn(text: string, index: MentionIndex, people: ReadonlyMa
 export function mentionEdges(nodes: readonly NodeRecord[], index: MentionIndex, people: ReadonlyMap<string, KnownPerson>, date: string | undefined): EdgeRecord[] {
   const edges = new Map<string, EdgeRecord & { starts: number[] }>();
   for (const node of nodes) {
-    if (!TEXT_LABELS.includes(node.label)) continue;
+    if (!isText(node.label)) continue;
     for (const field of TEXT_FIELDS) {
       const text = node.props[field];
       if (typeof text !== 'string' || text === '') continue;

@@ -3,6 +3,7 @@ import type { FragmentBody } from '../../src/model/fragment.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { writeDerivedFragment } from '../pipeline/derived-fragment.js';
 import { loadPeople } from './load.js';
+import { DATE_FIELDS } from './mention-edges.js';
 import { decideNamePerson, sameAsEdges } from './resolve-fragment.js';
 import { repointEdges } from '../../src/review/candidates.js';
 import { loadReviews } from '../../src/review/decisions.js';
@@ -23,7 +24,7 @@ export async function resolveStoredNames(graph: Graph, config: Config): Promise<
     graph,
     `MATCH (n:Person) WHERE n.id STARTS WITH 'name:' AND n.mergedInto IS NULL AND n.deleted IS NULL
      OPTIONAL MATCH (n)--(t) WHERE t:Question OR t:Motion OR t:Answer OR t:Postponement OR t:Document
-     RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(coalesce(t.submittedAt, t.receivedAt, t.sentAt, t.date)) AS date`,
+     RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(coalesce(${DATE_FIELDS.map((f) => `t.${f}`).join(', ')})) AS date`,
   );
   if (names.length === 0) return 0;
   const [people, reviews] = await Promise.all([loadPeople(graph), loadReviews(config.stateDir)]);

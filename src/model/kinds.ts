@@ -53,7 +53,8 @@ export interface EdgeKind {
   description: string;
 }
 
-const TEXTS = ['Question', 'Answer', 'Postponement', 'Motion', 'Document', 'Article'] as const;
+/** Labels whose texts are read for mentions and citations (the sources of MENTIONS and CITES). */
+export const TEXT_LABELS = ['Question', 'Answer', 'Postponement', 'Motion', 'Document', 'Article'] as const;
 const ALL = Object.keys(NODE_KINDS) as NodeLabel[];
 
 export const EDGE_KINDS = {
@@ -69,15 +70,15 @@ export const EDGE_KINDS = {
   VOTED: { from: ['Party', 'Person'], to: ['Decision'], description: 'A vote (choice, seats, mistaken)' },
   PART_OF: { from: ['Motion', 'Question', 'Case', 'Document'], to: ['Dossier'], description: 'Belongs to a dossier' },
   HAS_DOCUMENT: { from: ['Question', 'Motion', 'Case'], to: ['Document', 'Answer', 'Postponement'], description: 'A case holds a document' },
-  CITES: { from: TEXTS, to: ['Article'], description: 'A text cites a news article (citation as written)' },
+  CITES: { from: TEXT_LABELS, to: ['Article'], description: 'A text cites a news article (citation as written)' },
   PUBLISHED_BY: { from: ['Article'], to: ['Publisher'], description: 'An article was published by a news source' },
   MENTIONS: {
-    from: TEXTS,
+    from: TEXT_LABELS,
     to: ['Company', 'Person', 'Party', 'Office'],
     description: 'A text mentions an entity (snippet, offsets, confidence)',
   },
   REFERS_TO: {
-    from: TEXTS,
+    from: TEXT_LABELS,
     to: ['Motion', 'Document', 'Question', 'Answer', 'Postponement', 'Case'],
     description: 'A text refers to another parliamentary document (citation as written)',
   },
