@@ -86,8 +86,11 @@ export async function applyAcceptedIdentities(graph: Graph, stateDir: string): P
   for (const label of new Set(accepted.map((d) => modelLabel(d.from.label)))) {
     const ofLabel = accepted.filter((d) => d.from.label === label);
     const pending = await withEdges(graph, label, ofLabel.map((d) => d.from.id));
-    for (const d of ofLabel.filter((d) => pending.has(d.from.id))) {
+    for (const d of ofLabel) {
+      if (!pending.has(d.from.id)) continue;
       await repointEdges(graph, label, d.from.id, d.to.id);
+      // A chain (A to B, then B to C) carries on: what B just received moves on to C.
+      pending.add(d.to.id);
       moved++;
     }
   }

@@ -3,7 +3,7 @@ import { FragmentBuilder, ref } from '../../src/model/fragment.js';
 import { readRows, writeGraph } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { applyAcceptedIdentities } from '../../src/review/candidates.js';
-import { loadReviews } from '../../src/review/decisions.js';
+import { candidateId as idOf, loadReviews, saveReview } from '../../src/review/decisions.js';
 import { createTestApi } from '../support/api-client.js';
 import { useGraph } from '../support/graph.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -89,6 +89,19 @@ describe('identity review through the API', () => {
     expect(await readRows(graph(), count)).toEqual([{ id: 'idt-q' }]);
     // Nothing left on the stand-in: the next ingest moves nothing.
     expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(0);
+  });
+
+  it('carries a chain of accepted pairs through to its end (A to B, then B to C)', async () => {
+    await writeGraph(graph(), (tx) =>
+      tx.run(`CREATE (a:Question {id: 'idt-chain-a'}), (:Question {id: 'idt-chain-b'}), (:Question {id: 'idt-chain-c', number: '2023Z90003'}),
+                (:Answer {id: 'idt-chain-answer', receivedAt: '2023-03-01'})-[:ANSWERS]->(a)`),
+    );
+    const stateDir = tempDir('idt-chain');
+    const q = (id: string) => ({ label: 'Question', id });
+    for (const [from, to] of [['idt-chain-a', 'idt-chain-b'], ['idt-chain-b', 'idt-chain-c']] as const)
+      await saveReview(stateDir, { id: idOf(q(from), q(to)), from: q(from), to: q(to), decision: 'accepted', decidedAt: '2024-03-01T00:00:00Z' });
+    expect(await applyAcceptedIdentities(graph(), stateDir)).toBe(2);
+    expect(await readRows(graph(), `MATCH (:Answer {id: 'idt-chain-answer'})-[:ANSWERS]->(q:Question) RETURN q.id AS id`)).toEqual([{ id: 'idt-chain-c' }]);
   });
 
   it('takes no mutation over GET', async () => {
