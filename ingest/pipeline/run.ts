@@ -32,8 +32,6 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number, current: string) => void;
 }
 
-/** Labels of nodes whose texts the enricher reads (besides provisional persons, whose names it resolves). */
-const ENRICHED = new Set<string>(TEXT_LABELS);
 /**
  * Ingests files, directories, feed URLs and publication ids: raw first, parse, enrich, write in
  * batches; a bad document is rejected with its reason and the run goes on.
@@ -200,7 +198,7 @@ class Run {
    */
   private async enricherFor(fragment: GraphFragment): Promise<Enricher | undefined> {
     if (!this.options.enricher) return undefined;
-    if (this.pending.holdsPeople && fragment.nodes.some((n) => ENRICHED.has(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
+    if (this.pending.holdsPeople && fragment.nodes.some((n) => (TEXT_LABELS as readonly string[]).includes(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
     if (this.enricherStale) {
       this.enrich = await this.options.enricher();
       this.enricherStale = false;

@@ -7,8 +7,8 @@ import { activeAt, type KnownPerson } from './people.js';
 export const TEXT_FIELDS = ['text', 'subject', 'title', 'operativeText', 'description'] as const;
 
 const TARGET: Record<Mention['kind'], NodeLabel> = { company: 'Company', person: 'Person', party: 'Party', office: 'Office' };
-/** The date properties of text nodes, in order of preference: the first one set is the text's date. */
-export const DATE_FIELDS = ['submittedAt', 'receivedAt', 'sentAt', 'publishedAt', 'date', 'proposedAt'] as const;
+/** The date properties of text nodes, in order of preference: the first one set is the text's date (a letter's own date before its publication). */
+export const DATE_FIELDS = ['submittedAt', 'receivedAt', 'sentAt', 'date', 'publishedAt'] as const;
 
 const isText = (label: NodeLabel) => (TEXT_LABELS as readonly NodeLabel[]).includes(label);
 
