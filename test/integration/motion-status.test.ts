@@ -42,9 +42,18 @@ beforeAll(async () => {
       ],
       'ms-registered': [{ outcome: 'submitted', status: 'Besluit', version: '2025-01-01T00:00:00.000Z' }],
       'ms-none': [],
-      'ms-tie': [
+      // Two decisions at the same moment: the later item on the agenda wins, written first (a) or last (b).
+      'ms-tie-a': [
         { outcome: 'adopted', version: '2025-01-01T00:00:00.000Z', order: 2 },
         { outcome: 'held', version: '2025-01-01T00:00:00.000Z', order: 1 },
+      ],
+      'ms-tie-b': [
+        { outcome: 'adopted', version: '2025-01-01T00:00:00.000Z', order: 1 },
+        { outcome: 'held', version: '2025-01-01T00:00:00.000Z', order: 2 },
+      ],
+      'ms-postponed': [
+        { outcome: 'held', status: 'Besluit', version: '2025-02-01T00:00:00.000Z' },
+        { outcome: 'postponed', status: 'Besluit', version: '2025-02-08T00:00:00.000Z' },
       ],
       'ms-by-case-id': [{ outcome: 'adopted', status: 'Besluit', version: '2025-03-04T10:00:00.000Z' }],
     },
@@ -68,8 +77,13 @@ describe('motion status derived in the database from its decisions', () => {
     expect(await statusOf('ms-none')).toEqual({ status: 'pending', decidedAt: null });
   });
 
-  it('breaks a tie in time by the order on the agenda', async () => {
-    expect((await statusOf('ms-tie'))?.status).toBe('adopted');
+  it('breaks a tie in time by the order on the agenda, whatever order the decisions were written in', async () => {
+    expect((await statusOf('ms-tie-a'))?.status).toBe('adopted');
+    expect((await statusOf('ms-tie-b'))?.status).toBe('held');
+  });
+
+  it('takes a postponed vote as the status until a later decision', async () => {
+    expect(await statusOf('ms-postponed')).toEqual({ status: 'postponed', decidedAt: '2025-02-08' });
   });
 
   it('links a decision that names its motion only by id, and counts it', async () => {
