@@ -74,10 +74,6 @@ export class GraphWriter {
   async write(fragments: GraphFragment[]): Promise<WriteStats> {
     for (const f of fragments) validateFragment(f);
     const stats: WriteStats = { sources: 0, nodes: 0, edges: 0, tombstones: 0, sameAs: 0 };
-    const sources = fragments.map((f) => ({ contentType: null, ...f.source }));
-    await this.batches(sources, async (tx, rows) => void (await tx.run(upsertSourcesCypher, { rows })));
-    stats.sources = sources.length;
-
     const nodeRows: (NodeRow & { label: NodeLabel })[] = fragments.flatMap((f) =>
       f.nodes.map((n) => ({
         label: n.label,
@@ -119,6 +115,11 @@ export class GraphWriter {
       );
       stats.edges += group.length;
     }
+    // Sources last: a Source node means its whole fragment is in the graph, so a write that dies
+    // halfway is done again (the pipeline and derived fragments skip what has a Source).
+    const sources = fragments.map((f) => ({ contentType: null, ...f.source }));
+    await this.batches(sources, async (tx, rows) => void (await tx.run(upsertSourcesCypher, { rows })));
+    stats.sources = sources.length;
     return stats;
   }
 
