@@ -30,8 +30,9 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
     ...extra,
   });
   const namesResolved = await resolveStoredNames(graph, config);
-  await applyAcceptedIdentities(graph, config.stateDir);
   const mentionsAdded = await addStoredMentions(graph, config, targets);
+  // After everything that writes edges, so what this run wrote to a merged stand-in moves on.
+  await applyAcceptedIdentities(graph, config.stateDir);
   await deriveMotionStatus(graph);
   const log = createLogger(config.logLevel);
   for (const r of summary.rejectedDocuments) log.warn(r, 'document rejected');

@@ -10,11 +10,11 @@ interface PersonRow {
   memberships: { partyId: string | null; abbreviation: unknown; name: unknown; partyName: unknown; from: unknown; to: unknown; observedAt: unknown }[];
 }
 
-/** The Tweede Kamer persons (not the name-only stand-ins) with their party memberships. */
+/** The Tweede Kamer persons (not the name-only stand-ins, nor nodes a review merged into another) with their party memberships. */
 export async function loadPeople(graph: Graph): Promise<KnownPerson[]> {
   const rows = await readRows<PersonRow>(
     graph,
-    `MATCH (p:Person) WHERE NOT p.id STARTS WITH 'name:' AND coalesce(p.deleted, false) = false AND coalesce(p.stub, false) = false
+    `MATCH (p:Person) WHERE NOT p.id STARTS WITH 'name:' AND coalesce(p.deleted, false) = false AND coalesce(p.stub, false) = false AND p.mergedInto IS NULL
      OPTIONAL MATCH (p)-[m:MEMBER_OF]->(f:Party) WHERE coalesce(m.deleted, false) = false
      RETURN p.id AS id, properties(p) AS p,
        collect({partyId: f.id, abbreviation: f.abbreviation, name: f.name, partyName: m.partyName, from: m.from, to: m.to, observedAt: m.observedAt}) AS memberships`,
@@ -43,9 +43,9 @@ export async function loadPeople(graph: Graph): Promise<KnownPerson[]> {
 export async function loadPartiesAndOffices(graph: Graph): Promise<{ parties: PartyNames[]; offices: OfficeNames[] }> {
   const parties = await readRows<{ id: string; abbreviation: unknown; name: unknown }>(
     graph,
-    `MATCH (f:Party) WHERE coalesce(f.deleted, false) = false RETURN f.id AS id, f.abbreviation AS abbreviation, f.name AS name`,
+    `MATCH (f:Party) WHERE coalesce(f.deleted, false) = false AND f.mergedInto IS NULL RETURN f.id AS id, f.abbreviation AS abbreviation, f.name AS name`,
   );
-  const offices = await readRows<{ id: string; title: unknown }>(graph, `MATCH (o:Office) WHERE o.title IS NOT NULL RETURN o.id AS id, o.title AS title`);
+  const offices = await readRows<{ id: string; title: unknown }>(graph, `MATCH (o:Office) WHERE o.title IS NOT NULL AND o.mergedInto IS NULL RETURN o.id AS id, o.title AS title`);
   return {
     parties: parties.map((p) => ({ id: p.id, ...(str(p.abbreviation) ? { abbreviation: str(p.abbreviation)! } : {}), ...(str(p.name) ? { name: str(p.name)! } : {}) })),
     offices: offices.filter((o) => str(o.title)).map((o) => ({ id: o.id, title: str(o.title)! })),

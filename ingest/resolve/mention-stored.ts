@@ -17,10 +17,10 @@ const PAGE = 500;
 export async function loadMentionTargets(graph: Graph): Promise<Set<string>> {
   const rows = await readRows<{ key: string }>(
     graph,
-    `MATCH (p:Person) WHERE NOT p.id STARTS WITH 'name:' AND coalesce(p.deleted, false) = false AND coalesce(p.stub, false) = false
+    `MATCH (p:Person) WHERE NOT p.id STARTS WITH 'name:' AND coalesce(p.deleted, false) = false AND coalesce(p.stub, false) = false AND p.mergedInto IS NULL
      RETURN 'Person:' + p.id AS key
-     UNION MATCH (f:Party) WHERE coalesce(f.deleted, false) = false RETURN 'Party:' + f.id AS key
-     UNION MATCH (o:Office) WHERE o.title IS NOT NULL RETURN 'Office:' + o.id AS key`,
+     UNION MATCH (f:Party) WHERE coalesce(f.deleted, false) = false AND f.mergedInto IS NULL RETURN 'Party:' + f.id AS key
+     UNION MATCH (o:Office) WHERE o.title IS NOT NULL AND o.mergedInto IS NULL RETURN 'Office:' + o.id AS key`,
   );
   return new Set(rows.map((r) => r.key));
 }
