@@ -38,28 +38,27 @@ function modelLabel(label: string): NodeLabel {
   return label;
 }
 
-/** Edge types a label takes part in, from the model table (never from input); SAME_AS stays where it is. */
-const edgeTypesOf = (label: NodeLabel) =>
-  EDGE_TYPES.filter((t) => t !== 'SAME_AS' && ((EDGE_KINDS[t].from as readonly string[]).includes(label) || (EDGE_KINDS[t].to as readonly string[]).includes(label)));
+/** The edges a label can have, from the model table (never from input): type and direction; SAME_AS stays where it is. */
+const edgesOf = (label: NodeLabel): { type: string; out: boolean }[] =>
+  EDGE_TYPES.filter((t) => t !== 'SAME_AS').flatMap((type) => [
+    ...((EDGE_KINDS[type].from as readonly string[]).includes(label) ? [{ type, out: true }] : []),
+    ...((EDGE_KINDS[type].to as readonly string[]).includes(label) ? [{ type, out: false }] : []),
+  ]);
 
 /**
  * Moves every edge of node `fromId` to node `toId` of the same label, keeping properties, and marks
  * the first `mergedInto` the second. A keyed edge stays keyed; an unkeyed one merges as the
  * GraphWriter merges it (no key), so a second description of the same relationship joins it
- * instead of doubling it.
+ * instead of doubling it. Only the directions the model allows the label are looked at.
  */
 export async function repointEdges(graph: Graph, label: NodeLabel, fromId: string, toId: string): Promise<void> {
   const l = modelLabel(label);
   await writeGraph(graph, async (tx) => {
-    for (const type of edgeTypesOf(l)) {
-      for (const [match, merge] of [
-        [`(n:${l} {id: $from})-[r:${type}]->(m)`, 'out'],
-        [`(m)-[r:${type}]->(n:${l} {id: $from})`, 'in'],
-      ] as const) {
-        const edge = (keyed: boolean) => (merge === 'out' ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`);
-        await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
-        await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
-      }
+    for (const { type, out } of edgesOf(l)) {
+      const match = out ? `(n:${l} {id: $from})-[r:${type}]->(m)` : `(m)-[r:${type}]->(n:${l} {id: $from})`;
+      const edge = (keyed: boolean) => (out ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`);
+      await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
+      await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
     }
     await tx.run(`MATCH (n:${l} {id: $from}) SET n.mergedInto = $to`, { from: fromId, to: toId });
   });
@@ -75,22 +74,37 @@ async function withEdges(graph: Graph, label: NodeLabel, ids: string[]): Promise
   return new Set(rows.map((r) => r.id));
 }
 
+/** The accepted pairs between nodes of one label as moves, `Label:first id` to the second id. */
+const acceptedMoves = (decisions: readonly ReviewDecision[]): Map<string, string> =>
+  new Map(decisions.filter((d) => d.decision === 'accepted' && d.from.label === d.to.label).map((d) => [`${d.from.label}:${d.from.id}`, d.to.id]));
+
+/** Where a node's edges belong: along accepted pairs (A to B, B to C) to the last node, whatever order they were decided in; a cycle stops where it closes. */
+function lastOf(moves: ReadonlyMap<string, string>, label: string, id: string): string {
+  const seen = new Set([id]);
+  let at = id;
+  for (let next = moves.get(`${label}:${at}`); next !== undefined && !seen.has(next); next = moves.get(`${label}:${at}`)) {
+    seen.add(next);
+    at = next;
+  }
+  return at;
+}
+
 /**
  * Applies the accepted identities between two nodes of one label (other than name-only persons,
  * which name resolution handles) again, so edges a re-ingest wrote to the first node move to the
- * second; one read per label finds the nodes that have any. Returns how many nodes had edges moved.
+ * last node of its chain; one read per label finds the nodes that have any. Returns how many nodes
+ * had edges moved.
  */
 export async function applyAcceptedIdentities(graph: Graph, stateDir: string): Promise<number> {
-  const accepted = (await loadReviews(stateDir)).filter((d) => d.decision === 'accepted' && d.from.label === d.to.label && !d.from.id.startsWith('name:'));
+  const decisions = await loadReviews(stateDir);
+  const moves = acceptedMoves(decisions);
+  const firsts = decisions.filter((d) => d.decision === 'accepted' && d.from.label === d.to.label && !d.from.id.startsWith('name:'));
   let moved = 0;
-  for (const label of new Set(accepted.map((d) => modelLabel(d.from.label)))) {
-    const ofLabel = accepted.filter((d) => d.from.label === label);
-    const pending = await withEdges(graph, label, ofLabel.map((d) => d.from.id));
-    for (const d of ofLabel) {
-      if (!pending.has(d.from.id)) continue;
-      await repointEdges(graph, label, d.from.id, d.to.id);
-      // A chain (A to B, then B to C) carries on: what B just received moves on to C.
-      pending.add(d.to.id);
+  for (const label of new Set(firsts.map((d) => modelLabel(d.from.label)))) {
+    const ids = [...new Set(firsts.filter((d) => d.from.label === label).map((d) => d.from.id))];
+    const pending = await withEdges(graph, label, ids);
+    for (const id of ids.filter((i) => pending.has(i))) {
+      await repointEdges(graph, label, id, lastOf(moves, label, id));
       moved++;
     }
   }
@@ -108,7 +122,8 @@ export class UnknownCandidate extends Error {
 /**
  * Records a review decision as data (reviews.json in the state folder) and applies it to the graph:
  * the SAME_AS gets the decision as its status; on acceptance the first node hands its edges to the
- * second when both have the same label (a name-only Person to the Person, a stand-in to its twin).
+ * second, or on to the last node of a chain of accepted pairs, when both have the same label (a
+ * name-only Person to the Person, a stand-in to its twin).
  */
 export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
   const candidate = (await listCandidates(graph, true)).find((c) => c.id === id);
@@ -123,6 +138,9 @@ export async function decideCandidate(graph: Graph, stateDir: string, id: string
       decidedAt,
     }),
   );
-  if (decision === 'accepted' && candidate.from.label === candidate.to.label) await repointEdges(graph, modelLabel(candidate.from.label), candidate.from.id, candidate.to.id);
+  if (decision === 'accepted' && candidate.from.label === candidate.to.label) {
+    const moves = acceptedMoves(await loadReviews(stateDir));
+    await repointEdges(graph, modelLabel(candidate.from.label), candidate.from.id, lastOf(moves, candidate.from.label, candidate.from.id));
+  }
   return { ...candidate, status: decision };
 }

@@ -91,21 +91,29 @@ describe('identity review through the API', () => {
     expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(0);
   });
 
-  it('carries a chain of accepted pairs through to its end (A to B, then B to C)', async () => {
-    await writeGraph(graph(), (tx) =>
-      tx.run(`CREATE (a:Question {id: 'idt-chain-a'}), (:Question {id: 'idt-chain-b'}), (:Question {id: 'idt-chain-c', number: '2023Z90003'}),
-                (:Answer {id: 'idt-chain-answer', receivedAt: '2023-03-01'})-[:ANSWERS]->(a)`),
-    );
-    const stateDir = tempDir('idt-chain');
+  it('carries a chain of accepted pairs through to its end (A to B and B to C), whichever pair was decided first', async () => {
     const q = (id: string) => ({ label: 'Question', id });
-    for (const [from, to] of [['idt-chain-a', 'idt-chain-b'], ['idt-chain-b', 'idt-chain-c']] as const)
-      await saveReview(stateDir, { id: idOf(q(from), q(to)), from: q(from), to: q(to), decision: 'accepted', decidedAt: '2024-03-01T00:00:00Z' });
-    expect(await applyAcceptedIdentities(graph(), stateDir)).toBe(2);
-    expect(await readRows(graph(), `MATCH (:Answer {id: 'idt-chain-answer'})-[:ANSWERS]->(q:Question) RETURN q.id AS id`)).toEqual([{ id: 'idt-chain-c' }]);
+    for (const order of ['ab-first', 'bc-first'] as const) {
+      const [a, b, c] = ['a', 'b', 'c'].map((x) => `idt-chain-${order}-${x}`) as [string, string, string];
+      await writeGraph(graph(), (tx) =>
+        tx.run(`CREATE (a:Question {id: $a}), (:Question {id: $b}), (:Question {id: $c}), (:Answer {id: $answer, receivedAt: '2023-03-01'})-[:ANSWERS]->(a)`, {
+          a,
+          b,
+          c,
+          answer: `${a}-answer`,
+        }),
+      );
+      const stateDir = tempDir('idt-chain');
+      const pairs = order === 'ab-first' ? [[a, b], [b, c]] : [[b, c], [a, b]];
+      for (const [from, to] of pairs as [string, string][])
+        await saveReview(stateDir, { id: idOf(q(from), q(to)), from: q(from), to: q(to), decision: 'accepted', decidedAt: '2024-03-01T00:00:00Z' });
+      expect(await applyAcceptedIdentities(graph(), stateDir), order).toBe(1);
+      expect(await readRows(graph(), `MATCH (:Answer {id: $answer})-[:ANSWERS]->(q:Question) RETURN q.id AS id`, { answer: `${a}-answer` }), order).toEqual([{ id: c }]);
+    }
   });
 
   it('takes no mutation over GET', async () => {
-    const api = createTestApi(graph(), { apiToken: TOKEN });
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: tempDir('idt') });
     const res = await api.get(`/graphql?query=${encodeURIComponent(`mutation { decideIdentity(id: "${candidateId}", decision: REJECTED) { id } }`)}`, {
       authorization: `Bearer ${TOKEN}`,
       accept: 'application/json',
