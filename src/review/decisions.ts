@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -40,12 +41,21 @@ export async function loadReviews(stateDir: string): Promise<ReviewDecision[]> {
   return parsed.data.decisions;
 }
 
+/** Saves of this process, one after another: two decisions at once (the API takes them concurrently) must not drop one. */
+let saving: Promise<unknown> = Promise.resolve();
+
 /** Stores a decision (replacing an earlier one for the same pair), writing the file atomically. */
-export async function saveReview(stateDir: string, decision: ReviewDecision): Promise<void> {
-  const decisions = (await loadReviews(stateDir)).filter((d) => d.id !== decision.id);
-  decisions.push(decision);
-  await mkdir(stateDir, { recursive: true });
-  const path = reviewsPath(stateDir);
-  await writeFile(`${path}.tmp`, `${JSON.stringify({ decisions }, null, 2)}\n`);
-  await rename(`${path}.tmp`, path);
+export function saveReview(stateDir: string, decision: ReviewDecision): Promise<void> {
+  const save = async () => {
+    const decisions = (await loadReviews(stateDir)).filter((d) => d.id !== decision.id);
+    decisions.push(decision);
+    await mkdir(stateDir, { recursive: true });
+    const path = reviewsPath(stateDir);
+    const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(temporary, `${JSON.stringify({ decisions }, null, 2)}\n`);
+    await rename(temporary, path);
+  };
+  const done = saving.then(save, save);
+  saving = done.catch(() => undefined);
+  return done;
 }
