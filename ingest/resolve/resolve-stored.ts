@@ -24,7 +24,8 @@ export async function resolveStoredNames(graph: Graph, config: Config): Promise<
     graph,
     `MATCH (n:Person) WHERE n.id STARTS WITH 'name:' AND n.mergedInto IS NULL AND n.deleted IS NULL
      OPTIONAL MATCH (n)--(t) WHERE t:Question OR t:Motion OR t:Answer OR t:Postponement OR t:Document
-     RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(coalesce(${DATE_FIELDS.map((f) => `t.${f}`).join(', ')})) AS date`,
+     RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(coalesce(${DATE_FIELDS.map((f) => `t.${f}`).join(', ')})) AS date
+     ORDER BY id`,
   );
   if (names.length === 0) return 0;
   const [people, reviews] = await Promise.all([loadPeople(graph), loadReviews(config.stateDir)]);
