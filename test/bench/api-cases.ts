@@ -4,6 +4,7 @@
  * two agree before it times them.
  */
 import { addDays, assessAnswer, today, toDay } from '../../src/analysis/answer-status.js';
+import { NO_FOLLOW_UP } from '../../src/analysis/follow-up.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { SEARCH_INDEX } from '../../src/neo4j/schema.js';
 
@@ -64,7 +65,8 @@ WHERE start IS NOT NULL AND due < date($asOf) AND NOT EXISTS {
     AND date(left(coalesce(d.receivedAt, d.sentAt, d.date, d.publishedAt, d.submittedAt), 10)) <= date($asOf) }
 RETURN m {.number, .title, .status, .decidedAt} AS motion ORDER BY m.submittedAt DESC, m.id LIMIT 20`;
 
-const NO_FOLLOW_UP = '(?is).*(geen\\s+(vervolg|uitvoering|opvolging)|niet\\s+(uitgevoerd|opgevolgd)|not\\s+followed\\s+up).*';
+/** The words that say a motion was not followed up (the rule of analysis/follow-up.ts), as a whole-text Cypher regex. */
+const NO_FOLLOW_UP_REGEX = `(?is).*(?:${NO_FOLLOW_UP.source}).*`;
 
 const SEARCH = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $q, {limit: 40}) YIELD node, score
 WHERE ${visible('node')}
@@ -121,7 +123,7 @@ export function apiCases(centre: Centre): Case[] {
       name: 'motions(unanswered)',
       graphql: { query: '{ motions(filter: { unanswered: true }, first: 20) { nodes { number title status decidedAt } } }', variables: {} },
       order: (d) => d.motions.nodes.map((m: { number: string }) => m.number),
-      cypher: async (g) => ({ motions: { nodes: (await readRows<{ motion: unknown }>(g, MOTIONS, { asOf: today(), noFollowUp: NO_FOLLOW_UP })).map((r) => r.motion) } }),
+      cypher: async (g) => ({ motions: { nodes: (await readRows<{ motion: unknown }>(g, MOTIONS, { asOf: today(), noFollowUp: NO_FOLLOW_UP_REGEX })).map((r) => r.motion) } }),
     },
     {
       name: 'search',
