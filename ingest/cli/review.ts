@@ -1,5 +1,5 @@
 import type { Config } from '../../src/config.js';
-import { connectGraph } from '../../src/neo4j/driver.js';
+import { connectGraph, readerOf } from '../../src/neo4j/driver.js';
 import { decideCandidate, listCandidates, type SameAsCandidate } from '../../src/review/candidates.js';
 
 const USAGE = `usage:
@@ -22,7 +22,7 @@ export async function reviewCommand(config: Config, args: string[]): Promise<num
   const graph = await connectGraph(config);
   try {
     if (action === 'list') {
-      const open = await listCandidates(graph);
+      const open = await listCandidates(readerOf(graph));
       for (const c of open) process.stdout.write(`${describe(c)}\n`);
       process.stdout.write(`${open.length} open candidate(s)\n`);
       return 0;

@@ -1,12 +1,12 @@
 import type { Config } from '../config.js';
-import { neo4j, readRows, type Graph } from '../neo4j/driver.js';
+import { neo4j, readRows, type Graph, type ReadRows } from '../neo4j/driver.js';
 import { ALL_PROPERTIES, type PropertiesOf } from '../neo4j/queries/nodes.js';
 import { ERROR_CODES, toApiError, userError } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { SELECTS_ALL, type Selects } from './projection.js';
 
 /** Runs one read query with the request's remaining time and returns plain rows. */
-export type RunQuery = <R = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
+export type RunQuery = ReadRows;
 
 /**
  * What every resolver receives: the graph, the configuration, a deadline, per-request DataLoaders

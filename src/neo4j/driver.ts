@@ -50,3 +50,12 @@ export async function readRows<R extends RecordShape = RecordShape>(
   const result: QueryResult<R> = await readGraph(graph, (tx) => tx.run<R>(cypher, params), timeoutMs);
   return result.records.map((r) => r.toObject());
 }
+
+/** A read of rows as plain objects: `readerOf(graph)`, or a request's `ctx.run` (with its deadline and error codes). */
+export type ReadRows = <R = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>) => Promise<R[]>;
+
+/** Reads rows from a graph in retried read transactions. */
+export const readerOf =
+  (graph: Graph): ReadRows =>
+  <R>(cypher: string, params: Record<string, unknown> = {}) =>
+    readRows(graph, cypher, params) as Promise<R[]>;

@@ -1,5 +1,5 @@
 import { EDGE_KINDS, EDGE_TYPES, isNodeLabel, type NodeLabel } from '../model/kinds.js';
-import { neo4j, readRows, writeGraph, type Graph } from '../neo4j/driver.js';
+import { neo4j, readerOf, readRows, writeGraph, type Graph, type ReadRows } from '../neo4j/driver.js';
 import { candidateId, loadReviews, saveReview, type ReviewDecision } from './decisions.js';
 
 /** One SAME_AS edge awaiting (or past) review. */
@@ -13,9 +13,8 @@ export interface SameAsCandidate {
 }
 
 /** Every SAME_AS edge with its review id (the first `limit` when given); only open ones unless `all`. */
-export async function listCandidates(graph: Graph, all = false, limit?: number): Promise<SameAsCandidate[]> {
-  const rows = await readRows<{ fl: string; fi: string; fn: string | null; tl: string; ti: string; tn: string | null; score: number | null; status: string; reason: string | null }>(
-    graph,
+export async function listCandidates(read: ReadRows, all = false, limit?: number): Promise<SameAsCandidate[]> {
+  const rows = await read<{ fl: string; fi: string; fn: string | null; tl: string; ti: string; tn: string | null; score: number | null; status: string; reason: string | null }>(
     `MATCH (a)-[s:SAME_AS]->(b) WITH a, b, s, coalesce(s.status, 'candidate') AS status WHERE $all OR status = 'candidate'
      RETURN labels(a)[0] AS fl, a.id AS fi, coalesce(a.name, a.title, a.number) AS fn, labels(b)[0] AS tl, b.id AS ti,
        coalesce(b.name, b.title, b.number) AS tn, s.score AS score, status, s.reason AS reason
@@ -126,7 +125,7 @@ export class UnknownCandidate extends Error {
  * name-only Person to the Person, a stand-in to its twin).
  */
 export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
-  const candidate = (await listCandidates(graph, true)).find((c) => c.id === id);
+  const candidate = (await listCandidates(readerOf(graph), true)).find((c) => c.id === id);
   if (!candidate) throw new UnknownCandidate(id);
   const decidedAt = now.toISOString();
   await saveReview(stateDir, { id, from: { label: candidate.from.label, id: candidate.from.id }, to: { label: candidate.to.label, id: candidate.to.id }, decision, decidedAt });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideCandidate, listCandidates } from '../../src/review/candidates.js';
-import { writeGraph } from '../../src/neo4j/driver.js';
+import { readerOf, writeGraph } from '../../src/neo4j/driver.js';
 import { undeclaredFields } from '../../src/graphql/projection.js';
 import { reads, resolvers } from '../../src/graphql/resolvers/index.js';
 import { loadSchema } from '../../src/graphql/schema.js';
@@ -52,7 +52,7 @@ describe('projection, and stand-ins under review', () => {
     const list = `{ questions(filter: { submittedFrom: "2023-01-01", submittedTo: "2023-01-31" }) { nodes { id answers { koopId } } } }`;
     expect((await api.query(list)).data!.questions.nodes).toEqual([{ id: 'proj-q', answers: [] }]);
 
-    const candidates = await listCandidates(graph());
+    const candidates = await listCandidates(readerOf(graph()));
     const keyed = candidates.find((c) => c.from.id === 'proj-q-koop' && c.to.id === 'proj-q');
     expect(keyed).toBeDefined();
     expect(candidates.some((c) => c.from.id === 'proj-q-guess')).toBe(true);

@@ -6,7 +6,7 @@ import { checkFirst, checkText } from '../limits.js';
 
 /** Root field `identityCandidates(includeDecided, first)`. */
 export async function identityCandidates(_: unknown, a: { includeDecided?: boolean; first?: number }, ctx: ApiContext): Promise<SameAsCandidate[]> {
-  return listCandidates(ctx.graph, a.includeDecided === true, checkFirst(a.first, 50));
+  return listCandidates(ctx.run, a.includeDecided === true, checkFirst(a.first, 50));
 }
 
 /** Mutation `decideIdentity(id, decision)`: needs the API token; stored and applied as the review command does. */
