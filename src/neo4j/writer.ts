@@ -137,8 +137,12 @@ export class GraphWriter {
       await this.batches(rows, async (tx, batch) => void (await tx.run(upsert, { rows: byId(batch) })));
       return 0;
     }
+    // Rows sharing an alternate key value with another row of this write go one at a time, in input
+    // order, after the rest: which of them holds the key, and so which way a SAME_AS points, must
+    // not depend on which batch happens to commit first.
+    const contested = sharingAlternateKeys(label, rows);
     const collided: NodeRow[][] = [];
-    await this.eachBatch(rows, async (batch) => {
+    await this.eachBatch(rows.filter((r) => !contested.has(r)), async (batch) => {
       try {
         await writeGraph(this.graph, async (tx) => void (await tx.run(upsert, { rows: byId(batch) })));
       } catch (error) {
@@ -148,7 +152,7 @@ export class GraphWriter {
     });
     let sameAs = 0;
     const resolve = resolveNodesCypher(label);
-    for (const batch of collided) {
+    for (const batch of [...collided, ...rows.filter((r) => contested.has(r)).map((r) => [r])]) {
       sameAs += await writeGraph(this.graph, async (tx) => {
         const indexed = batch.map((r, i) => ({ ...r, i }));
         const found = await tx.run(resolve, { rows: indexed });
@@ -197,4 +201,21 @@ export class GraphWriter {
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   }
+}
+
+/** The rows of a write whose value of some alternate key of the label another row of it also has. */
+function sharingAlternateKeys(label: NodeLabel, rows: NodeRow[]): Set<NodeRow> {
+  const out = new Set<NodeRow>();
+  for (const key of NODE_KINDS[label].keys.slice(1)) {
+    const byValue = new Map<unknown, NodeRow[]>();
+    for (const r of rows) {
+      const value = r.props[key];
+      if (value === undefined || value === null) continue;
+      const same = byValue.get(value);
+      if (same) same.push(r);
+      else byValue.set(value, [r]);
+    }
+    for (const same of byValue.values()) if (same.length > 1) for (const r of same) out.add(r);
+  }
+  return out;
 }

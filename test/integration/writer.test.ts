@@ -94,6 +94,20 @@ describe('GraphWriter against the real Neo4j', () => {
     expect(rows).toEqual([{ a: 'guid-y', b: 'guid-x', status: 'candidate' }]);
   });
 
+  it('points a SAME_AS from the later row to the earlier one of a write, however its batches run', async () => {
+    // One row per batch, two batches in flight; the first row of each pair is the slower one to
+    // write, so racing batches would let the second take the key.
+    const pairs = Array.from({ length: 4 }, (_, i) =>
+      fragment(`src-race-${i}`, '2024-04-01T00:00:00Z', (b) => {
+        b.node('Motion', `race-${i}-first`, { number: `2019Z2${i}`, operativeText: 'verzoekt de regering '.repeat(200_000) });
+        b.node('Motion', `race-${i}-second`, { number: `2019Z2${i}` });
+      }),
+    );
+    await new GraphWriter(graph(), { batchSize: 1, concurrency: 2 }).write(pairs);
+    const rows = await readRows(graph(), `MATCH (a:Motion)-[:SAME_AS]->(b:Motion) WHERE a.id STARTS WITH 'race-' RETURN a.id AS a, b.id AS b ORDER BY a`);
+    expect(rows).toEqual(Array.from({ length: 4 }, (_, i) => ({ a: `race-${i}-second`, b: `race-${i}-first` })));
+  });
+
   it('refuses labels and relationship types that are not in the model, whatever the input says', async () => {
     const evil = fragment('src-evil', '2024-01-01T00:00:00Z', (b) => void b.node('Question', 'q1'));
     (evil.nodes[0] as { label: string }).label = 'Question {id: 1}) DETACH DELETE n //';
