@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Config } from '../../src/config.js';
 import type { GraphFragment } from '../../src/model/fragment.js';
-import { TEXT_LABELS } from '../../src/model/kinds.js';
+import { isTextLabel } from '../../src/model/kinds.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
 import { Checkpoints } from './checkpoint.js';
@@ -198,7 +198,7 @@ class Run {
    */
   private async enricherFor(fragment: GraphFragment): Promise<Enricher | undefined> {
     if (!this.options.enricher) return undefined;
-    if (this.pending.holdsPeople && fragment.nodes.some((n) => (TEXT_LABELS as readonly string[]).includes(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
+    if (this.pending.holdsPeople && fragment.nodes.some((n) => isTextLabel(n.label) || (n.label === 'Person' && n.provisional))) await this.flush();
     if (this.enricherStale) {
       this.enrich = await this.options.enricher();
       this.enricherStale = false;

@@ -1,27 +1,23 @@
 import { extractMentions, snippetAround, type Mention, type MentionIndex } from '../../src/analysis/mentions.js';
 import { ref, type EdgeRecord, type FragmentBody, type NodeRecord } from '../../src/model/fragment.js';
-import { TEXT_LABELS, type NodeLabel } from '../../src/model/kinds.js';
+import { DATE_FIELDS, isTextLabel, type NodeLabel } from '../../src/model/kinds.js';
 import { activeAt, type KnownPerson } from './people.js';
 
 /** The properties of text nodes (TEXT_LABELS) that hold text. */
 export const TEXT_FIELDS = ['text', 'subject', 'title', 'operativeText', 'description'] as const;
 
 const TARGET: Record<Mention['kind'], NodeLabel> = { company: 'Company', person: 'Person', party: 'Party', office: 'Office' };
-/** The date properties of text nodes, in order of preference: the first one set is the text's date (a letter's own date before its publication). */
-export const DATE_FIELDS = ['submittedAt', 'receivedAt', 'sentAt', 'date', 'publishedAt'] as const;
-
-const isText = (label: NodeLabel) => (TEXT_LABELS as readonly NodeLabel[]).includes(label);
 
 /** The date of the document a fragment holds: the first date property of one of its text nodes. */
 export function documentDate(body: FragmentBody): string | undefined {
   for (const n of body.nodes)
-    if (isText(n.label))
+    if (isTextLabel(n.label))
       for (const f of DATE_FIELDS) if (typeof n.props[f] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(n.props[f])) return n.props[f];
   return undefined;
 }
 
 /** The mentions of one text; a name shared by several persons counts when only one of them was in office at the date. */
-export function mentionsIn(text: string, index: MentionIndex, people: ReadonlyMap<string, KnownPerson>, date: string | undefined): Mention[] {
+function mentionsIn(text: string, index: MentionIndex, people: ReadonlyMap<string, KnownPerson>, date: string | undefined): Mention[] {
   const { mentions, ambiguous } = extractMentions(text, index);
   for (const a of ambiguous) {
     if (a.kind !== 'person' || !date) continue;
@@ -35,7 +31,7 @@ export function mentionsIn(text: string, index: MentionIndex, people: ReadonlyMa
 export function mentionEdges(nodes: readonly NodeRecord[], index: MentionIndex, people: ReadonlyMap<string, KnownPerson>, date: string | undefined): EdgeRecord[] {
   const edges = new Map<string, EdgeRecord & { starts: number[] }>();
   for (const node of nodes) {
-    if (!isText(node.label)) continue;
+    if (!isTextLabel(node.label)) continue;
     for (const field of TEXT_FIELDS) {
       const text = node.props[field];
       if (typeof text !== 'string' || text === '') continue;

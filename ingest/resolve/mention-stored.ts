@@ -4,8 +4,8 @@ import type { NodeLabel } from '../../src/model/kinds.js';
 import { neo4j, readRows, type Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createMentionIndexFrom, loadEnricherData } from './enrich.js';
-import { TEXT_LABELS } from '../../src/model/kinds.js';
-import { DATE_FIELDS, documentDate, mentionEdges, TEXT_FIELDS } from './mention-edges.js';
+import { DATE_FIELDS, TEXT_LABELS } from '../../src/model/kinds.js';
+import { documentDate, mentionEdges, TEXT_FIELDS } from './mention-edges.js';
 
 /** Text nodes read per query. */
 const PAGE = 500;

@@ -1,9 +1,9 @@
 import type { Config } from '../../src/config.js';
 import type { FragmentBody } from '../../src/model/fragment.js';
+import { DATE_FIELDS } from '../../src/model/kinds.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { writeDerivedFragment } from '../pipeline/derived-fragment.js';
 import { loadPeople } from './load.js';
-import { DATE_FIELDS } from './mention-edges.js';
 import { decideNamePerson, sameAsEdges } from './resolve-fragment.js';
 import { repointEdges } from '../../src/review/candidates.js';
 import { loadReviews } from '../../src/review/decisions.js';

@@ -55,6 +55,12 @@ export interface EdgeKind {
 
 /** Labels whose texts are read for mentions and citations (the sources of MENTIONS and CITES). */
 export const TEXT_LABELS = ['Question', 'Answer', 'Postponement', 'Motion', 'Document', 'Article'] as const;
+
+/** Whether a label is one of TEXT_LABELS. */
+export const isTextLabel = (label: string): boolean => (TEXT_LABELS as readonly string[]).includes(label);
+
+/** The date properties of text nodes, in order of preference: the first one set is the text's date (a letter's own date before its publication). */
+export const DATE_FIELDS = ['submittedAt', 'receivedAt', 'sentAt', 'date', 'publishedAt'] as const;
 const ALL = Object.keys(NODE_KINDS) as NodeLabel[];
 
 export const EDGE_KINDS = {
