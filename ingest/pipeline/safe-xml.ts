@@ -13,7 +13,7 @@ function position(text: string, index: number): string {
  * Decodes the bytes, refusing DTD entity declarations (entity expansion attacks). The size is
  * bounded where the document is read or fetched (GRAAFWERK_MAX_DOCUMENT_BYTES).
  */
-export function decodeDocument(doc: RawDocument): string {
+function decodeDocument(doc: RawDocument): string {
   const text = doc.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const entity = /<!ENTITY/i.exec(text);
   if (entity)
@@ -25,7 +25,7 @@ export function decodeDocument(doc: RawDocument): string {
  * Checks that the XML is well formed enough to trust: every element closed in order, one root.
  * htmlparser2 silently repairs broken markup, so without this a truncated file would parse as a shorter one.
  */
-export function checkWellFormed(text: string, url: string): void {
+function checkWellFormed(text: string, url: string): void {
   const stack: string[] = [];
   let roots = 0;
   for (const m of text.matchAll(TAG)) {

@@ -14,7 +14,6 @@ import { addObservedMemberships } from './party-memberships.js';
 import { resolveNamedPersons } from './resolve-fragment.js';
 import { loadReviews, type ReviewDecision } from '../../src/review/decisions.js';
 
-
 /** Everything the enricher knows, loaded once. */
 export interface EnricherData {
   people: KnownPerson[];
@@ -36,7 +35,7 @@ export function createMentionIndexFrom(data: EnricherData): MentionIndex {
 }
 
 /** Builds an enricher from loaded data: resolves name-only persons, then adds MENTIONS edges (pure). */
-export function createEnricherFrom(data: EnricherData): Enricher {
+function createEnricherFrom(data: EnricherData): Enricher {
   const index = createMentionIndexFrom(data);
   const people = new Map(data.people.map((p) => [p.id, p]));
   // Mentioned companies are not copied into the document: the registry is written before any

@@ -6,7 +6,7 @@ import { sha256 } from '../model/ids.js';
 
 const endpoint = z.object({ label: z.string(), id: z.string() });
 
-export const decisionSchema = z.object({
+const decisionSchema = z.object({
   id: z.string(),
   from: endpoint,
   to: endpoint,
@@ -25,7 +25,7 @@ export function candidateId(from: { label: string; id: string }, to: { label: st
 }
 
 /** Where the review decisions are kept. */
-export const reviewsPath = (stateDir: string): string => join(stateDir, 'reviews.json');
+const reviewsPath = (stateDir: string): string => join(stateDir, 'reviews.json');
 
 /** Reads the stored decisions; none when the file does not exist yet. */
 export async function loadReviews(stateDir: string): Promise<ReviewDecision[]> {
