@@ -20,12 +20,23 @@ type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promis
 /** Tests and benchmarks empty the graph, so their local Neo4j is a store and port of its own. */
 const forTests = (config: Config): Config => ({ ...config, localBoltPort: config.testBoltPort, localHome: config.testNeo4jHome });
 
+/** Serving runs graphql in production mode (plain instanceof checks), as the Docker image does; before graphql is first loaded. */
+const asServer = (): void => {
+  process.env.NODE_ENV ??= 'production';
+};
+
 const COMMANDS: Record<string, Command> = {
-  start: async (config) => (await import('./start.js')).startCommand(config),
+  start: async (config) => {
+    asServer();
+    return (await import('./start.js')).startCommand(config);
+  },
   db: dbCommand,
   ingest: async (config, args) => (await import('./ingest.js')).ingestCommand(config, args),
   review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
-  serve: async (config, args) => (await import('./serve.js')).serveCommand(config, args),
+  serve: async (config, args) => {
+    asServer();
+    return (await import('./serve.js')).serveCommand(config, args);
+  },
   export: async (config, args) => (await import('./export.js')).exportCommand(config, args),
   // Tests keep the run summaries quiet unless asked: their own output is what matters there.
   test: (config, args) =>

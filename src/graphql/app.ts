@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { readGraph, type Graph } from '../neo4j/driver.js';
@@ -96,7 +97,7 @@ export function createApp(graph: Graph, config: Config): App {
     // Bounded by Content-Length in createBodyLimitPlugin instead of a counting stream per request.
     maxRequestBodySize: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), timeLimitPlugin(), releasePlugin()],
+    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), useGraphQlJit(), timeLimitPlugin(), releasePlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }

@@ -15,6 +15,9 @@ import { questions } from './questions.js';
 import { search } from './search.js';
 import { stats } from './stats.js';
 
+/** A connection's totalCount (see loadConnection). */
+const countOf = (c: { totalCount: () => Promise<number> }) => c.totalCount();
+
 /** The resolver map: one resolver per root field, type resolvers batched through DataLoaders. */
 export const resolvers = {
   Date: DateScalar,
@@ -37,6 +40,9 @@ export const resolvers = {
   Hop: {
     sources: async (h: Hop, _: unknown, ctx: ApiContext) => (await ctx.loaders.sources.loadMany(h.sourceIds)).filter((s) => s !== null && !(s instanceof Error)),
   },
+  // totalCount is a count query run only when asked for; the compiled executor awaits only what a resolver returns.
+  QuestionConnection: { totalCount: countOf },
+  MotionConnection: { totalCount: countOf },
   SearchHit: { type: (h: { node: NodeObject }) => h.node.__label },
 };
 
