@@ -42,3 +42,11 @@ export async function loadConnection(ctx: ApiContext, q: ConnectionQuery, first:
     totalCount: () => (total ??= ctx.run<{ total: number }>(q.count, q.params).then((r) => Number(r[0]?.total ?? 0))),
   };
 }
+
+/**
+ * The resolvers of a connection type: totalCount is a count query run only when asked for, and the
+ * compiled executor (see app.ts) calls a function or awaits a promise only where a resolver returns it.
+ */
+export const connectionResolvers = {
+  totalCount: (connection: { totalCount: () => Promise<number> }) => connection.totalCount(),
+};

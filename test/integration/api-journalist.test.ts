@@ -79,3 +79,21 @@ describe('the five journalist questions of case 2022Z04510, one query each', () 
     expect(asked.sources[0].url).toMatch(/officielebekendmakingen|tweedekamer/);
   });
 });
+
+describe('a document answers the same interpreted (its first run) and compiled by graphql-jit (every later run)', () => {
+  const runs: [string, string, Record<string, unknown>][] = [
+    ['whoAsked', Q.whoAsked, vendors],
+    ['lateOrUnanswered', Q.lateOrUnanswered, { ...vendors, asOf: '2023-01-01' }],
+    ['motionsNotFollowedUp', Q.motionsNotFollowedUp, { ...vendors, asOf: '2022-03-10' }],
+    ['articlesTriggering', Q.articlesTriggering, vendors],
+    ['connection', Q.connection, { from: IDS.D66, to: IDS.JENV }],
+  ];
+  it.each(runs)('%s', async (_, query, variables) => {
+    const fresh = createTestApi(graph());
+    const interpreted = await fresh.query(query, variables);
+    const compiled = await fresh.query(query, variables);
+    expect(interpreted.errors).toBeUndefined();
+    expect(compiled.errors).toBeUndefined();
+    expect(compiled.data).toEqual(interpreted.data);
+  });
+});

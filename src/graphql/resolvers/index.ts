@@ -1,4 +1,5 @@
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import { connectionResolvers } from '../connection.js';
 import type { ApiContext } from '../context.js';
 import type { FieldReads } from '../projection.js';
 import { Answer, Article, Company, Office, Party, Person, entityReads, plainTypes } from '../types/entities.js';
@@ -14,9 +15,6 @@ import { paths, type Hop } from './paths.js';
 import { questions } from './questions.js';
 import { search } from './search.js';
 import { stats } from './stats.js';
-
-/** A connection's totalCount (see loadConnection). */
-const countOf = (c: { totalCount: () => Promise<number> }) => c.totalCount();
 
 /** The resolver map: one resolver per root field, type resolvers batched through DataLoaders. */
 export const resolvers = {
@@ -40,9 +38,8 @@ export const resolvers = {
   Hop: {
     sources: async (h: Hop, _: unknown, ctx: ApiContext) => (await ctx.loaders.sources.loadMany(h.sourceIds)).filter((s) => s !== null && !(s instanceof Error)),
   },
-  // totalCount is a count query run only when asked for; the compiled executor awaits only what a resolver returns.
-  QuestionConnection: { totalCount: countOf },
-  MotionConnection: { totalCount: countOf },
+  QuestionConnection: connectionResolvers,
+  MotionConnection: connectionResolvers,
   SearchHit: { type: (h: { node: NodeObject }) => h.node.__label },
 };
 
