@@ -26,7 +26,8 @@ CREATE (:Person {id: 'proj-p', name: 'Asker Stand-in'})-[:ASKED {role: 'Indiener
 CREATE (:Person {id: 'proj-p-guess', name: 'Asker Guess'})-[:ASKED {role: 'Indiener'}]->(g)
 CREATE (q)-[:ADDRESSED_TO]->(:Office {id: 'proj-o', title: 'minister P'})
 CREATE (:Person {id: 'proj-pa', name: 'Zed Co'})-[:ASKED {role: 'Medeindiener'}]->(q)
-CREATE (:Person {id: 'proj-pz', name: 'Anna Co'})-[:ASKED {role: 'Medeindiener'}]->(q)`;
+CREATE (:Person {id: 'proj-pz', name: 'Anna Co'})-[:ASKED {role: 'Medeindiener'}]->(q)
+CREATE (:Company {id: 'proj-blank', name: '', number: 7})`;
 
 beforeAll(async () => {
   await writeGraph(graph(), (tx) => tx.run(SETUP));
@@ -91,9 +92,22 @@ describe('projection, and stand-ins under review', () => {
     counted.reset();
     const all = await api.query(`{ neighborhood(id: "proj-o") { nodes { id properties } } }`);
     expect(all.errors).toBeUndefined();
-    expect(counted.statements()[0]).toContain('.*');
+    expect(counted.statements()[0]).toContain('properties: x {.*}');
     const question = all.data!.neighborhood.nodes.find((n: { id: string }) => n.id === 'proj-q');
     expect(question.properties).toMatchObject({ number: '2023Z90001', subject: 'Projected' });
+
+    // Without `properties`, nodes come as id, type and display label only: the first non-empty text of name, title, subject, …, else the id.
+    counted.reset();
+    const labelled = await api.query(`{ a: neighborhood(id: "proj-o") { nodes { id type label } } b: neighborhood(id: "proj-blank") { nodes { id type label } } }`);
+    expect(labelled.errors).toBeUndefined();
+    expect(counted.statements().join('\n')).not.toContain('properties: x {.*}');
+    expect(labelled.data!.a.nodes).toEqual(
+      expect.arrayContaining([
+        { id: 'proj-o', type: 'Office', label: 'minister P' },
+        { id: 'proj-q', type: 'Question', label: 'Projected' },
+      ]),
+    );
+    expect(labelled.data!.b.nodes).toEqual([{ id: 'proj-blank', type: 'Company', label: 'proj-blank' }]);
 
     counted.reset();
     const edgeIds = await api.query(`{ neighborhood(id: "proj-o") { edges { id type } } }`);

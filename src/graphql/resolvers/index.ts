@@ -43,9 +43,6 @@ export const resolvers = {
   SearchHit: { type: (h: { node: NodeObject }) => h.node.__label },
 };
 
-/** Properties a visualisation node's readable label is taken from (see toGraphNode). */
-const LABEL_READS = ['name', 'title', 'subject', 'number', 'abbreviation', 'koopId'].map((p) => `*.${p}`);
-
 /** What each type's resolvers read from stored nodes, so queries project only that (see ../projection.ts). */
 export const reads: Record<string, FieldReads> = {
   ...entityReads,
@@ -53,5 +50,4 @@ export const reads: Record<string, FieldReads> = {
   Reference: referenceReads,
   Motion: motionReads,
   Decision: decisionReads,
-  GraphNode: { label: LABEL_READS, properties: ['*.*'] },
 };

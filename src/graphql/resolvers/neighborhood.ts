@@ -1,22 +1,21 @@
 import { neighborhoodCypher } from '../../neo4j/queries/graph.js';
-import { LOOKUP_LABELS, type NodeObject } from '../../neo4j/queries/nodes.js';
-import { cached, propertiesKey } from '../loaders.js';
+import { cached } from '../loaders.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
 import { LIMITS, checkRange, checkText } from '../limits.js';
-import { toGraphEdge, toGraphNode, type GraphEdge, type Subgraph } from './subgraph.js';
+import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNodeRow, type Subgraph } from './subgraph.js';
 
 interface NeighborhoodRow {
-  nodes: NodeObject[];
+  nodes: GraphNodeRow[];
   edges: { type: string; source: string; target: string; rel: Record<string, unknown> }[];
   truncated: boolean;
 }
 
 /** Loads the subgraph around a node in one query, stopping at `limit` nodes (then `truncated`). */
 async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limit: number): Promise<Subgraph> {
-  const props = ctx.properties(LOOKUP_LABELS);
+  const nodeProperties = ctx.selects('GraphNode.properties');
   const edgeProperties = ctx.selects('GraphEdge.properties');
-  const cypher = cached(`neighborhood:${depth}:${propertiesKey(props)}:${edgeProperties}`, () => neighborhoodCypher(depth, props, edgeProperties));
+  const cypher = cached(`neighborhood:${depth}:${nodeProperties}:${edgeProperties}`, () => neighborhoodCypher(depth, nodeProperties, edgeProperties));
   const [row] = await ctx.run<NeighborhoodRow>(cypher, { id, limit, cap: limit * 4 + 50 });
   if (!row) throw userError(ERROR_CODES.badInput, `id: no node with id ${JSON.stringify(id.slice(0, 200))}`);
   const edges = new Map<string, GraphEdge>();

@@ -1,12 +1,11 @@
 import { elementByIdCypher, pathsCypher } from '../../neo4j/queries/graph.js';
-import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
 import { LIMITS, checkRange, checkText } from '../limits.js';
-import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type Subgraph } from './subgraph.js';
+import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type GraphNodeRow, type Subgraph } from './subgraph.js';
 
 interface PathRow {
-  nodes: NodeObject[];
+  nodes: GraphNodeRow[];
   rels: { type: string; source: string; target: string; properties: Record<string, unknown> }[];
 }
 

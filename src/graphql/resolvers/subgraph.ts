@@ -1,5 +1,3 @@
-import type { NodeObject } from '../../neo4j/queries/nodes.js';
-
 /** A node of a visualisation subgraph. */
 export interface GraphNode {
   id: string;
@@ -26,12 +24,19 @@ export interface Subgraph {
 /** Long texts stay out of a visualisation; the node's own query returns them. */
 const HEAVY = new Set(['text', 'operativeText', 'considerations', 'subQuestionsJson', 'answersJson', 'description']);
 
-/** Converts a stored node to a visualisation node with a readable label. */
-export function toGraphNode(n: NodeObject): GraphNode {
+/** A visualisation node as the graph queries return it (see graphNode in neo4j/queries/graph.ts); properties only when asked for. */
+export interface GraphNodeRow {
+  id: string;
+  label: string;
+  type: string;
+  properties?: Record<string, unknown>;
+}
+
+/** Converts a node row to a visualisation node, its long texts left out. */
+export function toGraphNode(n: GraphNodeRow): GraphNode {
   const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(n)) if (k !== '__label' && !HEAVY.has(k)) properties[k] = v;
-  const label = [n.name, n.title, n.subject, n.number, n.abbreviation, n.koopId, n.id].find((v) => typeof v === 'string' && v !== '') as string;
-  return { id: n.id, label, type: n.__label, properties };
+  for (const [k, v] of Object.entries(n.properties ?? {})) if (!HEAVY.has(k)) properties[k] = v;
+  return { id: n.id, label: n.label, type: n.type, properties };
 }
 
 /** Converts a stored relationship to a visualisation edge with a stable id. */

@@ -23,6 +23,17 @@ export const elementByIdCypher = `${anyLabelById('$id')}
 WITH n WHERE ${visible('n')}
 RETURN elementId(n) AS eid LIMIT 1`;
 
+/** Properties a visualisation node's display label is taken from, in this order; its id when none is a non-empty string. */
+export const DISPLAY_LABEL_PROPERTIES = ['name', 'title', 'subject', 'number', 'abbreviation', 'koopId'] as const;
+
+/** A node of a visualisation subgraph: id, type, display label and, when asked for, every stored property (see toGraphNode). */
+function graphNode(x: string, withProperties: boolean): string {
+  const candidates = DISPLAY_LABEL_PROPERTIES.map((p) => `${x}.${p}`).join(', ');
+  const label = `coalesce(head([v IN [${candidates}] WHERE v IS :: STRING NOT NULL AND v <> '']), ${x}.id)`;
+  // `x {.*}`, not properties(x): Neo4j 5.26 fails to plan properties(x) beside x.name in one list comprehension (a ClassCastException).
+  return `{id: ${x}.id, type: labels(${x})[0], label: ${label}${withProperties ? `, properties: ${x} {.*}` : ''}}`;
+}
+
 /** One level of the walk: neighbours of the frontier, then the nodes kept up to $limit (binds nodes, frontier, rels, cut). */
 const neighborhoodLevel = `CALL (frontier) {
   UNWIND frontier AS a
@@ -39,10 +50,11 @@ WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut, rels + [f IN foun
 /**
  * The subgraph around a node in one query: breadth first, `depth` levels (a validated integer
  * spliced in, 1 to 3), at most $limit nodes, each level read up to $cap relationships; `truncated`
- * tells whether anything was cut. Nodes carry the given properties; edges all of theirs, or only
- * the `key` their id needs when `edgeProperties` is false. Params: $id, $limit, $cap.
+ * tells whether anything was cut. Nodes carry their stored properties and edges all of theirs, or
+ * when `nodeProperties`/`edgeProperties` is false only what their ids and labels need. Params: $id,
+ * $limit, $cap.
  */
-export function neighborhoodCypher(depth: number, properties: readonly string[] | null = null, edgeProperties = true): string {
+export function neighborhoodCypher(depth: number, nodeProperties = true, edgeProperties = true): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`depth out of range: ${depth}`);
   return `${anyLabelById('$id')}
 WITH n WHERE ${visible('n')} LIMIT 1
@@ -50,7 +62,7 @@ WITH [n] AS nodes, [n] AS frontier, [] AS rels, false AS cut
 ${Array.from({ length: depth }, () => neighborhoodLevel).join('\n')}
 UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
 WITH nodes, cut, collect(DISTINCT r) AS rels
-RETURN [x IN nodes | ${project('x', properties)}] AS nodes, cut AS truncated,
+RETURN [x IN nodes | ${graphNode('x', nodeProperties)}] AS nodes, cut AS truncated,
   [r IN rels | {type: type(r), source: startNode(r).id, target: endNode(r).id, rel: ${edgeProperties ? 'properties(r)' : '{key: r.key}'}}] AS edges`;
 }
 
@@ -64,7 +76,7 @@ export function pathsCypher(maxHops: number, k: number): string {
   return `MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
 MATCH p = SHORTEST ${k} (a) (()-[]-(x) WHERE NOT x:Source AND ${visible('x')}){1,${maxHops}} (b)
-RETURN [n IN nodes(p) | ${project('n')}] AS nodes,
+RETURN [n IN nodes(p) | ${graphNode('n', true)}] AS nodes,
   [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS rels
 ORDER BY length(p)`;
 }
