@@ -4,8 +4,8 @@
  * two agree before it times them.
  */
 import { addDays, assessAnswer, today, toDay } from '../../src/analysis/answer-status.js';
-import { NO_FOLLOW_UP } from '../../src/analysis/follow-up.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
+import { NO_FOLLOW_UP_REGEX } from '../../src/neo4j/queries/motions.js';
 import { SEARCH_INDEX } from '../../src/neo4j/schema.js';
 
 export interface Case {
@@ -65,8 +65,6 @@ WHERE start IS NOT NULL AND due < date($asOf) AND NOT EXISTS {
     AND date(left(coalesce(d.receivedAt, d.sentAt, d.date, d.publishedAt, d.submittedAt), 10)) <= date($asOf) }
 RETURN m {.number, .title, .status, .decidedAt} AS motion ORDER BY m.submittedAt DESC, m.id LIMIT 20`;
 
-/** The words that say a motion was not followed up (the rule of analysis/follow-up.ts), as a whole-text Cypher regex. */
-const NO_FOLLOW_UP_REGEX = `(?is).*(?:${NO_FOLLOW_UP.source}).*`;
 
 const SEARCH = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $q, {limit: 40}) YIELD node, score
 WHERE ${visible('node')}

@@ -25,8 +25,8 @@ import { createCaseFragments } from '../support/api-fixtures.js';
 import { apiCases, comparable, type Case, type Centre } from './api-cases.js';
 
 const CORPUS = '../shared/corpus/tk';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Warm-up bounds per target (s): V8 and Neo4j's JVM tier code up over seconds; the API at one client got faster for 8–10 s. */
 const WARM_UP_MIN_SECONDS = 5;
 const WARM_UP_MAX_SECONDS = 30;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_STATUSES } from '../../src/analysis/answer-status.js';
 import { BINDING_OUTCOMES } from '../../src/analysis/motion-status.js';
+import { resolvers } from '../../src/graphql/resolvers/index.js';
 import { loadSchema } from '../../src/graphql/schema.js';
 import { LOOKUP_LABELS } from '../../src/neo4j/queries/nodes.js';
+import { NODE_LABELS } from '../../src/model/kinds.js';
 
 /** The values of an enum of schema.graphql, by name (inspected through the schema's own methods). */
 function enumValues(name: string): string[] {
@@ -27,5 +29,22 @@ describe('schema.graphql lists what the code produces', () => {
 
   it('AnswerStatus holds every status the assessment gives', () => {
     expect([...enumValues('AnswerStatus')].sort()).toEqual([...ANSWER_STATUSES].sort());
+  });
+
+  it('gives every field of a node type that returns objects a resolver: a stored node holds no objects to read', () => {
+    const schema = loadSchema();
+    const missing: string[] = [];
+    for (const label of NODE_LABELS) {
+      const type = schema.getType(label) as { getFields?: () => Record<string, { type: { ofType?: unknown; name?: string } }> } | undefined;
+      const own = ((resolvers as Record<string, unknown>)[label] ?? {}) as Record<string, unknown>;
+      for (const [name, field] of Object.entries(type?.getFields?.() ?? {})) {
+        let t = field.type as { ofType?: unknown; name?: string };
+        while (t.ofType) t = t.ofType as typeof t;
+        const named = schema.getType(t.name ?? '') as object | undefined;
+        const returnsObjects = named !== undefined && ('getFields' in named || 'getTypes' in named);
+        if (returnsObjects && !(name in own)) missing.push(`${label}.${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -19,8 +19,12 @@ export type MotionOrder = 'SUBMITTED_DESC' | 'SUBMITTED_ASC';
 
 const ORDER: Record<MotionOrder, string> = { SUBMITTED_DESC: 'm.submittedAt DESC, m.id', SUBMITTED_ASC: 'm.submittedAt ASC, m.id' };
 
-/** The words of texts saying a motion was not followed up (analysis/follow-up.ts), as a whole-text Cypher regex. */
-const NO_FOLLOW_UP_REGEX = `(?is).*(?:${NO_FOLLOW_UP.source}).*`;
+/**
+ * The words of texts saying a motion was not followed up (analysis/follow-up.ts), as a whole-text
+ * Cypher regex. Java's \s is ASCII unless (?U), where JavaScript's takes any Unicode space (the
+ * no-break space of PDF and web text among them).
+ */
+export const NO_FOLLOW_UP_REGEX = `(?isU).*(?:${NO_FOLLOW_UP.source}).*`;
 
 /** Date of a document, whatever its kind calls it. */
 export const documentDate = (d: string): string => `coalesce(${d}.receivedAt, ${d}.sentAt, ${d}.date, ${d}.publishedAt, ${d}.submittedAt)`;
