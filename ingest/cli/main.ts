@@ -10,7 +10,7 @@ usage:
   graafwerk ingest <file|dir|url>...   ingest documents (--format to force one)
   graafwerk export ...                 export a neighbourhood or paths (GraphML, GEXF, Cytoscape JSON, CSV)
   graafwerk review list|accept|reject  the open identity candidates (a name that may be a known person)
-  graafwerk db start|stop|status       the local Neo4j (used when NEO4J_URI is unset)
+  graafwerk db start|stop|status [--test]  the local Neo4j (used when NEO4J_URI is unset); --test: the one of tests and benchmarks
   graafwerk test [vitest args]         run the tests against a real Neo4j (a local one of their own unless NEO4J_URI is set)
   graafwerk with-db <command...>       run a command (a benchmark) against that Neo4j, NEO4J_URI pointing at it
 `;
@@ -30,7 +30,7 @@ const COMMANDS: Record<string, Command> = {
     asServer();
     return (await import('./start.js')).startCommand(config);
   },
-  db: dbCommand,
+  db: (config, args) => dbCommand(args.includes('--test') ? forTests(config) : config, args.filter((a) => a !== '--test')),
   ingest: async (config, args) => (await import('./ingest.js')).ingestCommand(config, args),
   review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
   serve: async (config, args) => {
