@@ -8,6 +8,7 @@ import { readGraph, type Graph } from '../neo4j/driver.js';
 import { createArmorPlugin, createPageSizePlugin } from './armor.js';
 import { createBodyLimitPlugin } from './body-limit.js';
 import { createContext, type ApiContext } from './context.js';
+import { errorLocationsPlugin } from './error-locations.js';
 import { ERROR_CODES, maskError, userError } from './errors.js';
 import { handleExport } from './export-route.js';
 import { createProjectionPlugin } from './projection.js';
@@ -118,7 +119,7 @@ export function createApp(graph: Graph, config: Config): App {
     // Bounded by Content-Length in createBodyLimitPlugin instead of a counting stream per request.
     maxRequestBodySize: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), compiledExecutionPlugin(), timeLimitPlugin(), releasePlugin()],
+    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), compiledExecutionPlugin(), errorLocationsPlugin(), timeLimitPlugin(), releasePlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }
