@@ -13,7 +13,8 @@ let api: ReturnType<typeof createTestApi>;
 
 beforeAll(async () => {
   await new GraphWriter(graph(), { batchSize: 500 }).write(createCaseFragments());
-  api = createTestApi(graph());
+  // Every query of this suite runs interpreted and compiled, and must answer the same both ways.
+  api = createTestApi(graph(), {}, { bothEngines: true });
 });
 
 const refused = async (query: string, code: string, variables: Record<string, unknown> = {}, client = api) => {

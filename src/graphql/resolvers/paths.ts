@@ -31,7 +31,11 @@ async function elementOf(ctx: ApiContext, id: string, argument: string): Promise
 
 /** Loads the shortest and alternative paths between two nodes, as paths and as one subgraph. */
 async function loadPaths(ctx: ApiContext, from: string, to: string, maxHops: number, k: number): Promise<PathsResult> {
-  const [a, b] = await Promise.all([elementOf(ctx, from, 'from'), elementOf(ctx, to, 'to')]);
+  // Both looked up at once, but a missing `from` is reported before a missing `to`, whichever answers first.
+  const [a, b] = (await Promise.allSettled([elementOf(ctx, from, 'from'), elementOf(ctx, to, 'to')])).map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
   if (a === b) return { paths: [], subgraph: { nodes: [], edges: [], truncated: false } };
   const rows = await ctx.run<PathRow>(pathsCypher(maxHops, k), { from: a, to: b });
   const nodes = new Map<string, GraphNode>();
