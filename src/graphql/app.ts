@@ -1,14 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import type { DocumentNode } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { readGraph, type Graph } from '../neo4j/driver.js';
 import { createArmorPlugin, createPageSizePlugin } from './armor.js';
 import { createBodyLimitPlugin } from './body-limit.js';
+import { compiledExecutionPlugin } from './compiled-execution.js';
 import { createContext, type ApiContext } from './context.js';
-import { errorLocationsPlugin } from './error-locations.js';
 import { ERROR_CODES, maskError, userError } from './errors.js';
 import { handleExport } from './export-route.js';
 import { createProjectionPlugin } from './projection.js';
@@ -67,26 +65,6 @@ function timeLimitPlugin(): Plugin<ApiContext> {
   };
 }
 
-/**
- * Runs a document compiled by graphql-jit from its second run on. Compiling costs more than it saves
- * in one run (0.4 ms for the neighborhood query, 10 ms for 25 aliased lists, against 0.1–0.2 ms saved
- * per run), so a document sent once (a query tried in GraphiQL, a flood of distinct documents) stays
- * interpreted. Parsed documents are cached by their text, so a repeated query is the same object.
- */
-function compiledExecutionPlugin(): Plugin {
-  const seen = new WeakSet<DocumentNode>();
-  return useGraphQlJit(
-    {},
-    {
-      enableIf: ({ document }) => {
-        if (seen.has(document)) return true;
-        seen.add(document);
-        return false;
-      },
-    },
-  ) as Plugin;
-}
-
 /** Lets go of the request's cached rows when its execution ends (see Loaders.release). */
 function releasePlugin(): Plugin<ApiContext> {
   return {
@@ -119,7 +97,7 @@ export function createApp(graph: Graph, config: Config): App {
     // Bounded by Content-Length in createBodyLimitPlugin instead of a counting stream per request.
     maxRequestBodySize: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), compiledExecutionPlugin(), errorLocationsPlugin(), timeLimitPlugin(), releasePlugin()],
+    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), compiledExecutionPlugin(), timeLimitPlugin(), releasePlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }
