@@ -34,7 +34,7 @@ export function undeclaredFields(schema: GraphQLSchema, resolvers: Record<string
 type OutputType = { name?: string; ofType?: OutputType };
 
 /** The name of a field's type with lists and non-null unwrapped, or null for an unknown field. */
-function fieldTypeName(schema: GraphQLSchema, type: string, field: string): string | null {
+export function fieldTypeName(schema: GraphQLSchema, type: string, field: string): string | null {
   const def = schema.getType(type);
   let t = (def && 'getFields' in def ? def.getFields()[field]?.type : undefined) as OutputType | undefined;
   while (t?.ofType) t = t.ofType;

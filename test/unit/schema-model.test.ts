@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_STATUSES } from '../../src/analysis/answer-status.js';
 import { BINDING_OUTCOMES } from '../../src/analysis/motion-status.js';
+import { fieldTypeName } from '../../src/graphql/projection.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
 import { loadSchema } from '../../src/graphql/schema.js';
 import { LOOKUP_LABELS } from '../../src/neo4j/queries/nodes.js';
@@ -35,12 +36,10 @@ describe('schema.graphql lists what the code produces', () => {
     const schema = loadSchema();
     const missing: string[] = [];
     for (const label of NODE_LABELS) {
-      const type = schema.getType(label) as { getFields?: () => Record<string, { type: { ofType?: unknown; name?: string } }> } | undefined;
+      const type = schema.getType(label) as { getFields?: () => Record<string, unknown> } | undefined;
       const own = ((resolvers as Record<string, unknown>)[label] ?? {}) as Record<string, unknown>;
-      for (const [name, field] of Object.entries(type?.getFields?.() ?? {})) {
-        let t = field.type as { ofType?: unknown; name?: string };
-        while (t.ofType) t = t.ofType as typeof t;
-        const named = schema.getType(t.name ?? '') as object | undefined;
+      for (const name of Object.keys(type?.getFields?.() ?? {})) {
+        const named = schema.getType(fieldTypeName(schema, label, name) ?? '') as object | undefined;
         const returnsObjects = named !== undefined && ('getFields' in named || 'getTypes' in named);
         if (returnsObjects && !(name in own)) missing.push(`${label}.${name}`);
       }
