@@ -65,7 +65,6 @@ WHERE start IS NOT NULL AND due < date($asOf) AND NOT EXISTS {
     AND date(left(coalesce(d.receivedAt, d.sentAt, d.date, d.publishedAt, d.submittedAt), 10)) <= date($asOf) }
 RETURN m {.number, .title, .status, .decidedAt} AS motion ORDER BY m.submittedAt DESC, m.id LIMIT 20`;
 
-
 const SEARCH = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $q, {limit: 40}) YIELD node, score
 WHERE ${visible('node')}
 RETURN {score: score, node: {id: node.id}} AS hit ORDER BY score DESC LIMIT 20`;

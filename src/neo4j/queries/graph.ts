@@ -24,7 +24,7 @@ WITH n WHERE ${visible('n')}
 RETURN elementId(n) AS eid LIMIT 1`;
 
 /** Properties a visualisation node's display label is taken from, in this order; its id when none is a non-empty string. */
-export const DISPLAY_LABEL_PROPERTIES = ['name', 'title', 'subject', 'number', 'abbreviation', 'koopId'] as const;
+const DISPLAY_LABEL_PROPERTIES = ['name', 'title', 'subject', 'number', 'abbreviation', 'koopId'] as const;
 
 /** A node of a visualisation subgraph: id, type, display label and, when asked for, every stored property (see toGraphNode). */
 function graphNode(x: string, withProperties: boolean): string {
