@@ -18,6 +18,9 @@ export async function connectGraph(config: Config): Promise<Graph> {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
     userAgent: 'graafwerk/0.1',
+    // Nothing reads Cypher's notifications (unknown labels, properties no node has yet, …); without
+    // this filter the server sends a dozen such warnings with every answer and the driver unpacks them.
+    notificationFilter: { minimumSeverityLevel: 'OFF' },
   });
   try {
     await driver.verifyConnectivity({ database: config.neo4jDatabase });
