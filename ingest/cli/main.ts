@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from '../../src/config.js';
 import { dbCommand, withDatabase } from './db.js';
 import { runChild } from './run-child.js';
+import { runAsServer } from '../../src/graphql/server-process.js';
 
 const USAGE = `graafwerk: a knowledge graph of Dutch parliamentary records
 
@@ -20,21 +21,17 @@ type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promis
 /** Tests and benchmarks empty the graph, so their local Neo4j is a store and port of its own. */
 const forTests = (config: Config): Config => ({ ...config, localBoltPort: config.testBoltPort, localHome: config.testNeo4jHome });
 
-/** Serving runs graphql in production mode (plain instanceof checks), as the Docker image does; before graphql is first loaded. */
-const asServer = (): void => {
-  process.env.NODE_ENV ??= 'production';
-};
 
 const COMMANDS: Record<string, Command> = {
   start: async (config) => {
-    asServer();
+    runAsServer();
     return (await import('./start.js')).startCommand(config);
   },
   db: (config, args) => dbCommand(args.includes('--test') ? forTests(config) : config, args.filter((a) => a !== '--test')),
   ingest: async (config, args) => (await import('./ingest.js')).ingestCommand(config, args),
   review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
   serve: async (config, args) => {
-    asServer();
+    runAsServer();
     return (await import('./serve.js')).serveCommand(config, args);
   },
   export: async (config, args) => (await import('./export.js')).exportCommand(config, args),

@@ -18,6 +18,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/graphql/app.js';
+import { runAsServer } from '../../src/graphql/server-process.js';
 import { connectGraph, readGraph, type Graph } from '../../src/neo4j/driver.js';
 import { applySchema, clearGraph } from '../../src/neo4j/schema.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
@@ -165,6 +166,8 @@ async function checkSameAnswer(c: Case, app: App, graphqlUrl: string, bareUrl: s
 }
 
 async function main(): Promise<void> {
+  // Both in-process targets run as a server of the API does (NODE_ENV comes from the npm script, before graphql loads).
+  runAsServer();
   const config = { ...loadConfig(), logLevel: 'error' };
   const graph = await connectGraph(config);
   await applySchema(graph);

@@ -6,9 +6,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config.js';
+import { runAsServer } from '../../src/graphql/server-process.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
 import { apiCases, type Centre } from './api-cases.js';
 
+// As the API server it is compared with runs.
+runAsServer();
 const graph = await connectGraph(loadConfig());
 const cases = new Map(apiCases(JSON.parse(process.env.BENCH_CENTRE ?? '{}') as Centre).map((c) => [`/${encodeURIComponent(c.name)}`, c]));
 const server = createServer((req, res) => {
