@@ -65,6 +65,17 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     expect(q.sources).toEqual([{ url: 'https://zoek.officielebekendmakingen.nl/kv-tk-2022Z04510.xml', fetchedAt: '2024-01-04T00:00:00Z' }]);
   });
 
+  it('finds question(number) by its id too, with the same relations, and answers null for a value that is neither', async () => {
+    const r = await api.query(`query($id: String!) { byId: question(number: $id) { number askedBy { person { name } } answers { koopId } } none: question(number: "2099Z00001") { id } }`, {
+      id: Q_ID,
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.byId.number).toBe('2022Z04510');
+    expect(r.data!.byId.askedBy).toHaveLength(2);
+    expect(r.data!.byId.answers.length).toBeGreaterThan(0);
+    expect(r.data!.none).toBeNull();
+  });
+
   it('finds a motion by dossier-ondernummer with submitters, decision, votes and follow-up', async () => {
     const r = await api.query(`{ motion(number: "30821-86") {
       number koopId dossier ondernummer status submitters { role person { name } }

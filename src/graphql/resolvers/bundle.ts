@@ -43,7 +43,7 @@ export async function loadQuestionBundle(ctx: ApiContext, value: string, fields:
   const askers = wants('askedBy');
   const key = `bundle:${parts.join(',')}|${askers}|${BUNDLE_LABELS.map((l) => propertiesKey(ctx.properties(l))).join('|')}`;
   const cypher = cached(key, () => questionBundleCypher(KEYS, parts, askers, ctx.properties));
-  const rows = await ctx.run<Record<string, unknown> & { node: NodeObject }>(cypher, { values: [value] });
+  const rows = await ctx.run<Record<string, unknown> & { node: NodeObject }>(cypher, { value });
   const row = rows[0];
   if (!row) return null;
   const id = row.node.id;

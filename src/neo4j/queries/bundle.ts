@@ -1,4 +1,4 @@
-import { ALL_PROPERTIES, askersBody, nodesByKeyCypher, otherLabels, project, relatedBody, type PropertiesOf, type RelationSpec } from './nodes.js';
+import { ALL_PROPERTIES, askersBody, nodeByKeysMatch, otherLabels, project, relatedBody, type PropertiesOf, type RelationSpec } from './nodes.js';
 
 /** The relations of a question that most queries ask for, fetched with the question itself. */
 export const QUESTION_BUNDLE: Record<string, RelationSpec> = {
@@ -8,10 +8,10 @@ export const QUESTION_BUNDLE: Record<string, RelationSpec> = {
 };
 
 /**
- * Finds questions by any of the keys and returns, in the same round trip, the relations in
+ * Finds a question by the first of the keys its value matches and returns, in the same round trip, the relations in
  * `parts` (names of QUESTION_BUNDLE) and, when `askers` is set, the askers with their party at
  * the time; rows match what the per-relation DataLoaders return, so they can prime them. Each
- * node carries the properties `of` names for its label. Params: $values.
+ * node carries the properties `of` names for its label. Params: $value.
  */
 export function questionBundleCypher(keys: readonly string[], parts: readonly string[], askers: boolean, of: PropertiesOf = ALL_PROPERTIES): string {
   const collects = parts.map((p) => {
@@ -20,7 +20,6 @@ export function questionBundleCypher(keys: readonly string[], parts: readonly st
     return `,\n  COLLECT { ${relatedBody(spec, 'n')} RETURN {node: ${project('m', of(otherLabels(spec)))}, rel: properties(r)} } AS ${p}`;
   });
   const askerRows = askers ? `,\n  COLLECT { WITH n AS q ${askersBody(of)} RETURN row } AS askers` : '';
-  return `${nodesByKeyCypher('Question', keys).replace(/\nRETURN value, .*$/s, '')}
-WITH value, n, rank ORDER BY rank LIMIT 1
-RETURN value, ${project('n', of(['Question']))} AS node${collects.join('')}${askerRows}`;
+  return `${nodeByKeysMatch('Question', keys)}
+RETURN ${project('n', of(['Question']))} AS node${collects.join('')}${askerRows}`;
 }

@@ -76,6 +76,18 @@ WITH value, n, rank WHERE ${visible('n')}
 RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
 }
 
+/**
+ * Binds `n` to the visible node of one label whose keys, tried in order, first equal $value: one
+ * index seek per key and no sort, for a lookup of a single value.
+ */
+export function nodeByKeysMatch(label: NodeLabel, keys: readonly string[]): string {
+  if (!isNodeLabel(label)) throw new ModelViolation(`not a label: ${String(label)}`);
+  for (const key of keys) if (!isKeyOf(label, key)) throw new ModelViolation(`not a unique key of ${label}: ${key}`);
+  const seeks = keys.map((k, i) => `OPTIONAL MATCH (k${i}:${label} {${k}: $value}) WHERE ${visible(`k${i}`)}`);
+  return `${seeks.join('\n')}
+WITH coalesce(${keys.map((_, i) => `k${i}`).join(', ')}) AS n WHERE n IS NOT NULL`;
+}
+
 export interface RelationSpec {
   from: NodeLabel;
   type: EdgeType;
