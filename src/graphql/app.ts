@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.js';
-import { readGraph, type Graph } from '../neo4j/driver.js';
+import { readRows, type Graph } from '../neo4j/driver.js';
 import { createArmorPlugin, createPageSizePlugin } from './armor.js';
 import { createBodyLimitPlugin } from './body-limit.js';
 import { compiledExecutionPlugin } from './compiled-execution.js';
@@ -18,10 +18,10 @@ export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
-/** Whether Neo4j answers a trivial read within two seconds. */
+/** Whether Neo4j answers a trivial read (within two seconds, a few transient failures retried). */
 async function neo4jAnswers(graph: Graph): Promise<boolean> {
   try {
-    await readGraph(graph, (tx) => tx.run('RETURN 1'), 2000);
+    await readRows(graph, 'RETURN 1 AS up', {}, 2000);
     return true;
   } catch {
     return false;

@@ -31,7 +31,7 @@ function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
-/** Builds the context of one request: read transactions only, each bounded by what is left of the time limit. */
+/** Builds the context of one request: read-only queries, each bounded by what is left of the time limit. */
 export function createContext(graph: Graph, config: Config, authorization: string | null = null): ApiContext {
   const deadline = Date.now() + config.queryTimeoutMs;
   const run: RunQuery = async <R>(cypher: string, params: Record<string, unknown> = {}) => {

@@ -19,7 +19,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/graphql/app.js';
 import { runAsServer } from '../../src/graphql/server-process.js';
-import { connectGraph, readGraph, type Graph } from '../../src/neo4j/driver.js';
+import { connectGraph, readRows, type Graph } from '../../src/neo4j/driver.js';
 import { applySchema, clearGraph } from '../../src/neo4j/schema.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createCaseFragments } from '../support/api-fixtures.js';
@@ -182,12 +182,13 @@ async function main(): Promise<void> {
     process.stdout.write(`ingested ${CORPUS} with \`graafwerk ingest\` in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summary}\n`);
   } else process.stdout.write(`${CORPUS} is not present: only the case fixtures are loaded\n`);
   await new GraphWriter(graph, { batchSize: 2000 }).write(createCaseFragments());
-  const counts = await readGraph(graph, (tx) => tx.run('MATCH (n) RETURN count(n) AS n, COUNT { MATCH ()-[r]->() } AS r'));
-  process.stdout.write(`graph: ${counts.records[0]?.get('n')} nodes, ${counts.records[0]?.get('r')} relationships\n`);
-  const top = await readGraph(graph, (tx) =>
-    tx.run(`MATCH (q:Question) WHERE q.number IS NOT NULL WITH q, COUNT { (q)--() } AS degree ORDER BY degree DESC, q.number LIMIT 1 RETURN q.number AS number, q.id AS id`),
+  const [counts] = await readRows<{ n: number; r: number }>(graph, 'MATCH (n) RETURN count(n) AS n, COUNT { MATCH ()-[r]->() } AS r');
+  process.stdout.write(`graph: ${counts?.n} nodes, ${counts?.r} relationships\n`);
+  const [top] = await readRows<{ number: string; id: string }>(
+    graph,
+    `MATCH (q:Question) WHERE q.number IS NOT NULL WITH q, COUNT { (q)--() } AS degree ORDER BY degree DESC, q.number LIMIT 1 RETURN q.number AS number, q.id AS id`,
   );
-  const centre: Centre = { number: String(top.records[0]?.get('number')), id: String(top.records[0]?.get('id')) };
+  const centre: Centre = { number: String(top?.number), id: String(top?.id) };
   const mix = apiCases(centre).filter((c) => !ONLY || ONLY.some((name) => c.name.startsWith(name)));
   if (mix.length === 0) throw new Error(`BENCH_CASES=${process.env.BENCH_CASES} names no case of the mix: ${apiCases(centre).map((c) => c.name).join(', ')}`);
 
