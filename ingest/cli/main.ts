@@ -21,7 +21,6 @@ type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promis
 /** Tests and benchmarks empty the graph, so their local Neo4j is a store and port of its own. */
 const forTests = (config: Config): Config => ({ ...config, localBoltPort: config.testBoltPort, localHome: config.testNeo4jHome });
 
-
 const COMMANDS: Record<string, Command> = {
   start: async (config) => {
     runAsServer();
