@@ -38,6 +38,8 @@ export interface Loaders {
   node: DataLoader<string, NodeObject | null>;
   byKey(label: NodeLabel, keys: readonly string[]): DataLoader<string, NodeObject | null>;
   related(spec: RelationSpec): DataLoader<string, Related[]>;
+  /** The neighbour nodes alone, for readers that take nothing from the relationships. */
+  relatedNodes(spec: RelationSpec): DataLoader<string, NodeObject[]>;
   sources: DataLoader<string, SourceRow | null>;
   askers: DataLoader<string, AskerRow[]>;
   currentParty: DataLoader<string, NodeObject | null>;
@@ -110,6 +112,13 @@ export function createLoaders(run: RunQuery, of: () => PropertiesOf): Loaders {
     if (!made.has(key)) made.set(key, make());
     return made.get(key) as T;
   };
+  const relatedLoader = <T>(spec: RelationSpec, withRel: boolean, toItem: (row: Record<string, unknown>) => T): DataLoader<string, T[]> => {
+    const k = `${withRel ? 'rel' : 'nodes'}:${spec.from}|${spec.type}|${spec.direction}|${(spec.to ?? []).join(',')}`;
+    return once(k, () => {
+      const props = of()(otherLabels(spec));
+      return groupedLoader(run, cached(`${k}:${propertiesKey(props)}`, () => relatedCypher(spec, props, withRel)), 'ids', 'id', toItem);
+    });
+  };
   return {
     get node() {
       return once('node', () => {
@@ -125,12 +134,10 @@ export function createLoaders(run: RunQuery, of: () => PropertiesOf): Loaders {
       });
     },
     related(spec) {
-      const k = `${spec.from}|${spec.type}|${spec.direction}|${(spec.to ?? []).join(',')}`;
-      return once(`rel:${k}`, () => {
-        const props = of()(otherLabels(spec));
-        const cypher = cached(`rel:${k}:${propertiesKey(props)}`, () => relatedCypher(spec, props));
-        return groupedLoader(run, cypher, 'ids', 'id', (r) => ({ node: r.node as NodeObject, rel: (r.rel ?? {}) as Record<string, unknown> }));
-      });
+      return relatedLoader(spec, true, (r) => ({ node: r.node as NodeObject, rel: (r.rel ?? {}) as Record<string, unknown> }));
+    },
+    relatedNodes(spec) {
+      return relatedLoader(spec, false, (r) => r.node as NodeObject);
     },
     get sources() {
       return once('sources', () => singleLoader<SourceRow>(run, sourcesByIdCypher, 'ids', 'id', 'source'));

@@ -115,6 +115,15 @@ describe('projection, and stand-ins under review', () => {
     expect(counted.statements()[0]).toContain('{key: r.key}');
     const withProps = await api.query(`{ neighborhood(id: "proj-a", depth: 1) { edges { type properties } } }`);
     expect(withProps.data!.neighborhood.edges).toEqual([{ type: 'ANSWERS', properties: { sources: ['src-proj'] } }]);
+
+    // Neighbour nodes come without their relationships' properties unless a field reads them (a mention's snippet does).
+    counted.reset();
+    const neighbours = await api.query(`{ questions(filter: { submittedFrom: "2023-01-01", submittedTo: "2023-01-31" }) { nodes { addressedTo { title } mentions { snippet } } } }`);
+    expect(neighbours.errors).toBeUndefined();
+    expect(neighbours.data!.questions.nodes[0].addressedTo).toEqual([{ title: 'minister P' }]);
+    const statements = counted.statements();
+    expect(statements.find((s) => s.includes(':ADDRESSED_TO]'))).not.toContain('properties(r)');
+    expect(statements.find((s) => s.includes(':MENTIONS]'))).toContain('properties(r)');
   });
 
   it('gives the same answer through an interface fragment as through the type', async () => {

@@ -3,7 +3,7 @@ import { isKeyOf } from '../../model/kinds.js';
 import { QUESTION_BUNDLE, questionBundleCypher } from '../../neo4j/queries/bundle.js';
 import { otherLabels, type NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
-import { cached, propertiesKey, type AskerRow, type Related } from '../loaders.js';
+import { cached, propertiesKey, type AskerRow } from '../loaders.js';
 
 /** Fields that need each bundle part; the status fields need answers and postponements. */
 const NEEDS: Record<string, string[]> = {
@@ -47,7 +47,7 @@ export async function loadQuestionBundle(ctx: ApiContext, value: string, fields:
   const row = rows[0];
   if (!row) return null;
   const id = row.node.id;
-  for (const p of parts) ctx.loaders.related(QUESTION_BUNDLE[p]!).prime(id, row[p] as Related[]);
+  for (const p of parts) ctx.loaders.relatedNodes(QUESTION_BUNDLE[p]!).prime(id, row[p] as NodeObject[]);
   if (askers) ctx.loaders.askers.prime(id, row.askers as AskerRow[]);
   return row.node;
 }

@@ -9,9 +9,9 @@ export function related(ctx: ApiContext, node: NodeObject, type: EdgeType, direc
   return ctx.loaders.related({ from: node.__label, type, direction, ...(to ? { to } : {}) }).load(node.id);
 }
 
-/** Neighbour nodes only. */
-export async function relatedNodes(ctx: ApiContext, node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): Promise<NodeObject[]> {
-  return (await related(ctx, node, type, direction, to)).map((r) => r.node);
+/** Neighbour nodes only, loaded without their relationships' properties. */
+export function relatedNodes(ctx: ApiContext, node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): Promise<NodeObject[]> {
+  return ctx.loaders.relatedNodes({ from: node.__label, type, direction, ...(to ? { to } : {}) }).load(node.id);
 }
 
 /** What the shared node fields read (see FieldReads in ../projection.ts). */

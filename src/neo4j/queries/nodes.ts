@@ -112,12 +112,12 @@ export function relatedBody(spec: RelationSpec, n: string): string {
 WHERE ${visible('m')}`;
 }
 
-/** Batched neighbours over one relationship type. Params: $ids. Returns id, node, rel. */
-export function relatedCypher(spec: RelationSpec, properties: readonly string[] | null = null): string {
+/** Batched neighbours over one relationship type. Params: $ids. Returns id, node and, with `withRel`, rel (the relationship's properties). */
+export function relatedCypher(spec: RelationSpec, properties: readonly string[] | null = null, withRel = true): string {
   return `UNWIND $ids AS id
 MATCH (n:${spec.from} {id: id})
 ${relatedBody(spec, 'n')}
-RETURN id, ${project('m', properties)} AS node, properties(r) AS rel`;
+RETURN id, ${project('m', properties)} AS node${withRel ? ', properties(r) AS rel' : ''}`;
 }
 
 /** Source nodes by id. Params: $ids. */
