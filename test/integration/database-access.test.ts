@@ -1,19 +1,17 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { neo4j, readRows, type Graph } from '../../src/neo4j/driver.js';
 import { createTestApi } from '../support/api-client.js';
+import { startLocalServer } from '../support/http-server.js';
 import { useGraph } from '../support/graph.js';
 
 const local = useGraph();
 
-/** A local port nobody listens on: taken from the system, then let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+/** A local port nobody listens on: a free one, taken by a server that then stops. */
+async function closedPort(): Promise<string> {
+  const server = await startLocalServer(() => {});
+  await server.close();
+  return new URL(server.url).port;
 }
 
 describe('reads', () => {
