@@ -1,17 +1,19 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { EdgeType, NodeLabel } from '../../model/kinds.js';
-import type { NodeObject } from '../../neo4j/queries/nodes.js';
+import type { NodeObject, RelationSpec } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
 import type { Related } from '../loaders.js';
 
-/** Neighbours of a node over one relationship type, batched per request. */
+const relation = (node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): RelationSpec => ({ from: node.__label, type, direction, ...(to ? { to } : {}) });
+
+/** Neighbours of a node over one relationship type, with the relationships' properties, batched per request. */
 export function related(ctx: ApiContext, node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): Promise<Related[]> {
-  return ctx.loaders.related({ from: node.__label, type, direction, ...(to ? { to } : {}) }).load(node.id);
+  return ctx.loaders.related(relation(node, type, direction, to)).load(node.id);
 }
 
 /** Neighbour nodes only, loaded without their relationships' properties. */
 export function relatedNodes(ctx: ApiContext, node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): Promise<NodeObject[]> {
-  return ctx.loaders.relatedNodes({ from: node.__label, type, direction, ...(to ? { to } : {}) }).load(node.id);
+  return ctx.loaders.relatedNodes(relation(node, type, direction, to)).load(node.id);
 }
 
 /** What the shared node fields read (see FieldReads in ../projection.ts). */

@@ -64,10 +64,15 @@ WITH id, n WHERE ${visible('n')}
 RETURN id, ${project('n', properties)} AS node`;
 }
 
-/** Finds visible nodes of one label by any of its unique keys, one index seek per key. Params: $values. */
-export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[], properties: readonly string[] | null = null): string {
+/** Refuses a label outside the model, or a key that is not one of its unique keys, before either is spliced into Cypher. */
+function checkKeys(label: NodeLabel, keys: readonly string[]): void {
   if (!isNodeLabel(label)) throw new ModelViolation(`not a label: ${String(label)}`);
   for (const key of keys) if (!isKeyOf(label, key)) throw new ModelViolation(`not a unique key of ${label}: ${key}`);
+}
+
+/** Finds visible nodes of one label by any of its unique keys, one index seek per key. Params: $values. */
+export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[], properties: readonly string[] | null = null): string {
+  checkKeys(label, keys);
   return `UNWIND $values AS value
 CALL (value) {
 ${keys.map((k, i) => `  MATCH (n:${label} {${k}: value}) RETURN n, ${i} AS rank`).join('\n  UNION\n')}
@@ -81,8 +86,7 @@ RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
  * index seek per key and no sort, for a lookup of a single value.
  */
 export function nodeByKeysMatch(label: NodeLabel, keys: readonly string[]): string {
-  if (!isNodeLabel(label)) throw new ModelViolation(`not a label: ${String(label)}`);
-  for (const key of keys) if (!isKeyOf(label, key)) throw new ModelViolation(`not a unique key of ${label}: ${key}`);
+  checkKeys(label, keys);
   const seeks = keys.map((k, i) => `OPTIONAL MATCH (k${i}:${label} {${k}: $value}) WHERE ${visible(`k${i}`)}`);
   return `${seeks.join('\n')}
 WITH coalesce(${keys.map((_, i) => `k${i}`).join(', ')}) AS n WHERE n IS NOT NULL`;
