@@ -46,6 +46,12 @@ describe('a database that does not answer', () => {
     expect(sessions).toBe(3);
   });
 
+  it('is not tried again once the time given for the read would be over before the next attempt', async () => {
+    sessions = 0;
+    await expect(readRows(graph, 'RETURN 1 AS x', {}, 1)).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+    expect(sessions).toBe(1);
+  });
+
   it('turns into DATABASE_UNAVAILABLE in the API, with no stack trace, and /healthz says so', async () => {
     const api = createTestApi(graph, { logLevel: 'error' });
     const r = await api.query('{ question(number: "2022Z04510") { number } }');
