@@ -45,8 +45,11 @@ export function givenConditions(params: Record<string, unknown>, conditions: [st
   return out;
 }
 
-/** The Cypher condition that hides deleted nodes. */
-export const visible = (x: string): string => `coalesce(${x}.deleted, false) = false`;
+/**
+ * The Cypher condition that hides deleted nodes and nodes merged into another by an accepted
+ * identity review (their edges moved to that node; `mergedInto` names it).
+ */
+export const visible = (x: string): string => `coalesce(${x}.deleted, false) = false AND ${x}.mergedInto IS NULL`;
 
 /** Labels a lookup by id covers: everything but the provenance nodes. */
 export const LOOKUP_LABELS = NODE_LABELS.filter((l) => l !== 'Source');
