@@ -52,6 +52,8 @@ describe('projection, and stand-ins under review', () => {
     });
     const list = `{ questions(filter: { submittedFrom: "2023-01-01", submittedTo: "2023-01-31" }) { nodes { id answers { koopId } } } }`;
     expect((await api.query(list)).data!.questions.nodes).toEqual([{ id: 'proj-q', answers: [] }]);
+    const listed = async () => (await api.query(`{ questions(first: 50) { nodes { id } } }`)).data!.questions.nodes.map((q: { id: string }) => q.id);
+    expect(await listed()).toContain('proj-q-koop');
 
     const candidates = await listCandidates(readerOf(graph()));
     const keyed = candidates.find((c) => c.from.id === 'proj-q-koop' && c.to.id === 'proj-q');
@@ -68,6 +70,9 @@ describe('projection, and stand-ins under review', () => {
       addressedTo: [{ title: 'minister P' }],
     });
     expect((await api.query(list)).data!.questions.nodes).toEqual([{ id: 'proj-q', answers: [{ koopId: 'ah-tk-20222023-90001' }] }]);
+    // The merged stand-in is listed no more; the guess, undecided, still is.
+    expect(await listed()).not.toContain('proj-q-koop');
+    expect(await listed()).toContain('proj-q-guess');
     // The guess (no key) is untouched: its asker stays with it.
     const guess = await api.query(`{ neighborhood(id: "proj-q-guess", depth: 1) { nodes { id } } }`);
     expect(guess.data!.neighborhood.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['proj-p-guess', 'proj-q', 'proj-q-guess']);

@@ -1,6 +1,6 @@
 import { EDGE_TYPES, NODE_LABELS } from '../../model/kinds.js';
 import { SEARCH_INDEX } from '../schema.js';
-import { anyLabelById, project, visible } from './nodes.js';
+import { anyLabelById, listed, project, visible } from './nodes.js';
 
 /** Node counts per label (deleted excluded) and edge counts per type, from the count store where possible. */
 export const statsCypher = `CALL () {
@@ -13,7 +13,7 @@ RETURN kind, name, count`;
 /** Full-text search with a prepared Lucene query, hits with the given properties. Params: $query, $types (null = any), $fetch, $first. */
 export function searchCypher(properties: readonly string[] | null = null): string {
   return `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query, {limit: $fetch}) YIELD node, score
-WHERE ${visible('node')} AND ($types IS NULL OR labels(node)[0] IN $types)
+WHERE ${listed('node')} AND ($types IS NULL OR labels(node)[0] IN $types)
 WITH node, score ORDER BY score DESC LIMIT $first
 RETURN ${project('node', properties)} AS node, labels(node)[0] AS type, score`;
 }

@@ -1,5 +1,5 @@
 import { GOVERNMENT_LABELS, NO_FOLLOW_UP } from '../../analysis/follow-up.js';
-import { givenConditions, project, visible } from './nodes.js';
+import { givenConditions, listed, project, visible } from './nodes.js';
 
 /** Filters of the motions list; values travel as parameters only. */
 export interface MotionQuery {
@@ -50,7 +50,7 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
   } else {
     lines.push('MATCH (m:Motion)');
   }
-  const where = [visible('m'), 'coalesce(m.stub, false) = false'];
+  const where = [listed('m'), 'coalesce(m.stub, false) = false'];
   if (f.unanswered) where.push("m.status = 'adopted'");
   where.push(
     ...givenConditions(params, [

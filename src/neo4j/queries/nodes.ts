@@ -45,11 +45,15 @@ export function givenConditions(params: Record<string, unknown>, conditions: [st
   return out;
 }
 
+/** The Cypher condition that hides deleted nodes. */
+export const visible = (x: string): string => `coalesce(${x}.deleted, false) = false`;
+
 /**
- * The Cypher condition that hides deleted nodes and nodes merged into another by an accepted
- * identity review (their edges moved to that node; `mergedInto` names it).
+ * The condition for search hits and list entries: visible, and not merged into another node by an
+ * accepted identity review (its edges moved there; `mergedInto` names it). A lookup by id still
+ * finds a merged node, so links to it and review records keep working.
  */
-export const visible = (x: string): string => `coalesce(${x}.deleted, false) = false AND ${x}.mergedInto IS NULL`;
+export const listed = (x: string): string => `${visible(x)} AND ${x}.mergedInto IS NULL`;
 
 /** Labels a lookup by id covers: everything but the provenance nodes. */
 export const LOOKUP_LABELS = NODE_LABELS.filter((l) => l !== 'Source');

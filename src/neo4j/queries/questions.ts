@@ -1,5 +1,5 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
-import { givenConditions, membershipAtTheTime, project, visible } from './nodes.js';
+import { givenConditions, listed, membershipAtTheTime, project } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
 /** Filters of the questions list; values travel as parameters only. */
@@ -46,7 +46,7 @@ export function questionsMatch(f: QuestionQuery): { cypher: string; params: Reco
   // The filter that drove the MATCH above needs no second test.
   const drove = f.companies && f.companies.length > 0 ? 'companies' : f.person ? 'person' : f.citesArticle ? 'article' : null;
   const where = [
-    visible('q'),
+    listed('q'),
     ...givenConditions(params, [
       ['submittedFrom', f.submittedFrom, 'q.submittedAt >= $submittedFrom'],
       ['submittedTo', f.submittedTo, 'left(q.submittedAt, 10) <= $submittedTo'],
