@@ -35,7 +35,10 @@ export interface SourceRow {
 }
 
 export interface Loaders {
+  /** Nodes by id; a node merged into another by an accepted review gives way to that node. */
   node: DataLoader<string, NodeObject | null>;
+  /** Nodes by id as stored, merged or not (for the review records that name them). */
+  storedNode: DataLoader<string, NodeObject | null>;
   byKey(label: NodeLabel, keys: readonly string[]): DataLoader<string, NodeObject | null>;
   related(spec: RelationSpec): DataLoader<string, Related[]>;
   /** The neighbour nodes alone, for readers that take nothing from the relationships. */
@@ -119,12 +122,17 @@ export function createLoaders(run: RunQuery, of: () => PropertiesOf): Loaders {
       return groupedLoader(run, cached(`${k}:${propertiesKey(props)}`, () => relatedCypher(spec, props, withRel)), 'ids', 'id', toItem);
     });
   };
+  const nodeLoader = (follow: boolean) =>
+    once(`node:${follow}`, () => {
+      const props = of()(LOOKUP_LABELS);
+      return singleLoader<NodeObject>(run, cached(`id:${follow}:${propertiesKey(props)}`, () => nodesByIdCypher(props, follow)), 'ids', 'id', 'node');
+    });
   return {
     get node() {
-      return once('node', () => {
-        const props = of()(LOOKUP_LABELS);
-        return singleLoader<NodeObject>(run, cached(`id:${propertiesKey(props)}`, () => nodesByIdCypher(props)), 'ids', 'id', 'node');
-      });
+      return nodeLoader(true);
+    },
+    get storedNode() {
+      return nodeLoader(false);
     },
     byKey(label, keys) {
       const k = `${label}.${keys.join(',')}`;

@@ -46,7 +46,7 @@ const edgesOf = (label: NodeLabel): { type: string; out: boolean }[] =>
 
 /**
  * Moves every edge of node `fromId` to node `toId` of the same label, keeping properties, and marks
- * the first `mergedInto` the second. A keyed edge stays keyed; an unkeyed one merges as the
+ * the first (and whatever was merged into it) `mergedInto` the second. A keyed edge stays keyed; an unkeyed one merges as the
  * GraphWriter merges it (no key), so a second description of the same relationship joins it
  * instead of doubling it. Only the directions the model allows the label are looked at.
  */
@@ -59,7 +59,10 @@ export async function repointEdges(graph: Graph, label: NodeLabel, fromId: strin
       await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
       await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
     }
-    await tx.run(`MATCH (n:${l} {id: $from}) SET n.mergedInto = $to`, { from: fromId, to: toId });
+    // Kept flat: what was merged into the first node points at the second too, so one hop finds the
+    // last node; the second, receiving, is merged into nothing (the latest decision wins).
+    await tx.run(`MATCH (n:${l}) WHERE (n.id = $from OR n.mergedInto = $from) AND n.id <> $to SET n.mergedInto = $to`, { from: fromId, to: toId });
+    await tx.run(`MATCH (p:${l} {id: $to}) REMOVE p.mergedInto`, { to: toId });
   });
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FragmentBuilder, ref } from '../../src/model/fragment.js';
 import { readRows, writeGraph } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
-import { applyAcceptedIdentities } from '../../src/review/candidates.js';
+import { applyAcceptedIdentities, repointEdges } from '../../src/review/candidates.js';
 import { candidateId as idOf, loadReviews, saveReview } from '../../src/review/decisions.js';
 import { createTestApi } from '../support/api-client.js';
 import { useGraph } from '../support/graph.js';
@@ -110,6 +110,20 @@ describe('identity review through the API', () => {
       expect(await applyAcceptedIdentities(graph(), stateDir), order).toBe(1);
       expect(await readRows(graph(), `MATCH (:Answer {id: $answer})-[:ANSWERS]->(q:Question) RETURN q.id AS id`, { answer: `${a}-answer` }), order).toEqual([{ id: c }]);
     }
+  });
+
+  it('finds the last node of a chain of merges by the id of any node merged on the way, and lists only that node', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => `idt-merge-${x}`) as [string, string, string];
+    await writeGraph(graph(), (tx) => tx.run(`CREATE (:Company {id: $a, name: 'Mergewerk A'}), (:Company {id: $b, name: 'Mergewerk B'}), (:Company {id: $c, name: 'Mergewerk C'})`, { a, b, c }));
+    await repointEdges(graph(), 'Company', a, b);
+    await repointEdges(graph(), 'Company', b, c);
+    const api = createTestApi(graph());
+    const res = await api.query(`{ a: company(id: "${a}") { id } b: node(id: "${b}") { id } c: company(id: "${c}") { id } search(text: "Mergewerk", first: 10) { node { id } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: { id: c }, b: { id: c }, c: { id: c }, search: [{ node: { id: c } }] });
+    // Decided the other way later, the pair turns round: the latest decision wins.
+    await repointEdges(graph(), 'Company', c, b);
+    expect((await api.query(`{ a: company(id: "${a}") { id } c: node(id: "${c}") { id } }`)).data).toEqual({ a: { id: b }, c: { id: b } });
   });
 
   it('takes no mutation over GET', async () => {

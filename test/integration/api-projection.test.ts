@@ -70,9 +70,10 @@ describe('projection, and stand-ins under review', () => {
       addressedTo: [{ title: 'minister P' }],
     });
     expect((await api.query(list)).data!.questions.nodes).toEqual([{ id: 'proj-q', answers: [{ koopId: 'ah-tk-20222023-90001' }] }]);
-    // The merged stand-in is listed no more; the guess, undecided, still is.
+    // The merged stand-in is listed no more, and its id finds the question; the guess, undecided, is still itself.
     expect(await listed()).not.toContain('proj-q-koop');
     expect(await listed()).toContain('proj-q-guess');
+    expect((await api.query(`{ node(id: "proj-q-koop") { id } }`)).data!.node).toEqual({ id: 'proj-q' });
     // The guess (no key) is untouched: its asker stays with it.
     const guess = await api.query(`{ neighborhood(id: "proj-q-guess", depth: 1) { nodes { id } } }`);
     expect(guess.data!.neighborhood.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['proj-p-guess', 'proj-q', 'proj-q-guess']);

@@ -86,13 +86,13 @@ describe('resolving persons known only by name, against real Persoon rows', () =
     expect((await loadReviews(stateDir)).map((d) => d.decision).sort()).toEqual(['accepted', 'rejected']);
     expect(await askers('2022Z00010')).toEqual([{ id: FREDERIK_JANSEN }]);
     expect((await listCandidates(readerOf(graph()))).filter((c) => c.from.id === 'name:jansen')).toEqual([]);
-    // The merged stand-in, left without edges, is no search hit beside the person it went into; by its id it is still found.
+    // The merged stand-in, left without edges, is no search hit beside the person it went into; its id finds that person.
     const api = createTestApi(graph());
     const hits = await api.query<{ search: { node: { id: string } }[] }>('{ search(text: "Jansen", types: [Person], first: 50) { node { id } } }');
     const ids = hits.data!.search.map((h) => h.node.id);
     expect(ids).toContain(FREDERIK_JANSEN);
     expect(ids).not.toContain('name:jansen');
-    expect((await api.query('{ person(id: "name:jansen") { id questions(first: 5) { totalCount } } }')).data!.person).toEqual({ id: 'name:jansen', questions: { totalCount: 0 } });
+    expect((await api.query('{ person(id: "name:jansen") { id } }')).data!.person).toEqual({ id: FREDERIK_JANSEN });
 
     const enrich = await createEnricher(graph(), config);
     await write(enrich(questionBy('2022Z00010', 'Jansen')));

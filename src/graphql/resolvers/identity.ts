@@ -20,9 +20,9 @@ export async function decideIdentity(_: unknown, a: { id: string; decision: 'ACC
   }
 }
 
-/** Resolvers of IdentityCandidate: its two nodes through the request's node loader. */
+/** Resolvers of IdentityCandidate: its two nodes as stored (an accepted pair's first node is merged into the second). */
 export const IdentityCandidate = {
-  from: (c: SameAsCandidate, _: unknown, ctx: ApiContext) => ctx.loaders.node.load(c.from.id),
-  to: (c: SameAsCandidate, _: unknown, ctx: ApiContext) => ctx.loaders.node.load(c.to.id),
+  from: (c: SameAsCandidate, _: unknown, ctx: ApiContext) => ctx.loaders.storedNode.load(c.from.id),
+  to: (c: SameAsCandidate, _: unknown, ctx: ApiContext) => ctx.loaders.storedNode.load(c.to.id),
   status: (c: SameAsCandidate) => c.status.toUpperCase(),
 };

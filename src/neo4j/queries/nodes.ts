@@ -58,15 +58,26 @@ export const listed = (x: string): string => `${visible(x)} AND ${x}.mergedInto 
 /** Labels a lookup by id covers: everything but the provenance nodes. */
 export const LOOKUP_LABELS = NODE_LABELS.filter((l) => l !== 'Source');
 
-/** A subquery binding `n` to the node with id `idExpr` whatever its label (Source aside): one index seek per label. */
-export const anyLabelById = (idExpr: string, scope = ''): string => `CALL (${scope}) {
-${LOOKUP_LABELS.map((l) => `  MATCH (n:${l} {id: ${idExpr}}) RETURN n`).join('\n  UNION\n')}
+/**
+ * Seeks `x` by its id, once more, when an accepted identity review merged it into another node of
+ * its label (`mergedInto`, always the last node of a chain): a lookup by a merged node's id or key
+ * finds the node it went into. Carries `carry` along.
+ */
+const followMerge = (label: NodeLabel, x: string, carry: string): string => `OPTIONAL MATCH (into:${label} {id: ${x}.mergedInto}) WHERE ${visible('into')}
+WITH ${carry ? `${carry}, ` : ''}coalesce(into, ${x}) AS ${x}`;
+
+/**
+ * A subquery binding `n` to the node with id `idExpr` whatever its label (Source aside): one index
+ * seek per label. With `follow`, a merged node gives way to the node it was merged into.
+ */
+export const anyLabelById = (idExpr: string, scope = '', follow = true): string => `CALL (${scope}) {
+${LOOKUP_LABELS.map((l) => `  MATCH (n:${l} {id: ${idExpr}})${follow ? `\n  ${followMerge(l, 'n', '').replaceAll('\n', '\n  ')}` : ''}\n  RETURN n`).join('\n  UNION\n')}
 }`;
 
-/** Finds visible nodes by id whatever their label. Param: $ids. */
-export function nodesByIdCypher(properties: readonly string[] | null = null): string {
+/** Finds visible nodes by id whatever their label, following merges unless `follow` is off. Param: $ids. */
+export function nodesByIdCypher(properties: readonly string[] | null = null, follow = true): string {
   return `UNWIND $ids AS id
-${anyLabelById('id', 'id')}
+${anyLabelById('id', 'id', follow)}
 WITH id, n WHERE ${visible('n')}
 RETURN id, ${project('n', properties)} AS node`;
 }
@@ -85,18 +96,20 @@ CALL (value) {
 ${keys.map((k, i) => `  MATCH (n:${label} {${k}: value}) RETURN n, ${i} AS rank`).join('\n  UNION\n')}
 }
 WITH value, n, rank WHERE ${visible('n')}
+${followMerge(label, 'n', 'value, rank')}
 RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
 }
 
 /**
- * Binds `n` to the visible node of one label whose keys, tried in order, first equal $value: one
- * index seek per key and no sort, for a lookup of a single value.
+ * Binds `n` to the visible node of one label whose keys, tried in order, first equal $value (or to
+ * the node it was merged into): one index seek per key and no sort, for a lookup of a single value.
  */
 export function nodeByKeysMatch(label: NodeLabel, keys: readonly string[]): string {
   checkKeys(label, keys);
   const seeks = keys.map((k, i) => `OPTIONAL MATCH (k${i}:${label} {${k}: $value}) WHERE ${visible(`k${i}`)}`);
   return `${seeks.join('\n')}
-WITH coalesce(${keys.map((_, i) => `k${i}`).join(', ')}) AS n WHERE n IS NOT NULL`;
+WITH coalesce(${keys.map((_, i) => `k${i}`).join(', ')}) AS n WHERE n IS NOT NULL
+${followMerge(label, 'n', '')}`;
 }
 
 export interface RelationSpec {
