@@ -59,6 +59,27 @@ describe('GraphWriter against the real Neo4j', () => {
     expect(source).toEqual({ url: 'test://src-b', parser: 'test' });
   });
 
+  it('writes a batch whose edges partly end at stored nodes and partly at missing ones: stubs for these, provenance on all', async () => {
+    const mixed = fragment('src-mixed', '2024-05-01T00:00:00Z', (b) => {
+      const q = b.node('Question', 'mixed-q', { number: '2024Z00001' });
+      b.edge('ASKED', ref('Person', 'p-dekker'), q, { role: 'Indiener' });
+      b.edge('ASKED', ref('Person', 'mixed-unknown-person'), q, { role: 'Medeindiener' });
+      b.edge('ADDRESSED_TO', q, ref('Office', 'mixed-unknown-office'), {});
+      b.edge('REFERS_TO', q, ref('Question', '2022Z04510', 'number'), { citation: 'eerdere vragen' });
+    });
+    await new GraphWriter(graph(), { batchSize: 100 }).write([mixed]);
+    const edges = await readRows(
+      graph(),
+      `MATCH (a)-[r]-(q:Question {id: 'mixed-q'}) RETURN type(r) AS type, a.id AS other, a.stub AS stub, r.sources AS sources, r.role AS role ORDER BY type, other`,
+    );
+    expect(edges).toEqual([
+      { type: 'ADDRESSED_TO', other: 'mixed-unknown-office', stub: true, sources: ['src-mixed'], role: null },
+      { type: 'ASKED', other: 'mixed-unknown-person', stub: true, sources: ['src-mixed'], role: 'Medeindiener' },
+      { type: 'ASKED', other: 'p-dekker', stub: null, sources: ['src-mixed'], role: 'Indiener' },
+      { type: 'REFERS_TO', other: '65c74760-dec5-43ae-a544-1f994a6154a9', stub: null, sources: ['src-mixed'], role: null },
+    ]);
+  });
+
   it('never lets an older version overwrite a newer one', async () => {
     const old = fragment('src-old', '2024-01-01T00:00:00Z', (b) => void b.node('Question', '65c74760-dec5-43ae-a544-1f994a6154a9', { subject: 'stale' }, { version: '2021-01-01T00:00:00' }));
     await new GraphWriter(graph(), { batchSize: 100 }).write([old]);
