@@ -46,9 +46,10 @@ const edgesOf = (label: NodeLabel): { type: string; out: boolean }[] =>
 
 /**
  * Moves every edge of node `fromId` to node `toId` of the same label, keeping properties, and marks
- * the first (and whatever was merged into it) `mergedInto` the second. A keyed edge stays keyed; an unkeyed one merges as the
- * GraphWriter merges it (no key), so a second description of the same relationship joins it
- * instead of doubling it. Only the directions the model allows the label are looked at.
+ * the first (and whatever was merged into it) `mergedInto` the second. A keyed edge stays keyed;
+ * an unkeyed one merges as the GraphWriter merges it (no key), so a second description of the same
+ * relationship joins it instead of doubling it. Only the directions the model allows the label are
+ * looked at.
  */
 export async function repointEdges(graph: Graph, label: NodeLabel, fromId: string, toId: string): Promise<void> {
   const l = modelLabel(label);

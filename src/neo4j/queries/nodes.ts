@@ -50,8 +50,7 @@ export const visible = (x: string): string => `coalesce(${x}.deleted, false) = f
 
 /**
  * The condition for search hits and list entries: visible, and not merged into another node by an
- * accepted identity review (its edges moved there; `mergedInto` names it). A lookup by id still
- * finds a merged node, so links to it and review records keep working.
+ * accepted identity review (its edges moved there; `mergedInto` names it, and lookups follow it).
  */
 export const listed = (x: string): string => `${visible(x)} AND ${x}.mergedInto IS NULL`;
 
@@ -59,19 +58,19 @@ export const listed = (x: string): string => `${visible(x)} AND ${x}.mergedInto 
 export const LOOKUP_LABELS = NODE_LABELS.filter((l) => l !== 'Source');
 
 /**
- * Seeks `x` by its id, once more, when an accepted identity review merged it into another node of
- * its label (`mergedInto`, always the last node of a chain): a lookup by a merged node's id or key
- * finds the node it went into. Carries `carry` along.
+ * Rebinds `n`, a node of `label`, to the node an accepted identity review merged it into, if any
+ * (`mergedInto` names the last node of a chain), so a lookup by a merged node's id or key finds
+ * the node it went into.
  */
-const followMerge = (label: NodeLabel, x: string, carry: string): string => `OPTIONAL MATCH (into:${label} {id: ${x}.mergedInto}) WHERE ${visible('into')}
-WITH ${carry ? `${carry}, ` : ''}coalesce(into, ${x}) AS ${x}`;
+const followMerge = (label: NodeLabel): string => `OPTIONAL MATCH (into:${label} {id: n.mergedInto}) WHERE ${visible('into')}
+WITH coalesce(into, n) AS n`;
 
 /**
  * A subquery binding `n` to the node with id `idExpr` whatever its label (Source aside): one index
  * seek per label. With `follow`, a merged node gives way to the node it was merged into.
  */
 export const anyLabelById = (idExpr: string, scope = '', follow = true): string => `CALL (${scope}) {
-${LOOKUP_LABELS.map((l) => `  MATCH (n:${l} {id: ${idExpr}})${follow ? `\n  ${followMerge(l, 'n', '').replaceAll('\n', '\n  ')}` : ''}\n  RETURN n`).join('\n  UNION\n')}
+${LOOKUP_LABELS.map((l) => `MATCH (n:${l} {id: ${idExpr}})\n${follow ? `${followMerge(l)}\n` : ''}RETURN n`).join('\nUNION\n')}
 }`;
 
 /** Finds visible nodes by id whatever their label, following merges unless `follow` is off. Param: $ids. */
@@ -93,10 +92,9 @@ export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[], prop
   checkKeys(label, keys);
   return `UNWIND $values AS value
 CALL (value) {
-${keys.map((k, i) => `  MATCH (n:${label} {${k}: value}) RETURN n, ${i} AS rank`).join('\n  UNION\n')}
+${keys.map((k, i) => `MATCH (n:${label} {${k}: value})\n${followMerge(label)}\nRETURN n, ${i} AS rank`).join('\nUNION\n')}
 }
 WITH value, n, rank WHERE ${visible('n')}
-${followMerge(label, 'n', 'value, rank')}
 RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
 }
 
@@ -109,7 +107,7 @@ export function nodeByKeysMatch(label: NodeLabel, keys: readonly string[]): stri
   const seeks = keys.map((k, i) => `OPTIONAL MATCH (k${i}:${label} {${k}: $value}) WHERE ${visible(`k${i}`)}`);
   return `${seeks.join('\n')}
 WITH coalesce(${keys.map((_, i) => `k${i}`).join(', ')}) AS n WHERE n IS NOT NULL
-${followMerge(label, 'n', '')}`;
+${followMerge(label)}`;
 }
 
 export interface RelationSpec {
