@@ -42,6 +42,28 @@ const READ_ATTEMPTS = 3;
 const READ_RETRY_PAUSE_MS = 50;
 
 /**
+ * Calls `start` with stack traces off. The driver records the caller's stack trace with every
+ * query it starts (`new Error().stack`), only to put it on an error should one come; formatting
+ * that trace took 50–60 µs per query, a sixth of a trivial read. Whoever starts a query this way
+ * puts the caller's stack on the rare error instead (withCallerStack).
+ */
+function withoutStackCapture<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** The error with the stack of the code awaiting this read (V8's async stack trace) in place of the one lost to withoutStackCapture. */
+function withCallerStack(error: unknown): unknown {
+  if (error instanceof Error) Error.captureStackTrace(error, readRows);
+  return error;
+}
+
+/**
  * Runs one read query and returns its records as plain objects. One statement needs no explicit
  * transaction: as an auto-commit query its RUN and PULL go in one round trip, where BEGIN and
  * COMMIT would add a second (RETURN 1 took 0.69 ms instead of 1.17 ms at the median). Transient
@@ -60,10 +82,10 @@ export async function readRows<R extends RecordShape = RecordShape>(
     const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
     try {
       const config = timeoutMs ? { timeout: Math.max(1, deadline - Date.now()) } : undefined;
-      const result: QueryResult<R> = await session.run<R>(cypher, params, config);
+      const result: QueryResult<R> = await withoutStackCapture(() => session.run<R>(cypher, params, config));
       return result.records.map((r) => r.toObject());
     } catch (error) {
-      if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error) || Date.now() + pause >= deadline) throw error;
+      if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error) || Date.now() + pause >= deadline) throw withCallerStack(error);
     } finally {
       await session.close();
     }
