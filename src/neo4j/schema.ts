@@ -1,4 +1,4 @@
-import { NODE_KINDS, NODE_LABELS, type NodeLabel } from '../model/kinds.js';
+import { EDGE_KINDS, NODE_KINDS, NODE_LABELS, type NodeLabel } from '../model/kinds.js';
 import type { Graph } from './driver.js';
 
 /** The name of the full-text index over names, titles and texts of every searchable label. */
@@ -6,7 +6,7 @@ export const SEARCH_INDEX = 'graafwerk_search';
 
 const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, '');
 
-/** The schema DDL derived from the model: one uniqueness constraint per key, indexes, the full-text index. */
+/** The schema DDL derived from the model: one uniqueness constraint per key, indexes (with `mergedInto` of what reviews can merge), the full-text index. */
 export function schemaStatements(): string[] {
   const statements: string[] = [];
   for (const label of NODE_LABELS) {
@@ -15,6 +15,9 @@ export function schemaStatements(): string[] {
       statements.push(`CREATE CONSTRAINT ${snake(label)}_${snake(key)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE`);
     for (const prop of kind.indexed)
       statements.push(`CREATE INDEX ${snake(label)}_${snake(prop)} IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`);
+    // What an accepted identity review merged into a node, found again when a later review merges that node on.
+    if ((EDGE_KINDS.SAME_AS.from as readonly string[]).includes(label))
+      statements.push(`CREATE INDEX ${snake(label)}_merged_into IF NOT EXISTS FOR (n:${label}) ON (n.mergedInto)`);
   }
   const searchable = NODE_LABELS.filter((l) => NODE_KINDS[l].searchable.length > 0);
   const props = [...new Set(searchable.flatMap((l: NodeLabel) => NODE_KINDS[l].searchable as readonly string[]))].sort();
