@@ -35,7 +35,8 @@ const provenance = (x: string): string =>
 const NEWER = '(row.version IS NULL OR n.version IS NULL OR row.version >= n.version)';
 
 /**
- * Upserts nodes of one label; rows: {target, id, provisional, props, version, src, seen}. A new
+ * Upserts nodes of one label; rows: {target, id, provisional, props, version, src, seen}, where a
+ * missing target is the id and a missing provisional or version reads as null. A new
  * node takes the row as it is; a stored one only from a row that is not older, and stays
  * provisional only while every row that describes it is. n.version is set last: the other
  * expressions compare against the stored one.
@@ -44,7 +45,7 @@ export function upsertNodesCypher(l: string): string {
   const L = label(l);
   const ifNewer = (then: string, otherwise: string) => `CASE WHEN ${NEWER} THEN ${then} ELSE ${otherwise} END`;
   return `UNWIND $rows AS row
-MERGE (n:${L} {id: row.target})
+MERGE (n:${L} {id: coalesce(row.target, row.id)})
 ON CREATE SET n += row.props, n.id = row.id, n.version = row.version,
     n.provisional = CASE WHEN row.provisional THEN true END,
     ${provenanceOnCreate('n')}
