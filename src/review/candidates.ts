@@ -14,17 +14,7 @@ export interface SameAsCandidate {
 
 /** Every SAME_AS edge with its review id (the first `limit` when given); only open ones unless `all`. */
 export async function listCandidates(read: ReadRows, all = false, limit?: number): Promise<SameAsCandidate[]> {
-  const rows = await read<{
-    fl: string;
-    fi: string;
-    fn: string | null;
-    tl: string;
-    ti: string;
-    tn: string | null;
-    score: number | null;
-    status: string;
-    reason: string | null;
-  }>(
+  const rows = await read<{ fl: string; fi: string; fn: string | null; tl: string; ti: string; tn: string | null; score: number | null; status: string; reason: string | null }>(
     `MATCH (a)-[s:SAME_AS]->(b) WITH a, b, s, coalesce(s.status, 'candidate') AS status WHERE $all OR status = 'candidate'
      RETURN labels(a)[0] AS fl, a.id AS fi, coalesce(a.name, a.title, a.number) AS fn, labels(b)[0] AS tl, b.id AS ti,
        coalesce(b.name, b.title, b.number) AS tn, s.score AS score, status, s.reason AS reason
@@ -70,16 +60,9 @@ export async function repointEdges(graph: Graph, label: NodeLabel, fromId: strin
   await writeGraph(graph, async (tx) => {
     for (const { type, out } of edgesOf(l)) {
       const match = out ? `(n:${l} {id: $from})-[r:${type}]->(m)` : `(m)-[r:${type}]->(n:${l} {id: $from})`;
-      const edge = (keyed: boolean) =>
-        out ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`;
-      await tx.run(
-        `MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`,
-        { from: fromId, to: toId },
-      );
-      await tx.run(
-        `MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`,
-        { from: fromId, to: toId },
-      );
+      const edge = (keyed: boolean) => (out ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`);
+      await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
+      await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
     }
     // Kept flat: what was merged into the first node points at the second too, so one hop finds the
     // last node; the second, receiving, is merged into nothing (the latest decision wins).
@@ -100,9 +83,7 @@ async function withEdges(graph: Graph, label: NodeLabel, ids: string[]): Promise
 
 /** The accepted pairs between nodes of one label as moves, `Label:first id` to the second id. */
 const acceptedMoves = (decisions: readonly ReviewDecision[]): Map<string, string> =>
-  new Map(
-    decisions.filter((d) => d.decision === 'accepted' && d.from.label === d.to.label).map((d) => [`${d.from.label}:${d.from.id}`, d.to.id]),
-  );
+  new Map(decisions.filter((d) => d.decision === 'accepted' && d.from.label === d.to.label).map((d) => [`${d.from.label}:${d.from.id}`, d.to.id]));
 
 /** Where a node's edges belong: along accepted pairs (A to B, B to C) to the last node, whatever order they were decided in; a cycle stops where it closes. */
 function lastOf(moves: ReadonlyMap<string, string>, label: string, id: string): string {
@@ -151,33 +132,18 @@ export class UnknownCandidate extends Error {
  * second, or on to the last node of a chain of accepted pairs, when both have the same label (a
  * name-only Person to the Person, a stand-in to its twin).
  */
-export async function decideCandidate(
-  graph: Graph,
-  stateDir: string,
-  id: string,
-  decision: ReviewDecision['decision'],
-  now = new Date(),
-): Promise<SameAsCandidate> {
+export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
   const candidate = (await listCandidates(readerOf(graph), true)).find((c) => c.id === id);
   if (!candidate) throw new UnknownCandidate(id);
   const decidedAt = now.toISOString();
-  await saveReview(stateDir, {
-    id,
-    from: { label: candidate.from.label, id: candidate.from.id },
-    to: { label: candidate.to.label, id: candidate.to.id },
-    decision,
-    decidedAt,
-  });
+  await saveReview(stateDir, { id, from: { label: candidate.from.label, id: candidate.from.id }, to: { label: candidate.to.label, id: candidate.to.id }, decision, decidedAt });
   await writeGraph(graph, (tx) =>
-    tx.run(
-      `MATCH (a:${modelLabel(candidate.from.label)} {id: $from})-[s:SAME_AS]->(b:${modelLabel(candidate.to.label)} {id: $to}) SET s.status = $decision, s.decidedAt = $decidedAt`,
-      {
-        from: candidate.from.id,
-        to: candidate.to.id,
-        decision,
-        decidedAt,
-      },
-    ),
+    tx.run(`MATCH (a:${modelLabel(candidate.from.label)} {id: $from})-[s:SAME_AS]->(b:${modelLabel(candidate.to.label)} {id: $to}) SET s.status = $decision, s.decidedAt = $decidedAt`, {
+      from: candidate.from.id,
+      to: candidate.to.id,
+      decision,
+      decidedAt,
+    }),
   );
   if (decision === 'accepted' && candidate.from.label === candidate.to.label) {
     const moves = acceptedMoves(await loadReviews(stateDir));

@@ -55,9 +55,7 @@ describe('identity review through the API', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
     // The pair is still there, still undecided.
-    expect(
-      await readRows(graph(), `MATCH (:Question {id: 'idt-q-koop'})-[s:SAME_AS]->(:Question {id: 'idt-q'}) RETURN s.status AS status`),
-    ).toEqual([{ status: null }]);
+    expect(await readRows(graph(), `MATCH (:Question {id: 'idt-q-koop'})-[s:SAME_AS]->(:Question {id: 'idt-q'}) RETURN s.status AS status`)).toEqual([{ status: null }]);
   });
 
   it('names an unknown candidate id as bad input', async () => {
@@ -84,18 +82,7 @@ describe('identity review through the API', () => {
     const b = new FragmentBuilder();
     b.node('Answer', 'idt-a', { koopId: 'ah-tk-20222023-90002', receivedAt: '2023-02-10' });
     b.edge('ANSWERS', ref('Answer', 'idt-a'), ref('Question', 'idt-q-koop'));
-    await new GraphWriter(graph(), { batchSize: 100 }).write([
-      {
-        source: {
-          id: 'idt-src-2',
-          url: 'https://example.test/ah-tk-20222023-90002.xml',
-          fetchedAt: '2024-02-01T00:00:00Z',
-          parser: 'test-fixture',
-          parserVersion: '1',
-        },
-        ...b.build(),
-      },
-    ]);
+    await new GraphWriter(graph(), { batchSize: 100 }).write([{ source: { id: 'idt-src-2', url: 'https://example.test/ah-tk-20222023-90002.xml', fetchedAt: '2024-02-01T00:00:00Z', parser: 'test-fixture', parserVersion: '1' }, ...b.build() }]);
     const count = `MATCH (:Answer {id: 'idt-a'})-[:ANSWERS]->(q:Question) RETURN q.id AS id ORDER BY id`;
     expect(await readRows(graph(), count)).toEqual([{ id: 'idt-q' }, { id: 'idt-q-koop' }]);
     expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(1);
@@ -109,57 +96,29 @@ describe('identity review through the API', () => {
     for (const order of ['ab-first', 'bc-first'] as const) {
       const [a, b, c] = ['a', 'b', 'c'].map((x) => `idt-chain-${order}-${x}`) as [string, string, string];
       await writeGraph(graph(), (tx) =>
-        tx.run(
-          `CREATE (a:Question {id: $a}), (:Question {id: $b}), (:Question {id: $c}), (:Answer {id: $answer, receivedAt: '2023-03-01'})-[:ANSWERS]->(a)`,
-          {
-            a,
-            b,
-            c,
-            answer: `${a}-answer`,
-          },
-        ),
+        tx.run(`CREATE (a:Question {id: $a}), (:Question {id: $b}), (:Question {id: $c}), (:Answer {id: $answer, receivedAt: '2023-03-01'})-[:ANSWERS]->(a)`, {
+          a,
+          b,
+          c,
+          answer: `${a}-answer`,
+        }),
       );
       const stateDir = tempDir('idt-chain');
-      const pairs =
-        order === 'ab-first'
-          ? [
-              [a, b],
-              [b, c],
-            ]
-          : [
-              [b, c],
-              [a, b],
-            ];
+      const pairs = order === 'ab-first' ? [[a, b], [b, c]] : [[b, c], [a, b]];
       for (const [from, to] of pairs as [string, string][])
-        await saveReview(stateDir, {
-          id: idOf(q(from), q(to)),
-          from: q(from),
-          to: q(to),
-          decision: 'accepted',
-          decidedAt: '2024-03-01T00:00:00Z',
-        });
+        await saveReview(stateDir, { id: idOf(q(from), q(to)), from: q(from), to: q(to), decision: 'accepted', decidedAt: '2024-03-01T00:00:00Z' });
       expect(await applyAcceptedIdentities(graph(), stateDir), order).toBe(1);
-      expect(
-        await readRows(graph(), `MATCH (:Answer {id: $answer})-[:ANSWERS]->(q:Question) RETURN q.id AS id`, { answer: `${a}-answer` }),
-        order,
-      ).toEqual([{ id: c }]);
+      expect(await readRows(graph(), `MATCH (:Answer {id: $answer})-[:ANSWERS]->(q:Question) RETURN q.id AS id`, { answer: `${a}-answer` }), order).toEqual([{ id: c }]);
     }
   });
 
   it('finds the last node of a chain of merges by the id of any node merged on the way, and lists only that node', async () => {
     const [a, b, c] = ['a', 'b', 'c'].map((x) => `idt-merge-${x}`) as [string, string, string];
-    await writeGraph(graph(), (tx) =>
-      tx.run(
-        `CREATE (:Company {id: $a, name: 'Mergewerk A'}), (:Company {id: $b, name: 'Mergewerk B'}), (:Company {id: $c, name: 'Mergewerk C'})`,
-        { a, b, c },
-      ),
-    );
+    await writeGraph(graph(), (tx) => tx.run(`CREATE (:Company {id: $a, name: 'Mergewerk A'}), (:Company {id: $b, name: 'Mergewerk B'}), (:Company {id: $c, name: 'Mergewerk C'})`, { a, b, c }));
     await repointEdges(graph(), 'Company', a, b);
     await repointEdges(graph(), 'Company', b, c);
     const api = createTestApi(graph());
-    const res = await api.query(
-      `{ a: company(id: "${a}") { id } b: node(id: "${b}") { id } c: company(id: "${c}") { id } search(text: "Mergewerk", first: 10) { node { id } } }`,
-    );
+    const res = await api.query(`{ a: company(id: "${a}") { id } b: node(id: "${b}") { id } c: company(id: "${c}") { id } search(text: "Mergewerk", first: 10) { node { id } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: { id: c }, b: { id: c }, c: { id: c }, search: [{ node: { id: c } }] });
     // Decided the other way later, the pair turns round: the latest decision wins.
@@ -173,22 +132,17 @@ describe('identity review through the API', () => {
       operators.push(plan.operatorType.replace(/@.*/, ''));
       for (const child of plan.children ?? []) walk(child as typeof plan);
     };
-    await writeGraph(graph(), async (tx) =>
-      walk((await tx.run(`EXPLAIN ${flattenMergesCypher('Person')}`, { from: 'a', to: 'b' })).summary.plan as never),
-    );
+    await writeGraph(graph(), async (tx) => walk((await tx.run(`EXPLAIN ${flattenMergesCypher('Person')}`, { from: 'a', to: 'b' })).summary.plan as never));
     expect(operators).toContain('NodeIndexSeek');
     expect(operators.filter((o) => /Scan/.test(o))).toEqual([]);
   });
 
   it('takes no mutation over GET', async () => {
     const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: tempDir('idt') });
-    const res = await api.get(
-      `/graphql?query=${encodeURIComponent(`mutation { decideIdentity(id: "${candidateId}", decision: REJECTED) { id } }`)}`,
-      {
-        authorization: `Bearer ${TOKEN}`,
-        accept: 'application/json',
-      },
-    );
+    const res = await api.get(`/graphql?query=${encodeURIComponent(`mutation { decideIdentity(id: "${candidateId}", decision: REJECTED) { id } }`)}`, {
+      authorization: `Bearer ${TOKEN}`,
+      accept: 'application/json',
+    });
     expect(res.status, await res.clone().text()).toBe(405);
   });
 });

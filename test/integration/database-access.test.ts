@@ -16,9 +16,7 @@ async function closedPort(): Promise<string> {
 
 describe('reads', () => {
   it('cannot write: readRows refuses a write and the graph stays as it was', async () => {
-    await expect(readRows(local.graph(), 'CREATE (n:Company {id: "written-by-a-read"}) RETURN n.id AS id')).rejects.toMatchObject({
-      code: 'Neo.ClientError.Statement.AccessMode',
-    });
+    await expect(readRows(local.graph(), 'CREATE (n:Company {id: "written-by-a-read"}) RETURN n.id AS id')).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
     expect(await readRows(local.graph(), 'MATCH (n {id: "written-by-a-read"}) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
   });
 
@@ -39,9 +37,7 @@ describe('a database that does not answer', () => {
 
   beforeAll(async () => {
     const config = loadConfig();
-    const driver = neo4j.driver(`bolt://127.0.0.1:${await closedPort()}`, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
-      connectionTimeout: 2000,
-    });
+    const driver = neo4j.driver(`bolt://127.0.0.1:${await closedPort()}`, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), { connectionTimeout: 2000 });
     const open = driver.session.bind(driver);
     driver.session = (options) => {
       sessions++;
