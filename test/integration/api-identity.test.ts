@@ -112,8 +112,10 @@ describe('identity review through the API', () => {
     }
   });
 
-  it('finds the last node of a chain of merges by the id of any node merged on the way, and lists only that node', async () => {
+  it('finds the last node of a chain of merges by the id of any node merged on the way, and lists and counts only that node', async () => {
     const [a, b, c] = ['a', 'b', 'c'].map((x) => `idt-merge-${x}`) as [string, string, string];
+    const companies = async () => ((await createTestApi(graph()).query('{ stats { nodes { name count } } }')).data!.stats.nodes as { name: string; count: number }[]).find((n) => n.name === 'Company')?.count ?? 0;
+    const before = await companies();
     await writeGraph(graph(), (tx) => tx.run(`CREATE (:Company {id: $a, name: 'Mergewerk A'}), (:Company {id: $b, name: 'Mergewerk B'}), (:Company {id: $c, name: 'Mergewerk C'})`, { a, b, c }));
     await repointEdges(graph(), 'Company', a, b);
     await repointEdges(graph(), 'Company', b, c);
@@ -121,6 +123,7 @@ describe('identity review through the API', () => {
     const res = await api.query(`{ a: company(id: "${a}") { id } b: node(id: "${b}") { id } c: company(id: "${c}") { id } search(text: "Mergewerk", first: 10) { node { id } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: { id: c }, b: { id: c }, c: { id: c }, search: [{ node: { id: c } }] });
+    expect(await companies()).toBe(before + 1);
     // Decided the other way later, the pair turns round: the latest decision wins.
     await repointEdges(graph(), 'Company', c, b);
     expect((await api.query(`{ a: company(id: "${a}") { id } c: node(id: "${c}") { id } }`)).data).toEqual({ a: { id: b }, c: { id: b } });

@@ -4,7 +4,7 @@ import { anyLabelById, listed, project, visible } from './nodes.js';
 
 /** Node counts per label (deleted excluded) and edge counts per type, from the count store where possible. */
 export const statsCypher = `CALL () {
-${NODE_LABELS.map((l) => `  MATCH (n:${l}) WITH count(n) AS all RETURN 'node' AS kind, '${l}' AS name, all - COUNT { MATCH (d:${l}) WHERE d.deleted = true } AS count`).join('\n  UNION ALL\n')}
+${NODE_LABELS.map((l) => `  MATCH (n:${l}) WITH count(n) AS all RETURN 'node' AS kind, '${l}' AS name, all - COUNT { MATCH (d:${l}) WHERE d.deleted = true OR d.mergedInto IS NOT NULL } AS count`).join('\n  UNION ALL\n')}
   UNION ALL
 ${EDGE_TYPES.map((t) => `  MATCH ()-[r:${t}]->() RETURN 'edge' AS kind, '${t}' AS name, count(r) AS count`).join('\n  UNION ALL\n')}
 }
