@@ -91,6 +91,31 @@ describe('identity review through the API', () => {
     expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(0);
   });
 
+  it('merges the stand-in into the canonical question when the canonical one claimed its number, whichever way the SAME_AS points', async () => {
+    // As ingest writes it: a stand-in known by number with the answer, the question by id, then the question's own number.
+    const source = (n: number) => ({ id: `idt-dir-src-${n}`, url: `https://example.test/idt-dir-${n}.xml`, fetchedAt: '2024-02-01T00:00:00Z', parser: 'test-fixture', parserVersion: '1' });
+    const [standIn, question, withNumber] = [new FragmentBuilder(), new FragmentBuilder(), new FragmentBuilder()];
+    standIn.edge('ANSWERS', standIn.node('Answer', 'idt-dir-a', { koopId: 'ah-tk-20222023-90003', receivedAt: '2023-02-20' }), standIn.node('Question', 'idt-dir-standin', { number: '2023Z90003' }, { provisional: true }));
+    question.node('Question', 'idt-dir-q', { subject: 'Claimed by number', submittedAt: '2023-02-01' });
+    withNumber.node('Question', 'idt-dir-q', { number: '2023Z90003' });
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    for (const [i, f] of [standIn, question, withNumber].entries()) await writer.write([{ source: source(i), ...f.build() }]);
+    expect(await readRows(graph(), `MATCH (a)-[:SAME_AS]->(b) WHERE a.id STARTS WITH 'idt-dir' RETURN a.id AS from, b.id AS to`)).toEqual([{ from: 'idt-dir-q', to: 'idt-dir-standin' }]);
+
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: tempDir('idt-dir') });
+    const pair = (await api.query(CANDIDATES)).data!.identityCandidates.find((c: { from: { id: string } | null; to: { id: string } | null }) => [c.from?.id, c.to?.id].includes('idt-dir-q'));
+    expect(pair).toMatchObject({ from: { id: 'idt-dir-standin' }, to: { id: 'idt-dir-q' } });
+    const res = await api.query(DECIDE, { id: pair.id, decision: 'ACCEPTED' }, { authorization: `Bearer ${TOKEN}` });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.decideIdentity).toMatchObject({ status: 'ACCEPTED', from: { id: 'idt-dir-standin' }, to: { id: 'idt-dir-q' } });
+    const byNumber = await api.query(`{ question(number: "2023Z90003") { id subject answers { koopId } } byId: question(number: "idt-dir-q") { id } }`);
+    expect(byNumber.data).toEqual({ question: { id: 'idt-dir-q', subject: 'Claimed by number', answers: [{ koopId: 'ah-tk-20222023-90003' }] }, byId: { id: 'idt-dir-q' } });
+    expect(await readRows(graph(), `MATCH (q:Question) WHERE q.id STARTS WITH 'idt-dir' RETURN q.id AS id, q.mergedInto AS into ORDER BY id`)).toEqual([
+      { id: 'idt-dir-q', into: null },
+      { id: 'idt-dir-standin', into: 'idt-dir-q' },
+    ]);
+  });
+
   it('carries a chain of accepted pairs through to its end (A to B and B to C), whichever pair was decided first', async () => {
     const q = (id: string) => ({ label: 'Question', id });
     for (const order of ['ab-first', 'bc-first'] as const) {
