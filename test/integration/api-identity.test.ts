@@ -91,7 +91,7 @@ describe('identity review through the API', () => {
     expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(0);
   });
 
-  it('merges the stand-in into the canonical question when the canonical one claimed its number, whichever way the SAME_AS points', async () => {
+  it('merges the stand-in into the canonical question when the canonical one claimed its number, whichever way the SAME_AS points; the number leads there even once the stand-in is withdrawn', async () => {
     // As ingest writes it: a stand-in known by number with the answer, the question by id, then the question's own number.
     const source = (n: number) => ({ id: `idt-dir-src-${n}`, url: `https://example.test/idt-dir-${n}.xml`, fetchedAt: '2024-02-01T00:00:00Z', parser: 'test-fixture', parserVersion: '1' });
     const [standIn, question, withNumber] = [new FragmentBuilder(), new FragmentBuilder(), new FragmentBuilder()];
@@ -114,6 +114,9 @@ describe('identity review through the API', () => {
       { id: 'idt-dir-q', into: null },
       { id: 'idt-dir-standin', into: 'idt-dir-q' },
     ]);
+    // The stand-in's own record withdrawn upstream: its number still leads to the question it was merged into.
+    await writer.write([{ source: source(3), nodes: [], edges: [], tombstones: [{ label: 'Question', id: 'idt-dir-standin' }] }]);
+    expect((await api.query(`{ question(number: "2023Z90003") { id } }`)).data).toEqual({ question: { id: 'idt-dir-q' } });
   });
 
   it('carries a chain of accepted pairs through to its end (A to B and B to C), whichever pair was decided first', async () => {

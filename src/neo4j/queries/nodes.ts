@@ -99,15 +99,19 @@ RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
 }
 
 /**
- * Binds `n` to the visible node of one label whose keys, tried in order, first equal $value (or to
- * the node it was merged into): one index seek per key and no sort, for a lookup of a single value.
+ * Binds `n` to the node of one label that the first of its keys, tried in order, finds for $value:
+ * the node holding it or the node that one was merged into, whichever is visible, as
+ * nodesByKeyCypher finds it; one index seek per key and per merge, no sort, for a single value.
  */
 export function nodeByKeysMatch(label: NodeLabel, keys: readonly string[]): string {
   checkKeys(label, keys);
-  const seeks = keys.map((k, i) => `OPTIONAL MATCH (k${i}:${label} {${k}: $value}) WHERE ${visible(`k${i}`)}`);
+  const seeks = keys.map(
+    (k, i) => `OPTIONAL MATCH (f${i}:${label} {${k}: $value})
+OPTIONAL MATCH (i${i}:${label} {id: f${i}.mergedInto}) WHERE ${visible(`i${i}`)}
+WITH ${keys.slice(0, i).map((_, j) => `k${j}, `).join('')}coalesce(i${i}, f${i}) AS k${i}`,
+  );
   return `${seeks.join('\n')}
-WITH coalesce(${keys.map((_, i) => `k${i}`).join(', ')}) AS n WHERE n IS NOT NULL
-${followMerge(label)}`;
+WITH [x IN [${keys.map((_, i) => `k${i}`).join(', ')}] WHERE x IS NOT NULL AND ${visible('x')}][0] AS n WHERE n IS NOT NULL`;
 }
 
 export interface RelationSpec {
