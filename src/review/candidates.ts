@@ -135,9 +135,9 @@ export class UnknownCandidate extends Error {
 
 /**
  * Records a review decision as data (reviews.json in the state folder) and applies it to the graph:
- * the SAME_AS gets the decision as its status; on acceptance the first node (as listCandidates lists the pair) hands its edges to the
- * second, or on to the last node of a chain of accepted pairs, when both have the same label (a
- * name-only Person to the Person, a stand-in to its twin).
+ * the SAME_AS gets the decision as its status; on acceptance the first node (as listCandidates
+ * lists the pair) hands its edges to the second, or on to the last node of a chain of accepted
+ * pairs, when both have the same label (a name-only Person to the Person, a stand-in to its twin).
  */
 export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
   const candidate = (await listCandidates(readerOf(graph), true)).find((c) => c.id === id);

@@ -2,7 +2,7 @@ import { EDGE_TYPES, NODE_LABELS } from '../../model/kinds.js';
 import { SEARCH_INDEX } from '../schema.js';
 import { anyLabelById, listed, project, visible } from './nodes.js';
 
-/** Node counts per label (deleted excluded) and edge counts per type, from the count store where possible. */
+/** Node counts per label (deleted and merged nodes excluded) and edge counts per type, from the count store where possible. */
 export const statsCypher = `CALL () {
 ${NODE_LABELS.map((l) => `  MATCH (n:${l}) WITH count(n) AS all RETURN 'node' AS kind, '${l}' AS name, all - COUNT { MATCH (d:${l}) WHERE d.deleted = true OR d.mergedInto IS NOT NULL } AS count`).join('\n  UNION ALL\n')}
   UNION ALL
