@@ -38,7 +38,7 @@ export interface SameAsRow {
  * Decides, for rows of a label with alternate keys, which node each row joins: the node with its
  * id, else (when one side is provisional) the node holding one of its alternate keys. A
  * provisional id gives way to a canonical one. When two different nodes claim the row, the contested key is left out and a SAME_AS
- * candidate is recorded instead: never a silent merge. Rows are planned in order, so rows of one
+ * candidate is recorded instead, from the stand-in when one of the two is: never a silent merge. Rows are planned in order, so rows of one
  * batch see each other.
  */
 export function planNodeRows(
@@ -74,25 +74,28 @@ export function planNodeRows(
     const target = byId ?? joinable?.id ?? row.id;
     const finalId = byId === null && joinable && !row.provisional ? row.id : target;
 
+    const contested = hits.filter((hit) => hit.id !== target);
     const props: Props = { ...row.props };
-    for (const hit of hits) {
-      if (hit.id === target) continue;
-      delete props[hit.key];
+    for (const hit of contested) delete props[hit.key];
+    if (finalId !== target) renamed.set(target, finalId);
+    claimed.set(`id\u0000${finalId}`, finalId);
+    for (const k of alternates) if (typeof props[k] === 'string') claimed.set(`${k}\u0000${props[k]}`, finalId);
+    const targetProvisional =
+      byId !== null ? isProvisional(byId, s?.byIdProvisional ?? false) : joinable ? isProvisional(joinable.id, joinable.provisional) : true;
+    const rowProvisional = row.provisional && targetProvisional;
+    provisional.set(finalId, rowProvisional);
+    for (const hit of contested) {
+      // A stand-in points at the canonical node, so accepting the pair moves the stand-in into it, never the other way.
+      const standInFirst = isProvisional(hit.id, hit.provisional) && !rowProvisional;
       sameAs.push({
-        from: finalId,
-        to: hit.id,
+        from: standInFirst ? hit.id : finalId,
+        to: standInFirst ? finalId : hit.id,
         key: hit.key,
         props: { reason: `both hold ${hit.key} ${String(row.props[hit.key])}`, score: 1, status: 'candidate' },
         src: row.src,
         seen: row.seen,
       });
     }
-    if (finalId !== target) renamed.set(target, finalId);
-    claimed.set(`id\u0000${finalId}`, finalId);
-    for (const k of alternates) if (typeof props[k] === 'string') claimed.set(`${k}\u0000${props[k]}`, finalId);
-    const targetProvisional =
-      byId !== null ? isProvisional(byId, s?.byIdProvisional ?? false) : joinable ? isProvisional(joinable.id, joinable.provisional) : true;
-    provisional.set(finalId, row.provisional && targetProvisional);
     planned.push({ ...row, props, target, id: finalId });
   }
   return { rows: planned, sameAs };

@@ -14,15 +14,12 @@ export interface SameAsCandidate {
 
 /**
  * Every SAME_AS edge with its review id (the first `limit` when given); only open ones unless `all`.
- * A pair of a stand-in and a canonical node lists the stand-in first, whichever way its edge points
- * (a canonical node that claims a stand-in's key points at it), so accepting the pair moves the
- * stand-in's edges to the canonical node and never the other way.
+ * Of a stand-in and a canonical node, the stand-in comes first (the GraphWriter points the edge
+ * from it), so accepting the pair moves the stand-in into the canonical node.
  */
 export async function listCandidates(read: ReadRows, all = false, limit?: number): Promise<SameAsCandidate[]> {
   const rows = await read<{ fl: string; fi: string; fn: string | null; tl: string; ti: string; tn: string | null; score: number | null; status: string; reason: string | null }>(
-    `MATCH (x)-[s:SAME_AS]->(y) WITH x, y, s, coalesce(s.status, 'candidate') AS status WHERE $all OR status = 'candidate'
-     WITH s, status, CASE WHEN coalesce(x.provisional, false) = false AND y.provisional = true THEN [y, x] ELSE [x, y] END AS pair
-     WITH s, status, pair[0] AS a, pair[1] AS b
+    `MATCH (a)-[s:SAME_AS]->(b) WITH a, b, s, coalesce(s.status, 'candidate') AS status WHERE $all OR status = 'candidate'
      RETURN labels(a)[0] AS fl, a.id AS fi, coalesce(a.name, a.title, a.number) AS fn, labels(b)[0] AS tl, b.id AS ti,
        coalesce(b.name, b.title, b.number) AS tn, s.score AS score, status, s.reason AS reason
      ORDER BY fi, score DESC, ti${limit === undefined ? '' : ' LIMIT $limit'}`,
@@ -135,9 +132,9 @@ export class UnknownCandidate extends Error {
 
 /**
  * Records a review decision as data (reviews.json in the state folder) and applies it to the graph:
- * the SAME_AS gets the decision as its status; on acceptance the first node (as listCandidates
- * lists the pair) hands its edges to the second, or on to the last node of a chain of accepted
- * pairs, when both have the same label (a name-only Person to the Person, a stand-in to its twin).
+ * the SAME_AS gets the decision as its status; on acceptance the first node hands its edges to the
+ * second, or on to the last node of a chain of accepted pairs, when both have the same label (a
+ * name-only Person to the Person, a stand-in to its twin).
  */
 export async function decideCandidate(graph: Graph, stateDir: string, id: string, decision: ReviewDecision['decision'], now = new Date()): Promise<SameAsCandidate> {
   const candidate = (await listCandidates(readerOf(graph), true)).find((c) => c.id === id);
@@ -145,7 +142,7 @@ export async function decideCandidate(graph: Graph, stateDir: string, id: string
   const decidedAt = now.toISOString();
   await saveReview(stateDir, { id, from: { label: candidate.from.label, id: candidate.from.id }, to: { label: candidate.to.label, id: candidate.to.id }, decision, decidedAt });
   await writeGraph(graph, (tx) =>
-    tx.run(`MATCH (a:${modelLabel(candidate.from.label)} {id: $from})-[s:SAME_AS]-(b:${modelLabel(candidate.to.label)} {id: $to}) SET s.status = $decision, s.decidedAt = $decidedAt`, {
+    tx.run(`MATCH (a:${modelLabel(candidate.from.label)} {id: $from})-[s:SAME_AS]->(b:${modelLabel(candidate.to.label)} {id: $to}) SET s.status = $decision, s.decidedAt = $decidedAt`, {
       from: candidate.from.id,
       to: candidate.to.id,
       decision,

@@ -91,7 +91,7 @@ describe('identity review through the API', () => {
     expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(0);
   });
 
-  it('merges the stand-in into the canonical question when the canonical one claimed its number, whichever way the SAME_AS points; the number leads there even once the stand-in is withdrawn', async () => {
+  it('merges the stand-in into the canonical question when the canonical one claimed its number, its SAME_AS pointing from the stand-in; the number leads there even once the stand-in is withdrawn', async () => {
     // As ingest writes it: a stand-in known by number with the answer, the question by id, then the question's own number.
     const source = (n: number) => ({ id: `idt-dir-src-${n}`, url: `https://example.test/idt-dir-${n}.xml`, fetchedAt: '2024-02-01T00:00:00Z', parser: 'test-fixture', parserVersion: '1' });
     const [standIn, question, withNumber] = [new FragmentBuilder(), new FragmentBuilder(), new FragmentBuilder()];
@@ -100,7 +100,7 @@ describe('identity review through the API', () => {
     withNumber.node('Question', 'idt-dir-q', { number: '2023Z90003' });
     const writer = new GraphWriter(graph(), { batchSize: 100 });
     for (const [i, f] of [standIn, question, withNumber].entries()) await writer.write([{ source: source(i), ...f.build() }]);
-    expect(await readRows(graph(), `MATCH (a)-[:SAME_AS]->(b) WHERE a.id STARTS WITH 'idt-dir' RETURN a.id AS from, b.id AS to`)).toEqual([{ from: 'idt-dir-q', to: 'idt-dir-standin' }]);
+    expect(await readRows(graph(), `MATCH (a)-[:SAME_AS]->(b) WHERE a.id STARTS WITH 'idt-dir' RETURN a.id AS from, b.id AS to`)).toEqual([{ from: 'idt-dir-standin', to: 'idt-dir-q' }]);
 
     const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: tempDir('idt-dir') });
     const pair = (await api.query(CANDIDATES)).data!.identityCandidates.find((c: { from: { id: string } | null; to: { id: string } | null }) => [c.from?.id, c.to?.id].includes('idt-dir-q'));

@@ -45,4 +45,11 @@ describe('planNodeRows', () => {
     expect(plan.rows[0]).toMatchObject({ target: 'guid-1', id: 'guid-1', props: { title: 'x' } });
     expect(plan.sameAs).toEqual([expect.objectContaining({ from: 'guid-1', to: 'guid-other', key: 'number' })]);
   });
+
+  it('points the SAME_AS from a stand-in holding the key to the canonical node that claims it', () => {
+    const stored = { ...nothing(0), byId: 'guid-1', byKey: { number: 'stand-in', koopId: null }, keyProvisional: { number: true, koopId: false } };
+    const plan = planNodeRows('Motion', [row(0, 'guid-1', { number: '2019Z1', title: 'x' })], [stored]);
+    expect(plan.rows[0]).toMatchObject({ target: 'guid-1', id: 'guid-1', props: { title: 'x' } });
+    expect(plan.sameAs).toEqual([expect.objectContaining({ from: 'stand-in', to: 'guid-1', key: 'number' })]);
+  });
 });
