@@ -87,31 +87,29 @@ function checkKeys(label: NodeLabel, keys: readonly string[]): void {
   for (const key of keys) if (!isKeyOf(label, key)) throw new ModelViolation(`not a unique key of ${label}: ${key}`);
 }
 
+/** Per key, in order, the node of `label` holding `value` there (or the node it was merged into), with the key's rank. */
+const byEachKey = (label: NodeLabel, keys: readonly string[], value: string): string =>
+  keys.map((k, i) => `MATCH (n:${label} {${k}: ${value}})\n${followMerge(label)}\nRETURN n, ${i} AS rank`).join('\nUNION\n');
+
 /** Finds visible nodes of one label by any of its unique keys, one index seek per key. Params: $values. */
 export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[], properties: readonly string[] | null = null): string {
   checkKeys(label, keys);
   return `UNWIND $values AS value
 CALL (value) {
-${keys.map((k, i) => `MATCH (n:${label} {${k}: value})\n${followMerge(label)}\nRETURN n, ${i} AS rank`).join('\nUNION\n')}
+${byEachKey(label, keys, 'value')}
 }
 WITH value, n, rank WHERE ${visible('n')}
 RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
 }
 
-/**
- * Binds `n` to the node of one label that the first of its keys, tried in order, finds for $value:
- * the node holding it or the node that one was merged into, whichever is visible, as
- * nodesByKeyCypher finds it; one index seek per key and per merge, no sort, for a single value.
- */
+/** Binds `n` to the node that nodesByKeyCypher finds first for the single value $value. */
 export function nodeByKeysMatch(label: NodeLabel, keys: readonly string[]): string {
   checkKeys(label, keys);
-  const seeks = keys.map(
-    (k, i) => `OPTIONAL MATCH (f${i}:${label} {${k}: $value})
-OPTIONAL MATCH (i${i}:${label} {id: f${i}.mergedInto}) WHERE ${visible(`i${i}`)}
-WITH ${keys.slice(0, i).map((_, j) => `k${j}, `).join('')}coalesce(i${i}, f${i}) AS k${i}`,
-  );
-  return `${seeks.join('\n')}
-WITH [x IN [${keys.map((_, i) => `k${i}`).join(', ')}] WHERE x IS NOT NULL AND ${visible('x')}][0] AS n WHERE n IS NOT NULL`;
+  return `CALL () {
+${byEachKey(label, keys, '$value')}
+}
+WITH n, rank WHERE ${visible('n')}
+WITH n ORDER BY rank LIMIT 1`;
 }
 
 export interface RelationSpec {
