@@ -12,10 +12,9 @@
  * Prints p50/p95/p99 and requests per second, the ratios against the 1.3× target, and the CPU
  * time each server process spends per answer.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import autocannon from 'autocannon';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/graphql/app.js';
 import { runAsServer } from '../../src/graphql/server-process.js';
@@ -24,6 +23,7 @@ import { applySchema, clearGraph } from '../../src/neo4j/schema.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createCaseFragments } from '../support/api-fixtures.js';
 import { apiCases, comparable, type Case, type Centre } from './api-cases.js';
+import { loadHttp, startChild, stats } from './http-load.js';
 
 const CORPUS = '../shared/corpus/tk';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -35,21 +35,7 @@ const RATIO_TARGET = 1.3;
 /** BENCH_CASES: a comma-separated list of the mix's case names to run (all when unset), e.g. `question,search`. */
 const ONLY = process.env.BENCH_CASES?.split(',').map((s) => s.trim()).filter(Boolean);
 
-interface Stats {
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  errors: number;
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const fmt = (n: number) => n.toFixed(1).padStart(7);
-
-function stats(latencies: number[], seconds: number, errors: number): Stats {
-  const s = [...latencies].sort((a, b) => a - b);
-  return { p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), rps: latencies.length / seconds, errors };
-}
 
 const CLOCK_TICKS = (() => {
   try {
@@ -67,27 +53,6 @@ function cpuMs(pid: number | undefined): number | null {
   } catch {
     return null;
   }
-}
-
-/** One load run over HTTP; latencies (ms) of the 200 answers, and the count of the others and of 200s that carry GraphQL errors. */
-async function loadHttp(url: string, body: string, connections: number, seconds: number): Promise<{ latencies: number[]; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const request = {
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    body,
-    onResponse: (status: number, text: string) => {
-      if (status === 200 && text.includes('"errors"')) errors++;
-    },
-  };
-  const instance = autocannon({ url, requests: [request], connections, duration: seconds });
-  (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
-    if (status === 200) latencies.push(time);
-    else errors++;
-  });
-  const result = await instance;
-  return { latencies, errors: errors + result.errors };
 }
 
 /** One load run in this process, `connections` loops at once; `work` answers true for a good answer. */
@@ -128,22 +93,6 @@ async function warmUp(run: (clients: number, seconds: number) => Promise<{ laten
 /** A GraphQL request through the API's fetch handler, as the HTTP server would hand it over; its body text. */
 async function fetchGraphql(app: App, body: string): Promise<Response> {
   return app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
-}
-
-/** Starts a child process and resolves with the first URL it prints (on stdout or stderr). */
-function startChild(command: string, args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const look = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const url = /(http:\/\/[\d.:a-z]+?)(?:\/graphql|\s|")/.exec(seen)?.[1];
-      if (url) resolve({ url, child });
-    };
-    child.stdout!.on('data', look);
-    child.stderr!.on('data', look);
-    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited (${code}) before it served: ${seen.slice(-500)}`)));
-  });
 }
 
 async function postJson(url: string, body: string): Promise<unknown> {

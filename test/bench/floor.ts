@@ -6,10 +6,9 @@
  * are driven by autocannon at 1 and at 32 clients; prints p50/p95/p99, requests per second and,
  * at one client, yoga's time per request beyond the bare server's. No database is involved.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
+import { loadHttp, startChild, stats } from './http-load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -57,49 +56,33 @@ async function serve(kind: string): Promise<void> {
     };
   }
   const server = createServer(listener);
-  server.listen(0, '127.0.0.1', () => process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql\n`));
-}
-
-function start(kind: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, kind], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
-    child.once('exit', (code) => reject(new Error(`the ${kind} server exited (${code}) before it served`)));
-  });
-}
-
-async function load(url: string, connections: number, seconds: number): Promise<number[]> {
-  const latencies: number[] = [];
-  const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, connections, duration: seconds });
-  (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
-    if (status !== 200) throw new Error(`${url}: HTTP ${status}`);
-    latencies.push(time);
-  });
-  await instance;
-  return latencies;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`));
 }
 
 async function main(): Promise<void> {
-  const servers = [
-    { name: 'yoga, constant answer', ...(await start('yoga')) },
-    { name: 'bare Node, constant answer', ...(await start('bare')) },
-  ];
+  const start = async (name: string, kind: string) => ({ name, ...(await startChild(process.execPath, [...process.execArgv, process.argv[1]!, kind], { NODE_ENV: 'production' })) });
+  const servers = [await start('yoga, constant answer', 'yoga'), await start('bare Node, constant answer', 'bare')];
   try {
-    const answers = await Promise.all(servers.map(async (s) => (await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY })).text()));
+    const answers = await Promise.all(servers.map(async (s) => (await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY })).text()));
     if (answers[0] !== answers[1]) throw new Error(`the two servers answer differently:\n${answers.join('\n')}`);
-    for (const s of servers) await load(s.url, 1, WARM_UP_SECONDS);
+    for (const s of servers) await loadHttp(`${s.url}/graphql`, BODY, 1, WARM_UP_SECONDS);
     process.stdout.write(`the question's answer as a constant, over HTTP; ${ROUNDS} interleaved rounds of ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up; latencies in ms\n`);
     for (const clients of [1, 32]) {
-      const runs = servers.map(() => [] as number[]);
+      const runs = servers.map(() => ({ latencies: [] as number[], errors: 0 }));
       for (let round = 0; round < ROUNDS; round++)
-        for (const [i, s] of servers.entries()) for (const latency of await load(s.url, clients, SECONDS)) runs[i]!.push(latency);
-      const rps = runs.map((r) => r.length / (ROUNDS * SECONDS));
+        for (const [i, s] of servers.entries()) {
+          const r = await loadHttp(`${s.url}/graphql`, BODY, clients, SECONDS);
+          for (const latency of r.latencies) runs[i]!.latencies.push(latency);
+          runs[i]!.errors += r.errors;
+        }
+      const all = runs.map((r) => stats(r.latencies, ROUNDS * SECONDS, r.errors));
       for (const [i, s] of servers.entries()) {
-        const sorted = runs[i]!.sort((a, b) => a - b);
-        const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
-        process.stdout.write(`${String(clients).padStart(3)} clients | ${s.name.padEnd(26)} | p50 ${pct(50)} p95 ${pct(95)} p99 ${pct(99)} | ${rps[i]!.toFixed(0)} req/s\n`);
+        const r = all[i]!;
+        process.stdout.write(
+          `${String(clients).padStart(3)} clients | ${s.name.padEnd(26)} | p50 ${r.p50.toFixed(2)} p95 ${r.p95.toFixed(2)} p99 ${r.p99.toFixed(2)} | ${r.rps.toFixed(0)} req/s${r.errors ? ` (${r.errors} errors)` : ''}\n`,
+        );
       }
-      if (clients === 1) process.stdout.write(`yoga's own time per request at one client: ${((1 / rps[0]! - 1 / rps[1]!) * 1e6).toFixed(0)} µs beyond the bare server's\n`);
+      if (clients === 1) process.stdout.write(`yoga's own time per request at one client: ${((1 / all[0]!.rps - 1 / all[1]!.rps) * 1e6).toFixed(0)} µs beyond the bare server's\n`);
     }
   } finally {
     for (const s of servers) s.child.kill('SIGTERM');
