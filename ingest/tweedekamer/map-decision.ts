@@ -50,7 +50,8 @@ export const mapStemming: EntityMapper = (ctx, rec, id, parent) => {
     const props = {
       choice: soort ? (VOTE_CHOICE[soort] ?? soort) : undefined,
       rawChoice: soort,
-      seats: int(f.FractieGrootte),
+      // A party's seats on its show-of-hands row; on an MP's roll-call row FractieGrootte is the party's size, not the vote's weight.
+      seats: person ? undefined : int(f.FractieGrootte),
       mistaken: bool(f.Vergissing),
       partyName: str(f.ActorFractie),
       actorName: str(f.ActorNaam),

@@ -8,7 +8,8 @@ const JSON_START = /^\s*\{/;
 /** Tweede Kamer OData v4 JSON: entity-set pages, single entities, `$expand`ed responses. */
 export const tkODataFormat: Format = {
   name: 'tk-odata',
-  version: '1',
+  // 2: a roll-call vote carries no seats.
+  version: '2',
   detect(_doc: RawDocument, head: string): boolean {
     if (!JSON_START.test(head)) return false;
     return (

@@ -71,7 +71,8 @@ const earliest = (days: (string | null)[]): string | null => days.filter((d): d 
 export function assessAnswer(facts: AnswerFacts, asOf: string): AnswerAssessment {
   const submitted = toDay(facts.submittedAt);
   const dueAt = submitted ? addDays(submitted, ANSWER_TERM_DAYS) : null;
-  const answeredAt = earliest(facts.answers.filter((a) => !a.later).map((a) => toDay(a.receivedAt)).filter((d) => d !== null && d <= asOf));
+  const firstAnswer = earliest(facts.answers.filter((a) => !a.later).map((a) => toDay(a.receivedAt)));
+  const answeredAt = firstAnswer !== null && firstAnswer <= asOf ? firstAnswer : null;
   const horizon = answeredAt ?? asOf;
   const noticeAt = earliest(facts.postponements.map((p) => toDay(p.sentAt)).filter((d) => d !== null && d <= horizon));
   const postponed = noticeAt !== null;
@@ -84,7 +85,8 @@ export function assessAnswer(facts: AnswerFacts, asOf: string): AnswerAssessment
   if (answeredAt) return { ...base, status: late > 0 ? 'ANSWERED_LATE' : 'ANSWERED_ON_TIME', daysLate: late };
   if (asOf <= dueAt) return { ...base, status: postponed ? 'POSTPONED' : 'OPEN_WITHIN_TERM', daysLate: 0 };
   // Handled upstream but no answer here: whether and when it was answered is unknown, not overdue.
-  if (facts.closed) return { ...base, status: 'CLOSED_ANSWER_UNKNOWN', daysLate: 0 };
+  // An answer in the graph received after asOf is what closed it: as of asOf it was still open.
+  if (facts.closed && firstAnswer === null) return { ...base, status: 'CLOSED_ANSWER_UNKNOWN', daysLate: 0 };
   return { ...base, status: postponed ? 'OVERDUE_WITH_NOTICE' : 'OVERDUE_WITHOUT_NOTICE', daysLate: late };
 }
 

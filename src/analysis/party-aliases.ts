@@ -23,3 +23,17 @@ export const PARTY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   BIJ1: [],
   Volt: [],
 };
+
+/**
+ * The names a party goes by, in lower case, for matching a name a user gives: all of a known
+ * party's names when the value is one of them (any case: "nsc", "Nieuw Sociaal Contract"), else
+ * the value alone.
+ */
+export function partyNamesFor(value: string): string[] {
+  const given = value.trim().toLowerCase();
+  for (const [abbreviation, aliases] of Object.entries(PARTY_ALIASES)) {
+    const names = [abbreviation, ...aliases].map((n) => n.toLowerCase());
+    if (names.includes(given)) return names;
+  }
+  return [given];
+}

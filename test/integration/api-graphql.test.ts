@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ref } from '../../src/model/fragment.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { startServer } from '../../src/graphql/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -65,6 +66,36 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     expect(q.sources).toEqual([{ url: 'https://zoek.officielebekendmakingen.nl/kv-tk-2022Z04510.xml', fetchedAt: '2024-01-04T00:00:00Z' }]);
   });
 
+  it("lists a party's members once each, however many memberships tie them to it", async () => {
+    await new GraphWriter(graph(), { batchSize: 10 }).write([
+      {
+        source: { id: 'src-observed', url: 'test://observed', fetchedAt: '2024-02-02T00:00:00Z', parser: 't', parserVersion: '1' },
+        nodes: [],
+        edges: [{ type: 'MEMBER_OF', from: ref('Person', 'p-dekker'), to: ref('Party', 'f-d66'), key: 'observed:2022-03-10', props: { observedAt: '2022-03-10', partyName: 'D66' } }],
+        tombstones: [],
+      },
+    ]);
+    const r = await api.query('{ party(id: "f-d66") { members { id } } person(id: "p-dekker") { memberships { from observedAt } } }');
+    expect(r.errors).toBeUndefined();
+    const members = r.data!.party.members.map((m: { id: string }) => m.id);
+    expect(members.filter((id: string) => id === 'p-dekker')).toEqual(['p-dekker']);
+    expect(new Set(members).size).toBe(members.length);
+    // The memberships themselves stay one per edge.
+    expect(r.data!.person.memberships).toHaveLength(2);
+  });
+
+  it('finds a party by its abbreviation or another of its names in any case, as a lookup and as a filter', async () => {
+    const r = await api.query(`{ a: party(id: "d66") { id } b: party(id: "Democraten 66") { id }
+      q: questions(filter: { party: "D66" }) { totalCount } ql: questions(filter: { party: "democraten 66" }) { totalCount }
+      m: motions(filter: { party: "D66" }) { totalCount } ml: motions(filter: { party: "d66" }) { totalCount } }`);
+    expect(r.errors).toBeUndefined();
+    expect([r.data!.a, r.data!.b]).toEqual([{ id: 'f-d66' }, { id: 'f-d66' }]);
+    expect(r.data!.q.totalCount).toBeGreaterThan(0);
+    expect(r.data!.ql.totalCount).toBe(r.data!.q.totalCount);
+    expect(r.data!.m.totalCount).toBeGreaterThan(0);
+    expect(r.data!.ml.totalCount).toBe(r.data!.m.totalCount);
+  });
+
   it('finds question(number) by its id too, with the same relations, and answers null for a value that is neither', async () => {
     const r = await api.query(`query($id: String!) { byId: question(number: $id) { number askedBy { person { name } } answers { koopId } } none: question(number: "2099Z00001") { id } }`, {
       id: Q_ID,
@@ -91,10 +122,14 @@ describe('the GraphQL API over the case 2022Z04510', () => {
   });
 
   it('searches with typo tolerance and filters by type', async () => {
-    const r = await api.query('{ a: search(text: "Hikvison") { type node { id } } b: search(text: "Dekker", types: [Person]) { type node { id } } }');
+    const r = await api.query(`{ a: search(text: "Hikvison") { type node { id } } b: search(text: "Dekker", types: [Person]) { type node { id } }
+      c: search(text: "Chinese bewakingscamera’s", types: [Question]) { node { id } } d: search(text: "Ginnken", types: [Person]) { node { id } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data!.a.map((h: { node: { id: string } }) => h.node.id)).toContain('hikvision');
     expect(r.data!.b).toEqual([{ type: 'Person', node: { id: 'p-dekker' } }]);
+    // A word with an apostrophe is one word, as in the titles (curly or straight); a letter left out is a typo too.
+    expect(r.data!.c).toEqual([{ node: { id: Q_ID } }]);
+    expect(r.data!.d).toEqual([{ node: { id: 'p-ginneken' } }]);
   });
 
   it('returns a neighbourhood for a visualisation and cuts it at the limit', async () => {

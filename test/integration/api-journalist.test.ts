@@ -43,6 +43,9 @@ describe('the five journalist questions of case 2022Z04510, one query each', () 
     expect(rows['2022Z17000']).toMatchObject({ status: 'OVERDUE_WITHOUT_NOTICE', dueAt: '2022-09-22', answeredAt: null, daysLate: 101 });
     const early = await ok(Q.lateOrUnanswered, { ...vendors, asOf: '2022-03-20' });
     expect(early.questions.nodes).toEqual([]);
+    // Handled today, but its answer came on 2022-06-08: in April it was overdue, not closed.
+    const april = await ok(Q.lateOrUnanswered, { ...vendors, asOf: '2022-04-15' });
+    expect(april.questions.nodes.find((q: { number: string }) => q.number === '2022Z04510')).toMatchObject({ status: 'OVERDUE_WITHOUT_NOTICE', daysLate: 15 });
   });
 
   it('3. which adopted motions about these vendors were never followed up, and who says so', async () => {

@@ -104,9 +104,9 @@ describe('Tweede Kamer ingest into the real Neo4j', () => {
     const votes = fixtureJson<{ votes: { Id: string; Soort: string; Persoon_Id: string }[] }>(
       'odata/comprehensive_motion_93c64c34_20251002_192415.json.gz',
     ).votes;
-    const rows = await readRows<{ raw: string; choice: string; n: number; people: number }>(
+    const rows = await readRows<{ raw: string; choice: string; n: number; people: number; seats: number }>(
       graph(),
-      `MATCH (p:Person)-[v:VOTED]->(:Decision {id: $id}) RETURN v.rawChoice AS raw, v.choice AS choice, count(v) AS n, count(DISTINCT p) AS people ORDER BY raw`,
+      `MATCH (p:Person)-[v:VOTED]->(:Decision {id: $id}) RETURN v.rawChoice AS raw, v.choice AS choice, count(v) AS n, count(DISTINCT p) AS people, count(v.seats) AS seats ORDER BY raw`,
       { id: ROLL_CALL },
     );
     const tally = new Map<string, number>();
@@ -115,6 +115,8 @@ describe('Tweede Kamer ingest into the real Neo4j', () => {
     expect(rows.map(({ raw, n }) => ({ raw, n }))).toEqual(expected.sort((a, b) => a.raw.localeCompare(b.raw)));
     expect(rows.find((r) => r.raw === 'Voor')?.choice).toBe('for');
     expect(rows.reduce((s, r) => s + r.people, 0)).toBe(new Set(votes.map((v) => v.Persoon_Id)).size);
+    // Seats belong to party votes; an MP's vote carries none (the row's FractieGrootte is the party's size).
+    expect(rows.map((r) => r.seats)).toEqual(rows.map(() => 0));
   });
 
   it('links answers, submitters, dossiers and tombstones as the data relates them', async () => {

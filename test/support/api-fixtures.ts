@@ -79,6 +79,8 @@ export function createCaseFragments(): GraphFragment[] {
       subQuestionsJson: subQuestions(15),
       subQuestionCount: 15,
       koopId: 'kv-tk-2022Z04510',
+      // Handled (Zaak.Afgedaan) in the Tweede Kamer's data, as it is today.
+      closed: true,
       text: "Bent u bekend met het bericht 'De ogen van Chinees staatsbedrijf Hikvision zijn overal'? Dahua en Hikvision …",
     });
     b.edge('ASKED', ref('Person', 'p-dekker'), q, { role: 'Indiener', party: 'D66' });

@@ -26,6 +26,8 @@ describe('answer status as of a date', () => {
     expect(assessAnswer(facts([], [], { closed: true }), '2022-04-01')).toMatchObject({ status: 'CLOSED_ANSWER_UNKNOWN', daysLate: 0 });
     expect(assessAnswer(facts([], [], { closed: true }), '2022-03-20')).toMatchObject({ status: 'OPEN_WITHIN_TERM' });
     expect(assessAnswer(facts(['2022-06-08'], [], { closed: true }), '2022-07-01')).toMatchObject({ status: 'ANSWERED_LATE', daysLate: 69 });
+    // Its answer in the graph came later: as of a day before it, the question was overdue, not closed.
+    expect(assessAnswer(facts(['2022-06-08'], [], { closed: true }), '2022-04-15')).toMatchObject({ status: 'OVERDUE_WITHOUT_NOTICE', daysLate: 15, answeredAt: null });
   });
 
   it('reports a question as not yet submitted before its submission date', () => {

@@ -1,6 +1,6 @@
 import { canonicalUrl } from '../../model/canonical-url.js';
 import { isKeyOf, type NodeLabel } from '../../model/kinds.js';
-import { partyByAbbreviationCypher, type NodeObject } from '../../neo4j/queries/nodes.js';
+import { partyByNameCypher, partyParam, type NodeObject } from '../../neo4j/queries/nodes.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ApiContext } from '../context.js';
 import { loadQuestionBundle, selectedFields } from './bundle.js';
@@ -29,9 +29,9 @@ export const motion = (_: unknown, a: { number: string }, ctx: ApiContext) => {
 /** Root field `person(id)`. */
 export const person = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Person', a.id, ['id']);
 
-/** Root field `party(id)`: by id or abbreviation. */
+/** Root field `party(id)`: by id, or by abbreviation or name in any case (d66, NSC, Nieuw Sociaal Contract). */
 export const party = async (_: unknown, a: { id: string }, ctx: ApiContext) =>
-  (await findBy(ctx, 'Party', a.id, ['id'])) ?? (await ctx.run<{ node: NodeObject }>(partyByAbbreviationCypher, { value: a.id }))[0]?.node ?? null;
+  (await findBy(ctx, 'Party', a.id, ['id'])) ?? (await ctx.run<{ node: NodeObject }>(partyByNameCypher, { party: partyParam(a.id) }))[0]?.node ?? null;
 
 /** Root field `company(id)`. */
 export const company = (_: unknown, a: { id: string }, ctx: ApiContext) => findBy(ctx, 'Company', a.id, ['id']);

@@ -1,4 +1,5 @@
 import { EDGE_KINDS, NODE_LABELS, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../../model/kinds.js';
+import { partyNamesFor } from '../../analysis/party-aliases.js';
 import { ModelViolation } from '../cypher.js';
 
 /**
@@ -136,12 +137,16 @@ export function relatedBody(spec: RelationSpec, n: string): string {
 WHERE ${visible('m')}`;
 }
 
-/** Batched neighbours over one relationship type. Params: $ids. Returns id, node and, with `withRel`, rel (the relationship's properties). */
+/**
+ * Batched neighbours over one relationship type. Params: $ids. Returns id, node and, with `withRel`,
+ * rel (the relationship's properties): one row per relationship; without, one per neighbour (a
+ * person with five observed memberships of a party is one member).
+ */
 export function relatedCypher(spec: RelationSpec, properties: readonly string[] | null = null, withRel = true): string {
   return `UNWIND $ids AS id
 MATCH (n:${spec.from} {id: id})
 ${relatedBody(spec, 'n')}
-RETURN id, ${project('m', properties)} AS node${withRel ? ', properties(r) AS rel' : ''}`;
+${withRel ? `RETURN id, ${project('m', properties)} AS node, properties(r) AS rel` : `WITH DISTINCT id, m\nRETURN id, ${project('m', properties)} AS node`}`;
 }
 
 /** Source nodes by id. Params: $ids. */
@@ -198,6 +203,12 @@ WITH id, collect(${project('f', properties)})[0] AS party
 RETURN id, party`;
 }
 
-/** A party by its abbreviation (indexed, not unique: the first visible one). Params: $value. */
-export const partyByAbbreviationCypher = `MATCH (f:Party {abbreviation: $value}) WHERE ${visible('f')}
+/** A party by any of its names in any case (the first visible one). Params: $party (partyParam). */
+export const partyByNameCypher = `MATCH (f:Party) WHERE ${visible('f')} AND (toLower(f.abbreviation) IN $party.names OR toLower(f.name) IN $party.names)
 RETURN ${project('f')} AS node ORDER BY f.id LIMIT 1`;
+
+/** A party as a user names it, as the parameter $party: its id, or any of its names in any case (see partyNamesFor). */
+export const partyParam = (value: string): { id: string; names: string[] } => ({ id: value, names: partyNamesFor(value) });
+
+/** Whether Party `f` is the one $party (partyParam) names; the label is small, so names are compared without an index. */
+export const isNamedParty = (f: string): string => `(${f}.id = $party.id OR toLower(${f}.abbreviation) IN $party.names OR toLower(${f}.name) IN $party.names)`;

@@ -9,12 +9,12 @@ export const answerStatusCypher = (term: number): string => `
 WITH q, date($asOf) AS asOf, CASE WHEN q.submittedAt IS NULL THEN null ELSE date(left(q.submittedAt, 10)) END AS sub
 WITH q, asOf, sub, sub + duration({days: ${term}}) AS due,
   COLLECT { MATCH (a:Answer)-[:ANSWERS]->(q) WHERE ${visible('a')} AND coalesce(a.later, false) = false AND a.receivedAt IS NOT NULL
-            WITH date(left(a.receivedAt, 10)) AS d WHERE d <= asOf RETURN d ORDER BY d LIMIT 1 } AS answers
-WITH q, asOf, sub, due, answers[0] AS answered
-WITH q, asOf, sub, due, answered,
+            RETURN date(left(a.receivedAt, 10)) AS d ORDER BY d LIMIT 1 }[0] AS firstAnswer
+WITH q, asOf, sub, due, firstAnswer, CASE WHEN firstAnswer <= asOf THEN firstAnswer END AS answered
+WITH q, asOf, sub, due, firstAnswer, answered,
   COLLECT { MATCH (p:Postponement)-[:POSTPONES]->(q) WHERE ${visible('p')} AND p.sentAt IS NOT NULL
             WITH date(left(p.sentAt, 10)) AS d WHERE d <= coalesce(answered, asOf) RETURN d ORDER BY d LIMIT 1 }[0] AS notice
-WITH q, asOf, sub, due, answered, notice,
+WITH q, asOf, sub, due, firstAnswer, answered, notice,
   CASE
     WHEN sub IS NULL THEN null
     WHEN asOf < sub THEN 'NOT_YET_SUBMITTED'
@@ -22,7 +22,7 @@ WITH q, asOf, sub, due, answered, notice,
     WHEN answered IS NOT NULL AND answered <= due THEN 'ANSWERED_ON_TIME'
     WHEN answered IS NOT NULL THEN 'ANSWERED_LATE'
     WHEN asOf <= due THEN CASE WHEN notice IS NULL THEN 'OPEN_WITHIN_TERM' ELSE 'POSTPONED' END
-    WHEN q.closed = true THEN 'CLOSED_ANSWER_UNKNOWN'
+    WHEN q.closed = true AND firstAnswer IS NULL THEN 'CLOSED_ANSWER_UNKNOWN'
     WHEN notice IS NULL THEN 'OVERDUE_WITHOUT_NOTICE'
     ELSE 'OVERDUE_WITH_NOTICE'
   END AS status
