@@ -10,6 +10,7 @@ import { createContext, type ApiContext } from './context.js';
 import { ERROR_CODES, maskError, userError } from './errors.js';
 import { handleExport } from './export-route.js';
 import { createProjectionPlugin } from './projection.js';
+import { createRequestParsePlugin } from './request-parse.js';
 import { reads, resolvers } from './resolvers/index.js';
 import { loadSchema } from './schema.js';
 import { WEB_DIST, serveStatic } from './static-files.js';
@@ -97,7 +98,7 @@ export function createApp(graph: Graph, config: Config): App {
     // Bounded by Content-Length in createBodyLimitPlugin instead of a counting stream per request.
     maxRequestBodySize: false,
     cors: { origin: origins.length === 0 || origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'], credentials: false },
-    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), compiledExecutionPlugin(), timeLimitPlugin(), releasePlugin()],
+    plugins: [createBodyLimitPlugin(), routesPlugin(graph, config), createRequestParsePlugin(), createPageSizePlugin(), createArmorPlugin(), createProjectionPlugin(resolvers, reads), compiledExecutionPlugin(), timeLimitPlugin(), releasePlugin()],
     logging: config.logLevel === 'debug' ? 'debug' : 'warn',
   });
 }

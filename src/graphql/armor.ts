@@ -33,7 +33,8 @@ export function createPageSizePlugin(): Plugin {
 export function createArmorPlugin(): Plugin {
   return EnvelopArmorPlugin({
     maxDepth: { n: LIMITS.maxDepth, ...limit(ERROR_CODES.depth) },
-    maxAliases: { n: LIMITS.maxAliases, ...limit(ERROR_CODES.aliases) },
+    // __typename too: a thousand aliases of it would blow a list's answer up a thousandfold.
+    maxAliases: { n: LIMITS.maxAliases, allowList: [], ...limit(ERROR_CODES.aliases) },
     costLimit: { maxCost: LIMITS.maxCost, ...limit(ERROR_CODES.cost) },
     maxDirectives: { n: 20, ...limit(ERROR_CODES.cost) },
     maxTokens: {

@@ -52,7 +52,16 @@ export function compiledExecutionPlugin(): Plugin {
     onExecute(payload) {
       const { document, operationName } = payload.args;
       if (!seen.has(document)) return void seen.add(document);
-      jit.onExecute?.(payload);
+      const interpreted = payload.executeFn;
+      let compiled = interpreted;
+      jit.onExecute?.({ ...payload, setExecuteFn: (fn) => (compiled = fn) });
+      // Variables that do not fit their types fail before anything runs; graphql-jit reports them without
+      // locations and, in input objects, under the wrong variable's name, so the interpreter reports them.
+      payload.setExecuteFn((args) => {
+        const fitsVariables = (result: ExecutionResult) => (result.errors?.some((e) => !e.path) ? interpreted(args) : result);
+        const result = compiled(args) as ExecutionResult | Promise<ExecutionResult>;
+        return result instanceof Promise ? result.then(fitsVariables) : fitsVariables(result);
+      });
       return { onExecuteDone: ({ result, setResult }) => setResult(withNodes(result as ExecutionResult, document, operationName)) };
     },
   };

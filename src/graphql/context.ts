@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { neo4j, readRows, type Graph, type ReadRows } from '../neo4j/driver.js';
 import { ALL_PROPERTIES, type PropertiesOf } from '../neo4j/queries/nodes.js';
 import { ERROR_CODES, toApiError, userError } from './errors.js';
+import { LIMITS } from './limits.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { SELECTS_ALL, type Selects } from './projection.js';
 
@@ -22,6 +23,13 @@ export interface ApiContext {
   selects: Selects;
   /** The request's Authorization header, checked only by what writes (see auth.ts). */
   authorization: string | null;
+  /**
+   * Takes `nodes` from what the request may still ask of neighborhood and paths, before the
+   * query runs; throws COST_LIMIT_EXCEEDED naming `field` once the request's fields together ask
+   * for more than LIMITS.maxSubgraphNodesPerRequest (thirty aliases of a 500-node neighborhood would
+   * build a 20 MB answer while every other request waits).
+   */
+  reserveNodes(nodes: number, field: string): void;
 }
 
 /** JavaScript numbers travel as floats; whole numbers become Cypher integers (LIMIT, SKIP, durations need them). */
@@ -43,6 +51,12 @@ export function createContext(graph: Graph, config: Config, authorization: strin
       throw toApiError(error);
     }
   };
-  const ctx: ApiContext = { graph, config, deadline, run, authorization, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
+  let reserved = 0;
+  const reserveNodes = (nodes: number, field: string) => {
+    reserved += nodes;
+    if (reserved > LIMITS.maxSubgraphNodesPerRequest)
+      throw userError(ERROR_CODES.cost, `${field}: the request's neighborhood and paths fields ask for ${reserved} nodes together, more than ${LIMITS.maxSubgraphNodesPerRequest}; ask in smaller parts`);
+  };
+  const ctx: ApiContext = { graph, config, deadline, run, authorization, reserveNodes, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
   return ctx;
 }

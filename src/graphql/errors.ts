@@ -3,6 +3,8 @@ import { GraphQLError } from 'graphql';
 /** Codes of expected failures, in `extensions.code`; everything else is masked. */
 export const ERROR_CODES = {
   badInput: 'BAD_USER_INPUT',
+  badRequest: 'BAD_REQUEST',
+  mediaType: 'UNSUPPORTED_MEDIA_TYPE',
   pageSize: 'PAGE_SIZE_EXCEEDED',
   depth: 'DEPTH_LIMIT_EXCEEDED',
   aliases: 'ALIAS_LIMIT_EXCEEDED',
@@ -52,6 +54,13 @@ const isGraphQLError = (error: unknown): error is GraphQLError => error instance
 export function maskError(error: unknown, message: string, log: (data: Record<string, unknown>) => void = () => {}): Error {
   const gql = isGraphQLError(error) ? error : null;
   const original = gql?.originalError ?? (gql ? null : error);
+  // Raised before execution (no path), by GraphQL itself: variables that do not fit their types. The
+  // same error gets the code, as yoga logs every error it sees replaced, and this one is the caller's doing.
+  if (gql && !gql.path && typeof gql.extensions?.code !== 'string' && (!gql.originalError || isGraphQLError(gql.originalError))) {
+    if (!gql.extensions) return new GraphQLError(gql.message, { nodes: gql.nodes, extensions: { code: ERROR_CODES.badInput } });
+    (gql.extensions as Record<string, unknown>).code = ERROR_CODES.badInput;
+    return gql;
+  }
   if (gql && !gql.originalError) return gql;
   const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   if (typeof code === 'string' && KNOWN.has(code)) {

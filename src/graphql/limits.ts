@@ -10,6 +10,8 @@ export const LIMITS = {
   maxHops: 6,
   maxNeighborhoodDepth: 3,
   maxNeighborhoodNodes: 500,
+  /** Nodes that the neighborhood and paths fields of one request may ask for together (limit, first × path length). */
+  maxSubgraphNodesPerRequest: 2000,
   maxPaths: 20,
   maxTextLength: 500,
   maxBodyBytes: 1_000_000,
@@ -36,11 +38,19 @@ export function checkText(value: string, argument: string, max: number = LIMITS.
   return value;
 }
 
-const DAY_RE = /^\d{4}-\d{2}-\d{2}/;
+/** An ISO date, or a date-time whose day is taken. */
+const DATE_RE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Checks an ISO date argument and returns its YYYY-MM-DD part; throws BAD_USER_INPUT. */
+/** Whether a YYYY-MM-DD is a day of the calendar (Date.parse rolls 2022-02-30 over to 2 March). */
+const isCalendarDay = (day: string): boolean => {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+};
+
+/** Checks an ISO date (or date-time) argument and returns its YYYY-MM-DD day; throws BAD_USER_INPUT. */
 export function checkDate(value: string | null | undefined, argument: string): string | null {
   if (value === null || value === undefined) return null;
-  if (!DAY_RE.test(value) || Number.isNaN(Date.parse(value.slice(0, 10)))) throw userError(ERROR_CODES.badInput, `${argument} must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value.slice(0, 40))}`);
-  return value.slice(0, 10);
+  const day = DATE_RE.exec(value)?.[1];
+  if (!day || !isCalendarDay(day)) throw userError(ERROR_CODES.badInput, `${argument} must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(value.slice(0, 40))}`);
+  return day;
 }

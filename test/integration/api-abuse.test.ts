@@ -49,6 +49,47 @@ describe('abuse is refused with a code and no stack trace', () => {
     await refused(`{ neighborhood(id: "${Q_ID}", depth: 9) { truncated } }`, 'BAD_USER_INPUT');
   });
 
+  it('counts aliases of __typename against the alias limit', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `t${i}: __typename`).join(' ');
+    await refused(`{ neighborhood(id: "${Q_ID}") { nodes { ${names} } } }`, 'ALIAS_LIMIT_EXCEEDED');
+  });
+
+  it('refuses neighborhood and paths fields that together ask for more than 2,000 nodes', async () => {
+    const wide = (n: number) => Array.from({ length: n }, (_, i) => `n${i}: neighborhood(id: "${Q_ID}", depth: 3, limit: 500) { truncated }`).join(' ');
+    const fits = await api.query(`{ ${wide(4)} }`);
+    expect(fits.errors).toBeUndefined();
+    const r = await refused(`{ ${wide(5)} }`, 'COST_LIMIT_EXCEEDED');
+    expect(r.errors?.[0]?.message).toMatch(/neighborhood: the request's neighborhood and paths fields ask for 2500 nodes together, more than 2000/);
+    await refused(`{ ${wide(4)} p: paths(from: "${IDS.D66}", to: "${IDS.JENV}", maxHops: 6, first: 20) { paths { length } } }`, 'COST_LIMIT_EXCEEDED');
+  });
+
+  it("answers variables that do not fit their types, impossible dates and malformed requests with the client's codes", async () => {
+    const bad = async (query: string, variables: Record<string, unknown>, message: RegExp) => {
+      const r = await refused(query, 'BAD_USER_INPUT', variables);
+      expect(r.errors?.[0]?.message).toMatch(message);
+    };
+    // Each sent twice (interpreted, then compiled): the same code, message and locations both times.
+    await bad('query($g: Int) { questions(first: $g) { totalCount } }', { g: 'abc' }, /Variable "\$g" got invalid value "abc"/);
+    await bad('query($g: Int!) { questions(first: $g) { totalCount } }', {}, /Variable "\$g" of required type "Int!" was not provided/);
+    await bad('query($s: QuestionFilter) { questions(filter: $s) { totalCount } }', { s: { status: ['NOPE'] } }, /Variable "\$s" got invalid value "NOPE"/);
+    await bad('query($d: Date) { questions(filter: { asOf: $d }) { totalCount } }', { d: true }, /Date must be an ISO date string/);
+    await bad('{ questions(filter: { asOf: "2022-02-30", status: [ANSWERED_LATE] }) { totalCount } }', {}, /filter.asOf must be an ISO date \(YYYY-MM-DD\), got "2022-02-30"/);
+    await bad('{ answerDelays(asOf: "2023-06-31") { questions } }', {}, /asOf must be an ISO date/);
+    await bad('{ questions(filter: { submittedFrom: "2022-01-01xyz" }) { totalCount } }', {}, /filter.submittedFrom must be an ISO date/);
+    const fine = await api.query('{ questions(filter: { submittedFrom: "2022-03-01T00:00:00+01:00", submittedTo: "2022-03-31" }) { totalCount } }');
+    expect(fine.errors).toBeUndefined();
+
+    const get = await api.get(`/graphql?query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent('{bad json')}`);
+    expect(get.status).toBe(400);
+    expect(await get.json()).toEqual({ errors: [{ message: 'the variables and extensions parameters must be JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    const plain = await api.app.fetch('http://api.test/graphql', { method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': '25' }, body: '{"query":"{ __typename }"}'.slice(0, 25) });
+    expect(plain.status).toBe(415);
+    expect(((await plain.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]).toEqual({
+      message: 'send the query as application/json (got "text/plain")',
+      extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+    });
+  });
+
   it('refuses a request body over 1 MB, and one of unknown length over real HTTP', async () => {
     const big = await api.app.fetch('http://api.test/graphql', {
       method: 'POST',

@@ -31,5 +31,6 @@ export function neighborhood(_: unknown, args: { id: string; depth?: number; lim
   checkText(args.id, 'id', 2000);
   const depth = checkRange(args.depth ?? 1, 1, LIMITS.maxNeighborhoodDepth, 'depth');
   const limit = checkRange(args.limit ?? 100, 1, LIMITS.maxNeighborhoodNodes, 'limit');
+  ctx.reserveNodes(limit, 'neighborhood');
   return loadNeighborhood(ctx, args.id, depth, limit);
 }

@@ -61,5 +61,6 @@ export function paths(_: unknown, args: { from: string; to: string; maxHops?: nu
   checkText(args.to, 'to', 2000);
   const maxHops = checkRange(args.maxHops ?? 4, 1, LIMITS.maxHops, 'maxHops', ERROR_CODES.hops);
   const k = checkRange(args.first ?? 5, 1, LIMITS.maxPaths, 'first');
+  ctx.reserveNodes(k * (maxHops + 1), 'paths');
   return loadPaths(ctx, args.from, args.to, maxHops, k);
 }

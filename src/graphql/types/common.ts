@@ -2,6 +2,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import type { EdgeType, NodeLabel } from '../../model/kinds.js';
 import type { NodeObject, RelationSpec } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
+import { ERROR_CODES, userError } from '../errors.js';
 import type { Related } from '../loaders.js';
 
 const relation = (node: NodeObject, type: EdgeType, direction: 'out' | 'in', to?: readonly NodeLabel[]): RelationSpec => ({ from: node.__label, type, direction, ...(to ? { to } : {}) });
@@ -49,16 +50,18 @@ export const toInt = (v: unknown): number | null => (typeof v === 'number' ? Mat
 
 const identity = (v: unknown) => v;
 
-/** Dates travel as ISO strings. */
+const notADate = () => userError(ERROR_CODES.badInput, 'Date must be an ISO date string (YYYY-MM-DD)');
+
+/** Dates travel as ISO strings; whether one is a day of the calendar is checked where it is used (checkDate). */
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
   serialize: (v) => (v === null || v === undefined ? null : String(v)),
   parseValue: (v) => {
-    if (typeof v !== 'string') throw new TypeError('Date must be an ISO date string');
+    if (typeof v !== 'string') throw notADate();
     return v;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new TypeError('Date must be an ISO date string');
+    if (ast.kind !== Kind.STRING) throw notADate();
     return ast.value;
   },
 });
