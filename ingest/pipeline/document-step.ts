@@ -1,4 +1,5 @@
-import { stat, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { validateFragment, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
@@ -26,21 +27,38 @@ export interface ParsedDocument {
   unchanged: boolean;
 }
 
-/** Reads a local file (gunzipping a `.gz`), refusing one over the size limit. */
+/**
+ * Reads a local file (gunzipping a `.gz`), refusing one over the size limit. The reading itself
+ * stops at the limit: a pipe or device has no size to check beforehand, and a file may grow.
+ */
 export async function readDocument(path: string, maxBytes: number): Promise<{ doc: RawDocument; fetchedAt: string }> {
   const info = await stat(path);
-  const tooLarge = (size: number | string) => new NotRetryableError(`${size} bytes is over the limit of ${maxBytes} (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
-  if (info.size > maxBytes) throw tooLarge(info.size);
-  let bytes = await readFile(path);
+  const tooLarge = (size: string) => new NotRetryableError(`${size} is over the limit of ${maxBytes} (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
+  if (info.size > maxBytes) throw tooLarge(`${info.size} bytes`);
+  let bytes = await readUpTo(path, maxBytes);
+  if (!bytes) throw tooLarge(`more than ${maxBytes} bytes`);
   if (path.endsWith('.gz')) {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge('unpacked, more than that');
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(`unpacked, more than ${maxBytes} bytes`);
       throw new ParseError(`not a readable gzip file: ${(error as Error).message}`);
     }
   }
   return { doc: { bytes, url: displayPath(path) }, fetchedAt: info.mtime.toISOString() };
+}
+
+/** The bytes of a file, or undefined as soon as there are more than `maxBytes` of them. */
+async function readUpTo(path: string, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Leaving the loop early closes the stream, so no more is read.
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** A file's name as Source nodes keep it: relative to the working folder when inside it, so no machine's layout leaks into the graph. */
@@ -83,7 +101,11 @@ export async function parseDocument(
   try {
     result = format.parse(doc);
   } catch (error) {
-    if (error instanceof ParseError && error.where) throw new ParseError(`${error.where}: ${error.message}`, error.where);
+    if (error instanceof ParseError && error.where) {
+      // The position goes first; the document is named once, by whoever reports the error.
+      const message = error.message.startsWith(`${doc.url}: `) ? error.message.slice(doc.url.length + 2) : error.message;
+      throw new ParseError(`${error.where}: ${message}`, error.where);
+    }
     throw error;
   }
   return { fragment: { source, ...result.body }, result, unchanged };

@@ -59,7 +59,7 @@ export class Fetcher {
         redirect: 'follow',
       });
     } catch (error) {
-      throw new RetryableError(`${url}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RetryableError(`${url}: ${describeFetchFailure(error)}`);
     }
     if (response.status === 429 || response.status >= 500) {
       await response.body?.cancel();
@@ -126,4 +126,23 @@ export class Fetcher {
       return undefined;
     }
   }
+}
+
+/**
+ * What went wrong with a request: fetch() says only "fetch failed" and keeps the reason
+ * (ECONNREFUSED, ENOTFOUND, a TLS error) in its cause, which can be an AggregateError of one per address.
+ */
+export function describeFetchFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as (Error & { code?: string; errors?: unknown[] }) | undefined;
+  if (!(cause instanceof Error)) return error.message;
+  const parts = cause.errors?.length ? cause.errors.map(describeOne) : [describeOne(cause)];
+  return `${error.message}: ${[...new Set(parts)].join('; ')}`;
+}
+
+function describeOne(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code;
+  if (!error.message) return code ?? error.name;
+  return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
 }

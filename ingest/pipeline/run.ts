@@ -38,10 +38,11 @@ export interface IngestOptions {
  */
 export async function ingestInputs(args: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
-  const { inputs, ignored } = await expandInputs(args);
+  const { inputs, ignored, unreadable } = await expandInputs(args);
   const run = new Run(options, await IngestedSources.load(options.graph));
-  run.summary.inputs = inputs.length;
+  run.summary.inputs = inputs.length + unreadable.length;
   run.summary.ignored = ignored.length;
+  for (const u of unreadable) run.reject(u.path, new NotRetryableError(u.reason));
   for (const [i, input] of inputs.entries()) {
     const name = input.kind === 'file' ? input.path : input.kind === 'feed' ? input.url : input.id;
     options.onProgress?.(i, inputs.length, name);
@@ -106,16 +107,22 @@ class Run {
     const before = (await this.checkpoints.get(start)) ?? null;
     let url: string | undefined = before ?? start;
     let cursor = before;
+    // A page linking to itself ends the feed (nothing newer yet); one linking back to an earlier page of
+    // this run is a cycle, which would be followed for ever.
+    const seen = new Set<string>();
     // What is pending from earlier inputs is written first, so a failure below is this feed's own.
     await this.flush();
     try {
       for (let pages = 0; url && pages < (this.options.maxPages ?? Infinity); pages++) {
+        seen.add(new URL(url).href);
         const next = await this.page(url);
         if (next === false) break;
-        cursor = next ?? url;
+        const repeats: boolean = next !== undefined && next !== url && seen.has(next);
+        // The checkpoint stays on a page whose link repeats, so the next run reads that page's link anew.
+        cursor = next === undefined || repeats ? url : next;
         await this.checkpoints.set(start, cursor);
-        // A page that links to itself would be fetched for ever.
-        url = next === url ? undefined : next;
+        if (repeats) this.reject(url, new NotRetryableError(`its next-page link ${next} repeats a page of this run (the feed's links form a cycle)`));
+        url = repeats || next === url ? undefined : next;
       }
     } finally {
       this.summary.checkpoints.push({ feed: start, before, after: cursor });

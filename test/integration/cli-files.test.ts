@@ -96,6 +96,45 @@ describe('graafwerk ingest on files', () => {
   });
 });
 
+describe('graafwerk ingest with a path that is not there', () => {
+  it('rejects that path by name, ingests the others and exits 2', async () => {
+    const good = await folderOf('next-to-missing', ['tk/syncfeed/zaak.xml']);
+    const missing = join(inputs, 'nonexistent.json');
+    const { code, stdout } = await runCli(['ingest', '--json', good, missing], dirs.env);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({
+      inputs: 2,
+      read: 1,
+      rejectedDocuments: [{ document: missing, class: 'not-retryable', reason: expect.stringMatching(/^no such file or folder/) }],
+    });
+  });
+});
+
+describe('graafwerk options that cannot be used', () => {
+  // A Neo4j that is not there: a command that got as far as connecting would fail differently.
+  const nowhere = { NEO4J_URI: 'bolt://127.0.0.1:1' };
+  const usageError = async (args: string[], message: string) => {
+    const { code, stderr } = await runCli(args, { ...dirs.env, ...nowhere });
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toContain(`graafwerk: ${message}`);
+    expect(stderr).toContain('\nusage:');
+  };
+
+  it('refuses an unknown ingest format before doing anything, listing the known ones', () =>
+    usageError(['ingest', '--format', 'nonsense', fixture('tk/syncfeed/zaak.xml')], 'unknown format "nonsense"; known formats: tk-odata, tk-syncfeed,'));
+
+  it('refuses numeric options that are not whole numbers, naming the option', async () => {
+    await usageError(['ingest', '--max-pages', 'abc', 'https://example.org/feed'], '--max-pages must be a whole number of at least 1, got "abc"');
+    await usageError(['export', 'neighborhood', '--id', 'x', '--depth', '2x'], '--depth must be a whole number of at least 1, got "2x"');
+    await usageError(['export', 'paths', '--from', 'a', '--to', 'b', '--first', '0'], '--first must be a whole number of at least 1, got "0"');
+  });
+
+  it('says that csv needs --out, and lists the formats the usage names', async () => {
+    await usageError(['export', 'neighborhood', '--id', 'x', '--format', 'csv'], '--format csv writes two files, so it needs --out <file>');
+    await usageError(['export', 'neighborhood', '--id', 'x', '--format', 'xml'], 'unknown format "xml"; known formats: graphml, gexf, cytoscape.json, csv');
+  });
+});
+
 describe('graafwerk ingest with a wrong Neo4j password', () => {
   let server: PageServer;
   beforeAll(async () => {

@@ -69,4 +69,11 @@ describe('Fetcher against a real local HTTP server', () => {
     const fetcher = new Fetcher({ ...policy, respectRobots: false, attempts: 1 });
     await expect(fetcher.fetch('http://127.0.0.1:1/x')).rejects.toBeInstanceOf(RetryableError);
   });
+
+  it('names why a connection failed, not only that fetch failed', async () => {
+    const closed = await startLocalServer((_, res) => res.end());
+    await closed.close();
+    const fetcher = new Fetcher({ ...policy, respectRobots: false, attempts: 1 });
+    await expect(fetcher.fetch(`${closed.url}/x`)).rejects.toThrow(`${closed.url}/x: fetch failed: connect ECONNREFUSED ${closed.url.slice('http://'.length)}`);
+  });
 });

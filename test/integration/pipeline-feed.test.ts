@@ -96,6 +96,29 @@ describe('incremental sync over HTTP', () => {
     expect(await requestsOf(() => ingest(start))).toEqual(['/SyncFeed/2.0/Feed?skiptoken=3&category=Zaak']);
   });
 
+  it('stops where the next-page links lead back to a page of the run, naming the repeated URL', async () => {
+    const start = `${server.url}/cycle`;
+    server.pages.set('/cycle', odataPage(PARTIES, `${start}?page=2`));
+    server.pages.set('/cycle?page=2', odataPage(PERSONS, start));
+    let summary;
+    // The page limit only bounds the test should the cycle go unnoticed.
+    expect(await requestsOf(async () => (summary = await ingest(start, 10)))).toEqual(['/cycle', '/cycle?page=2']);
+    expect(summary).toMatchObject({
+      parsed: 2,
+      rejectedDocuments: [{ document: `${start}?page=2`, class: 'not-retryable', reason: expect.stringContaining(`next-page link ${start} repeats a page of this run`) }],
+      checkpoints: [{ feed: start, before: null, after: `${start}?page=2` }],
+    });
+    expect(await count('Person', idsOf(PERSONS))).toBe(idsOf(PERSONS).length);
+  });
+
+  it('ends quietly at a page whose next-page link is the page itself (nothing newer yet)', async () => {
+    const start = `${server.url}/caught-up`;
+    server.pages.set('/caught-up', odataPage(PARTIES, start));
+    let summary;
+    expect(await requestsOf(async () => (summary = await ingest(start, 10)))).toEqual(['/caught-up']);
+    expect(summary).toMatchObject({ parsed: 1, rejectedDocuments: [], checkpoints: [{ feed: start, before: null, after: start }] });
+  });
+
   it('retries a page that answers 503 and then 200', async () => {
     let calls = 0;
     server.pages.set('/flaky', () => (++calls === 1 ? { status: 503 } : odataPage(PARTIES)));
