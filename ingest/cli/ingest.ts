@@ -5,7 +5,9 @@ import { connectGraph } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
 import { runIngest } from '../compose.js';
 import { CriticalError, isAuthError } from '../pipeline/errors.js';
+import { FORMATS, formatByName } from '../pipeline/registry.js';
 import { formatSummary } from '../pipeline/summary.js';
+import { UsageError, wholeNumberOption } from './usage-error.js';
 
 const USAGE = `usage: graafwerk ingest <file|dir|url|publication-id>... [--format NAME] [--force] [--max-pages N] [--json]
 
@@ -33,6 +35,10 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 1;
   }
+  // Checked before connecting, so a mistyped option neither writes anything nor rejects every document.
+  if (values.format !== undefined && !formatByName(values.format))
+    throw new UsageError(`unknown format ${JSON.stringify(values.format)}; known formats: ${FORMATS.map((f) => f.name).join(', ')}`, USAGE);
+  const maxPages = wholeNumberOption(values['max-pages'], 'max-pages', 1, USAGE);
   const graph = await connectGraph(config).catch((error: unknown) => {
     throw toConnectError(error, config);
   });
@@ -42,7 +48,7 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
     const summary = await runIngest(graph, config, positionals, {
       ...(values.format ? { format: values.format } : {}),
       force: values.force,
-      ...(values['max-pages'] ? { maxPages: Number(values['max-pages']) } : {}),
+      ...(maxPages === undefined ? {} : { maxPages }),
       onProgress: (done, total, current) => {
         if (!bar) return;
         if (done === 0) bar.start(total, 0, { current });

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from '../../src/config.js';
 import { dbCommand, withDatabase } from './db.js';
 import { runChild } from './run-child.js';
+import { UsageError } from './usage-error.js';
 import { runAsServer } from '../../src/graphql/server-process.js';
 
 const USAGE = `graafwerk: a knowledge graph of Dutch parliamentary records
@@ -53,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`graafwerk: ${error.message}\n${error.usage.trimEnd()}\n`);
+      process.exit(1);
+    }
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`graafwerk: ${(error as Error).message}\n${USAGE}`);
       process.exit(1);

@@ -1,8 +1,14 @@
 import { EDGE_COLUMNS, NODE_COLUMNS, edgeRecord, extraKeys, nodeRecord, type Subgraph } from './values.js';
 
-/** A CSV cell: quoted when needed; a leading =, +, @ or control character is defused for spreadsheets. */
+/** A plain negative number, which a spreadsheet reads as the number it is and runs nothing for. */
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
+
+/**
+ * A CSV cell: quoted when needed; a leading =, +, -, @, tab or carriage return (OWASP's formula
+ * starters) is defused for spreadsheets with a ', except in a plain negative number.
+ */
 export function csvCell(text: string): string {
-  const safe = /^[=+@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
