@@ -34,10 +34,12 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
   // After everything that writes edges, so what this run wrote to a merged stand-in moves on.
   await applyAcceptedIdentities(graph, config.stateDir);
   await deriveMotionStatus(graph);
+  // The callers print the summary (for people, or as JSON); these structured lines are for a debug log only,
+  // so a terminal does not show every rejection twice.
   const log = createLogger(config.logLevel);
-  for (const r of summary.rejectedDocuments) log.warn(r, 'document rejected');
+  for (const r of summary.rejectedDocuments) log.debug(r, 'document rejected');
   const { rejectedDocuments, rejectedRows, ...counts } = summary;
-  log.info({ ...counts, namesResolved, mentionsAdded, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
+  log.debug({ ...counts, namesResolved, mentionsAdded, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
   return summary;
 }
 

@@ -32,8 +32,13 @@ export function mapRecords(records: readonly TkRecord[]): { body: FragmentBody; 
     records: 0,
     walk: (rec: TkRecord, parent?: Parent) => {
       ctx.records += 1;
-      const id = str(rec.fields.Id);
-      if (!id) return void ctx.rejected.push({ where: rec.where, reason: `no Id (${rec.entity})` });
+      const raw = rec.fields.Id;
+      // Ids are texts (GUIDs); a number or an object there is not an id of the Tweede Kamer's data.
+      const id = typeof raw === 'string' ? str(raw) : undefined;
+      if (!id) {
+        const reason = raw === undefined || raw === null || raw === '' ? `no Id (${rec.entity})` : `Id is not a text (${rec.entity}): ${JSON.stringify(raw).slice(0, 60)}`;
+        return void ctx.rejected.push({ where: rec.where, reason });
+      }
       const mapper = MAPPERS[rec.entity];
       if (mapper) mapper(ctx, rec, id, parent);
       else walkChildren(ctx, rec, parent);

@@ -152,15 +152,16 @@ describe('tk-odata on bad or unusual input', () => {
     expect(() => parse({ '@odata.context': CONTEXT, items: [] })).toThrow(/without a "value" array/);
   });
 
-  it('rejects a row without Id and a Soort outside the documented list, and keeps the rest', () => {
+  it('rejects a row without Id, one whose Id is a number and a Soort outside the documented list, and keeps the rest', () => {
     const result = parse({
       '@odata.context': CONTEXT,
-      value: [{ Nummer: '2022Z00001', Soort: 'Motie' }, { Id: 'a', Soort: 'Raadsel' }, { Id: 'b', Soort: 'Motie', Nummer: '2022Z00002' }],
+      value: [{ Nummer: '2022Z00001', Soort: 'Motie' }, { Id: 'a', Soort: 'Raadsel' }, { Id: 'b', Soort: 'Motie', Nummer: '2022Z00002' }, { Id: 12345, Soort: 'Motie' }],
       '@odata.nextLink': 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak?$skip=250',
     });
     expect(result.rejected).toEqual([
       { where: 'row 1', reason: 'no Id (Zaak)' },
       { where: 'row 2 (Id a)', reason: 'unknown Zaak Soort "Raadsel"' },
+      { where: 'row 4', reason: 'Id is not a text (Zaak): 12345' },
     ]);
     expect(result.body.nodes.map((n) => n.id)).toEqual(['b']);
     expect(result.next).toBe('https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak?$skip=250');
