@@ -67,10 +67,20 @@ function displayPath(path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
+/** What a document no format claims looks like, so its rejection says more than that. */
+function lookOf(doc: RawDocument): string {
+  const head = doc.bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (head === '') return 'an empty document';
+  if (/^[{[]/.test(head)) return 'JSON, but not a Tweede Kamer OData page or entity';
+  const root = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/i.exec(head)?.[1];
+  if (root) return `markup with root element <${root.slice(0, 60)}>, which no format reads`;
+  return 'neither JSON nor XML nor HTML';
+}
+
 /** Chooses the format of a document: the forced one, or the first that claims it. */
 export function chooseFormat(doc: RawDocument, forced?: string): Format {
   const format = forced ? formatByName(forced) : detectFormat(doc);
-  if (!format) throw new ParseError(forced ? `unknown format ${JSON.stringify(forced)}` : 'not a format graafwerk knows (use --format to force one)');
+  if (!format) throw new ParseError(forced ? `unknown format ${JSON.stringify(forced)}` : `not a format graafwerk knows: ${lookOf(doc)} (use --format to force one)`);
   return format;
 }
 

@@ -72,8 +72,8 @@ describe('graafwerk ingest on files', () => {
     expect(code).toBe(2);
     const named = (file: string, reason: string) => expect(stderr).toContain(`${join(dir, file)}: ${reason}`);
     named('fractie-truncated.json', 'not valid JSON (');
-    named('not-odata.json', 'not a format graafwerk knows');
-    named('persoon-not-a-feed.xml', 'not a format graafwerk knows');
+    named('not-odata.json', 'not a format graafwerk knows: JSON, but not a Tweede Kamer OData page or entity');
+    named('persoon-not-a-feed.xml', 'not a format graafwerk knows: markup with root element <persoon>, which no format reads');
     named(
       'huge-page.json',
       `${(await stat(join(dir, 'huge-page.json'))).size} bytes is over the limit of 20000000 (GRAAFWERK_MAX_DOCUMENT_BYTES)`,

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, readDocument } from '../../ingest/pipeline/document-step.js';
+import { chooseFormat, parseDocument, readDocument } from '../../ingest/pipeline/document-step.js';
 import type { IngestedSources } from '../../ingest/pipeline/ingested-sources.js';
 import { expandInputs } from '../../ingest/pipeline/inputs.js';
 import { RawStore } from '../../ingest/pipeline/raw-store.js';
@@ -75,3 +75,22 @@ function run(command: string, args: string[]): Promise<void> {
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
   });
 }
+
+describe('a document no format claims', () => {
+  const rejection = (text: string) => {
+    try {
+      chooseFormat({ bytes: Buffer.from(text), url: 'x' });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'claimed';
+  };
+
+  it('is rejected with what it looks like', () => {
+    expect(rejection('')).toBe('not a format graafwerk knows: an empty document (use --format to force one)');
+    expect(rejection(' \n ')).toContain(': an empty document');
+    expect(rejection('{"items": []}')).toContain(': JSON, but not a Tweede Kamer OData page or entity');
+    expect(rejection('<?xml version="1.0"?>\n<!-- x --><rss version="2.0"></rss>')).toContain(': markup with root element <rss>, which no format reads');
+    expect(rejection('PK\u0003\u0004binary')).toContain(': neither JSON nor XML nor HTML');
+  });
+});
