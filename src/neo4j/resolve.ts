@@ -91,7 +91,8 @@ export function planNodeRows(
         from: standInFirst ? hit.id : finalId,
         to: standInFirst ? finalId : hit.id,
         key: hit.key,
-        props: { reason: `both hold ${hit.key} ${String(row.props[hit.key])}`, score: 1, status: 'candidate' },
+        // No status: an edge without one is an open candidate, and writing it again must not reopen a decided one.
+        props: { reason: `both hold ${hit.key} ${String(row.props[hit.key])}`, score: 1 },
         src: row.src,
         seen: row.seen,
       });

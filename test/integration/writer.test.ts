@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FragmentBuilder, ref, type GraphFragment } from '../../src/model/fragment.js';
-import { readRows } from '../../src/neo4j/driver.js';
+import { readerOf, readRows } from '../../src/neo4j/driver.js';
 import { ModelViolation } from '../../src/neo4j/cypher.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
+import { decideCandidate, listCandidates } from '../../src/review/candidates.js';
 import { useGraph } from '../support/graph.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
 
@@ -110,9 +112,14 @@ describe('GraphWriter against the real Neo4j', () => {
   it('records a SAME_AS candidate instead of merging two nodes that claim one key', async () => {
     const a = fragment('src-x', '2024-04-01T00:00:00Z', (b) => void b.node('Motion', 'guid-x', { number: '2019Z1' }));
     const c = fragment('src-y', '2024-04-01T00:00:00Z', (b) => void b.node('Motion', 'guid-y', { number: '2019Z1' }));
-    await new GraphWriter(graph(), { batchSize: 100 }).write([a, c]);
-    const rows = await readRows(graph(), `MATCH (a:Motion)-[s:SAME_AS]->(b:Motion) RETURN a.id AS a, b.id AS b, s.status AS status`);
-    expect(rows).toEqual([{ a: 'guid-y', b: 'guid-x', status: 'candidate' }]);
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    await writer.write([a, c]);
+    const candidates = await listCandidates(readerOf(graph()));
+    expect(candidates.map((x) => [x.from.id, x.to.id, x.status])).toEqual([['guid-y', 'guid-x', 'candidate']]);
+    // A decision stays through a later write of the same documents (ingest --force).
+    await decideCandidate(graph(), tempDir('writer-review'), candidates[0]!.id, 'rejected');
+    await writer.write([a, c]);
+    expect((await listCandidates(readerOf(graph()), true)).map((x) => x.status)).toEqual(['rejected']);
   });
 
   it('points a SAME_AS from the later row to the earlier one of a write, however its batches run', async () => {
