@@ -113,3 +113,12 @@ describe('the five journalist questions on the real demo data, over HTTP', () =>
       }
   });
 });
+
+describe('stats and the lists on the demo data', () => {
+  it('count the same questions and motions (stubs, known only from a reference, in neither)', async () => {
+    const data = await ok('{ stats { nodes { name count } } questions { totalCount } motions { totalCount } }');
+    const count = (name: string) => data.stats.nodes.find((n: { name: string }) => n.name === name)?.count;
+    expect(count('Question')).toBe(data.questions.totalCount);
+    expect(count('Motion')).toBe(data.motions.totalCount);
+  });
+});
