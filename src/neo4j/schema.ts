@@ -6,6 +6,13 @@ export const SEARCH_INDEX = 'graafwerk_search';
 
 const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, '');
 
+/** Labels and properties of the full-text index, from the model (sorted). */
+export function searchIndexShape(): { labels: string[]; properties: string[] } {
+  const labels = NODE_LABELS.filter((l) => NODE_KINDS[l].searchable.length > 0);
+  const properties = [...new Set(labels.flatMap((l: NodeLabel) => NODE_KINDS[l].searchable as readonly string[]))].sort();
+  return { labels: [...labels].sort(), properties };
+}
+
 /** The schema DDL derived from the model: one uniqueness constraint per key, indexes (with `mergedInto` of what reviews can merge), the full-text index. */
 export function schemaStatements(): string[] {
   const statements: string[] = [];
@@ -19,19 +26,26 @@ export function schemaStatements(): string[] {
     if ((EDGE_KINDS.SAME_AS.from as readonly string[]).includes(label))
       statements.push(`CREATE INDEX ${snake(label)}_merged_into IF NOT EXISTS FOR (n:${label}) ON (n.mergedInto)`);
   }
-  const searchable = NODE_LABELS.filter((l) => NODE_KINDS[l].searchable.length > 0);
-  const props = [...new Set(searchable.flatMap((l: NodeLabel) => NODE_KINDS[l].searchable as readonly string[]))].sort();
+  const { labels, properties } = searchIndexShape();
   statements.push(
-    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchable.join('|')}) ON EACH [${props.map((p) => `n.${p}`).join(', ')}] ` +
+    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${labels.join('|')}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}] ` +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } }",
   );
   return statements;
 }
 
-/** Applies the schema idempotently (IF NOT EXISTS) and waits until the indexes are online. */
+/**
+ * Applies the schema idempotently (IF NOT EXISTS) and waits until the indexes are online. A
+ * full-text index over other labels or properties than the model's (an older version's) is
+ * dropped first, as IF NOT EXISTS would keep it; Neo4j fills the new one from the stored nodes.
+ */
 export async function applySchema(graph: Graph): Promise<void> {
   const session = graph.driver.session({ database: graph.database });
   try {
+    const [existing] = (await session.run('SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties', { name: SEARCH_INDEX })).records;
+    const shape = searchIndexShape();
+    const same = (stored: unknown, wanted: string[]) => JSON.stringify([...((stored as string[] | null) ?? [])].sort()) === JSON.stringify(wanted);
+    if (existing && !(same(existing.get('labelsOrTypes'), shape.labels) && same(existing.get('properties'), shape.properties))) await session.run(`DROP INDEX ${SEARCH_INDEX}`);
     for (const statement of schemaStatements()) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
   } finally {

@@ -123,13 +123,17 @@ describe('the GraphQL API over the case 2022Z04510', () => {
 
   it('searches with typo tolerance and filters by type', async () => {
     const r = await api.query(`{ a: search(text: "Hikvison") { type node { id } } b: search(text: "Dekker", types: [Person]) { type node { id } }
-      c: search(text: "Chinese bewakingscamera’s", types: [Question]) { node { id } } d: search(text: "Ginnken", types: [Person]) { node { id } } }`);
+      c: search(text: "Chinese bewakingscamera’s", types: [Question]) { node { id } } d: search(text: "Ginnken", types: [Person]) { node { id } }
+      e: search(text: "2022Z04510") { node { id } } f: search(text: "kst-30821-86") { node { id } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data!.a.map((h: { node: { id: string } }) => h.node.id)).toContain('hikvision');
     expect(r.data!.b).toEqual([{ type: 'Person', node: { id: 'p-dekker' } }]);
     // A word with an apostrophe is one word, as in the titles (curly or straight); a letter left out is a typo too.
     expect(r.data!.c).toEqual([{ node: { id: Q_ID } }]);
     expect(r.data!.d).toEqual([{ node: { id: 'p-ginneken' } }]);
+    // By number or KOOP id, as a journalist copies it from a document: the node itself first.
+    expect(r.data!.e[0]).toEqual({ node: { id: Q_ID } });
+    expect(r.data!.f[0]).toEqual({ node: { id: 'zaak-motion-hikvision' } });
   });
 
   it('returns a neighbourhood for a visualisation and cuts it at the limit', async () => {
