@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../ingest/demo/load-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/graphql/app.js';
@@ -167,3 +167,164 @@ describe('the graph explorer in headless Chromium, on the demo data', () => {
     expect(await view.textContent()).toMatch(/\d+ motions/);
   });
 });
+
+// Each test below starts a page of its own, so a failure in one leaves the others a fresh explorer.
+describe('the explorer on a phone, with slow answers, failures and Clear', () => {
+  let p: Page;
+  afterEach(async () => {
+    await p?.close();
+  });
+
+  async function start(width = 1366, height = 768): Promise<Page> {
+    p = await browser.newPage({ viewport: { width, height } });
+    p.setDefaultTimeout(15_000);
+    await p.goto(api.url);
+    await p.locator('#status', { hasText: 'Ready' }).waitFor();
+    return p;
+  }
+  async function search(text: string): Promise<void> {
+    await p.locator('#search-input').fill(text);
+    await p.locator('#search-input').press('Enter');
+  }
+  async function openHikvision(): Promise<void> {
+    await search('Hikvision');
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).click();
+    await p.locator('#details-title', { hasText: 'Hikvision' }).waitFor();
+    await p.locator('#node-list .node-button', { hasText: '2022Z04510' }).first().waitFor();
+  }
+  /** Holds the first GraphQL request that `matches` until `release()`, so that a later request is answered first. */
+  async function holdFirst(matches: (body: { query: string; variables?: Record<string, unknown> }) => boolean) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let heldRequest: (request: Request) => void = () => {};
+    const held = new Promise<Request>((resolve) => (heldRequest = resolve));
+    let done = false;
+    await p.route('**/graphql', async (route) => {
+      if (done || !matches(route.request().postDataJSON())) return route.continue();
+      done = true;
+      heldRequest(route.request());
+      await released;
+      await route.continue();
+    });
+    /** Lets the held request go and waits until the page has had its answer. */
+    const answer = async () => {
+      const request = await held;
+      release();
+      await p.waitForResponse((r) => r.request() === request);
+      await p.waitForTimeout(300);
+    };
+    return { held, answer };
+  }
+
+  it('stacks the columns at 375 px: the graph is usable, the page does not scroll sideways, the header stays short', async () => {
+    await start(375, 740);
+    await openHikvision();
+    const box = await p.evaluate(() => {
+      const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      return { scrollWidth: document.documentElement.scrollWidth, cy: rect('#cy'), header: rect('header').height, search: rect('#search-form button').right };
+    });
+    expect(box.scrollWidth).toBeLessThanOrEqual(375);
+    expect(box.cy.width).toBeGreaterThan(300);
+    expect(box.cy.height).toBeGreaterThan(250);
+    expect(box.search).toBeLessThanOrEqual(375);
+    expect(box.header).toBeLessThan(100);
+  });
+
+  it('shows only the latest search when an earlier one answers later', async () => {
+    await start();
+    const slow = await holdFirst((body) => body.variables?.text === 'Hikvision');
+    await search('Hikvision');
+    await slow.held;
+    await search('D66');
+    await p.locator('#status', { hasText: /results? for “D66”/ }).waitFor();
+    await slow.answer();
+    await expect(p.locator('#search-input').inputValue()).resolves.toBe('D66');
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/for “D66”/);
+    expect(await p.locator('#results .result-label').allTextContents()).not.toContain('Hikvision');
+  });
+
+  it('says it is opening a node while its neighbourhood loads', async () => {
+    await start();
+    await search('Hikvision');
+    const slow = await holdFirst((body) => body.query.includes('neighborhood('));
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).click();
+    await slow.held;
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toBe('Opening Hikvision…');
+    await slow.answer();
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Hikvision: \d+ nodes shown/);
+  });
+
+  it('keeps only the latest opened neighbourhood when an earlier one answers later', async () => {
+    await start();
+    await search('Hikvision');
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).waitFor();
+    const slow = await holdFirst((body) => body.query.includes('neighborhood('));
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).click();
+    await slow.held;
+    await p.getByRole('button', { name: 'Open Question 2022Z04510' }).click();
+    await p.locator('#details-title', { hasText: '2022Z04510' }).waitFor();
+    const before = (await nodeLabelsOf(p)).sort();
+    await slow.answer();
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('2022Z04510');
+    expect((await nodeLabelsOf(p)).sort()).toEqual(before);
+    expect(await p.locator('#node-list [aria-current="true"]').allTextContents()).toEqual(['2022Z04510']);
+  });
+
+  it('keeps the focus on a node expanded with Enter, and marks the node shown in the details as current', async () => {
+    await start();
+    await openHikvision();
+    expect(await p.locator('#node-list [aria-current="true"]').allTextContents()).toEqual(['Hikvision']);
+    const question = p.locator('#node-list .node-button[data-expanded="false"]', { hasText: '2022Z04510' }).first();
+    const id = await question.getAttribute('data-id');
+    await question.focus();
+    await p.keyboard.press('Enter');
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${id}"]`).waitFor();
+    await expect(p.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).resolves.toBe(id);
+    await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).click();
+    await p.locator('#details-title', { hasText: /^Hikvision$/ }).waitFor();
+    expect(await p.locator('#node-list [aria-current="true"]').allTextContents()).toEqual(['Hikvision']);
+  });
+
+  it('reports a failed export in the status line and keeps the graph (server down, error answer)', async () => {
+    await start();
+    await openHikvision();
+    const nodes = await nodeLabelsOf(p);
+    await p.route('**/export/**', (route) => route.abort('connectionrefused'));
+    await p.getByRole('button', { name: 'GraphML' }).click();
+    await p.locator('#status[data-kind="error"]', { hasText: 'The API cannot be reached' }).waitFor();
+    await p.unroute('**/export/**');
+    await p.route('**/export/**', (route) => route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: 'limit must be between 1 and 500', code: 'BAD_USER_INPUT' }) }));
+    await p.getByRole('button', { name: 'CSV edges' }).click();
+    await p.locator('#status[data-kind="error"]', { hasText: 'limit must be between 1 and 500' }).waitFor();
+    expect(p.url()).toBe(`${api.url}/`);
+    expect(await nodeLabelsOf(p)).toEqual(nodes);
+  });
+
+  it('clears the details and what the exports cover', async () => {
+    await start();
+    await openHikvision();
+    await p.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => p.locator('#details-title').textContent(), { timeout: 5000 }).toBe('Welcome');
+    let downloads = 0;
+    p.on('download', () => downloads++);
+    await p.getByRole('button', { name: 'CSV nodes' }).click();
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(/^Open an entity first/);
+    expect(downloads).toBe(0);
+  });
+
+  it('asks for both ends of a path, says when the API cannot be reached and drops the results of a failed search', async () => {
+    await start();
+    await search('Hikvision');
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).waitFor();
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    await p.locator('#status[data-kind="error"]', { hasText: 'both ends' }).waitFor();
+    await p.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await search('D66');
+    await p.locator('#status[data-kind="error"]', { hasText: 'The API cannot be reached' }).waitFor();
+    expect(await p.locator('#results .result').count()).toBe(0);
+  });
+});
+
+async function nodeLabelsOf(p: Page): Promise<string[]> {
+  return p.locator('#node-list .node-button').allTextContents();
+}

@@ -29,7 +29,7 @@ export class ApiError extends Error {
 
 /** Posts a GraphQL query to the API and returns its data, or throws with the API's first message. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch('/graphql', {
+  const response = await send('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify({ query, variables }),
@@ -38,6 +38,15 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (body?.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
   if (!response.ok || !body?.data) throw new ApiError(`the API answered ${response.status}`);
   return body.data;
+}
+
+/** Fetches from the API; a request that never reaches it fails with words a reader can act on, not "Failed to fetch". */
+export async function send(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new ApiError('The API cannot be reached: is the server running?');
+  }
 }
 
 const NODE = 'id label type properties';

@@ -1,4 +1,5 @@
 import type cytoscape from 'cytoscape';
+import { ApiError, send } from './api.js';
 import { lookOf } from './kinds.js';
 import { escapeXml } from '../../src/export/xml.js';
 
@@ -9,6 +10,17 @@ export type ExportFormat = 'graphml' | 'gexf' | 'cytoscape.json' | 'nodes.csv' |
 export function exportUrl(format: ExportFormat, id: string, depth: number, limit: number): string {
   const query = new URLSearchParams({ id, depth: String(depth), limit: String(limit) });
   return `/export/neighborhood.${format}?${query}`;
+}
+
+/** Fetches the neighbourhood of a node in one format, with the file name the API gives it; an error answer throws with its message. */
+export async function fetchExport(format: ExportFormat, id: string, depth: number, limit: number): Promise<{ blob: Blob; name: string }> {
+  const response = await send(exportUrl(format, id, depth, limit));
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    throw new ApiError(body?.error ?? `the API answered ${response.status}`);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `neighborhood.${format}`;
+  return { blob: await response.blob(), name };
 }
 
 /** Saves a blob under a file name through a temporary link. */

@@ -1,5 +1,6 @@
 import cytoscape from 'cytoscape';
 import { isStandIn, loadNeighborhood, type GraphEdge, type GraphNode, type Neighborhood } from './api.js';
+import { say } from './dom.js';
 import { createGraphStyle } from './graph-style.js';
 
 /** How many neighbours one expansion shows before "Show more". */
@@ -19,6 +20,10 @@ export class GraphView {
   private readonly limits = new Map<string, number>();
   private readonly truncated = new Set<string>();
   lastExpanded: string | undefined;
+  /** Bumped by clear: answers to requests made before it are dropped. */
+  private generation = 0;
+  /** Bumped by each open or click: only the latest selects its node when its answer arrives. */
+  private request = 0;
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     this.cy = cytoscape({ container, style: createGraphStyle(), minZoom: 0.15, maxZoom: 3 });
@@ -29,28 +34,36 @@ export class GraphView {
     });
   }
 
-  /** Replaces the view with the neighbourhood of one node and selects it. */
-  async open(id: string): Promise<void> {
+  /** Replaces the view with the neighbourhood of one node and selects it; false when a later request overtook it. */
+  async open(id: string, label = id): Promise<boolean> {
+    const request = ++this.request;
     this.clear();
-    await this.expand(id);
+    if (!(await this.expand(id, PAGE, label)) || request !== this.request) return false;
     this.select(id);
+    return true;
   }
 
   /** Selects a node and loads its neighbours (what a click does). */
   async activate(id: string): Promise<void> {
+    const request = ++this.request;
     this.select(id);
-    if (!this.limits.has(id)) await this.expand(id);
-    this.select(id);
+    if (this.limits.has(id)) return;
+    await this.expand(id);
+    if (request === this.request) this.select(id);
   }
 
-  /** Loads (more of) a node's neighbourhood and merges it into the view. */
-  async expand(id: string, limit = PAGE): Promise<Neighborhood> {
+  /** Loads (more of) a node's neighbourhood and merges it into the view; undefined when the view was cleared meanwhile. */
+  async expand(id: string, limit = PAGE, label = String(this.cy.getElementById(id).data('label') ?? id)): Promise<Neighborhood | undefined> {
+    const generation = this.generation;
+    say(`Opening ${label}…`);
     const n = await loadNeighborhood(id, 1, limit);
+    if (generation !== this.generation) return undefined;
     this.limits.set(id, limit);
     if (n.truncated) this.truncated.add(id);
     else this.truncated.delete(id);
     this.lastExpanded = id;
     this.merge(n, id);
+    say(`${label}: ${n.nodes.length} node${n.nodes.length === 1 ? '' : 's'} shown${n.truncated ? ', more with “Show more”' : ''}`);
     return n;
   }
 
@@ -58,7 +71,7 @@ export class GraphView {
   async showMore(): Promise<void> {
     const id = this.lastExpanded;
     if (id === undefined) return;
-    await this.expand(id, (this.limits.get(id) ?? PAGE) * 2);
+    if (!(await this.expand(id, (this.limits.get(id) ?? PAGE) * 2))) return;
     if (this.cy.getElementById(id).selected()) this.select(id);
   }
 
@@ -134,7 +147,7 @@ export class GraphView {
     const near = node.closedNeighborhood();
     this.cy.elements().addClass('faded');
     near.removeClass('faded');
-    this.cy.animate({ fit: { eles: near, padding: 50 }, duration: 250 });
+    this.fitCapped(near);
   }
 
   /** Highlights one path (its nodes and edges) and fades the rest. */
@@ -162,6 +175,7 @@ export class GraphView {
   }
 
   clear(): void {
+    this.generation++;
     this.cy.elements().remove();
     this.limits.clear();
     this.truncated.clear();

@@ -2,10 +2,10 @@ import './styles.css';
 import { loadSources, searchNodes, type GraphEdge, type GraphNode } from './api.js';
 import { byId, say } from './dom.js';
 import { renderDetails } from './details.js';
-import { download, exportUrl, toPng, toSvg, type ExportFormat } from './export.js';
+import { download, fetchExport, toPng, toSvg, type ExportFormat } from './export.js';
 import { GraphView, PAGE } from './graph-view.js';
 import { showUnansweredMotions } from './motion-view.js';
-import { renderLegend, renderNodeList } from './node-list.js';
+import { markCurrent, renderLegend, renderNodeList } from './node-list.js';
 import { findPaths } from './path-finder.js';
 import { runSearch } from './search.js';
 import { rememberSources } from './source-catalogue.js';
@@ -22,6 +22,7 @@ const view = new GraphView(byId('cy'), {
   select: (node, edges) => {
     selected = { node, edges };
     showDetails();
+    markCurrent(byId('node-list'), node.id);
     void loadProvenance(node.id, edges);
   },
   change: () => {
@@ -62,30 +63,41 @@ async function guard<T>(work: Promise<T>): Promise<T | undefined> {
   }
 }
 
-async function open(id: string): Promise<void> {
+async function open(id: string, label?: string): Promise<void> {
   centre = id;
-  await view.open(id);
-  details.focus();
+  if (await view.open(id, label)) details.focus();
 }
 
 byId<HTMLFormElement>('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = byId<HTMLInputElement>('search-input').value;
-  void guard(runSearch(byId('results'), text, (hit) => void guard(open(hit.id))));
+  void guard(runSearch(byId('results'), text, (hit) => void guard(open(hit.id, hit.label))));
 });
-void guard(
-  renderWelcome(details, (text) => {
-    byId<HTMLInputElement>('search-input').value = text;
-    byId<HTMLFormElement>('search-form').requestSubmit();
-  }),
-);
+
+/** The details panel with nothing open: the start page. */
+function showWelcome(): void {
+  void guard(
+    renderWelcome(details, (text) => {
+      byId<HTMLInputElement>('search-input').value = text;
+      byId<HTMLFormElement>('search-form').requestSubmit();
+    }),
+  );
+}
+showWelcome();
 
 byId('show-more').addEventListener('click', () => void guard(view.showMore()));
 byId('fit').addEventListener('click', () => {
   view.unfade();
   view.fitCapped();
 });
-byId('clear').addEventListener('click', () => view.clear());
+byId('clear').addEventListener('click', () => {
+  view.clear();
+  // The exports and the details follow what is open; after Clear nothing is.
+  selected = undefined;
+  centre = undefined;
+  showWelcome();
+  say('Cleared. Search for something to open.');
+});
 
 // Path finder: an input keeps the id chosen with "Use selected"; typed text is resolved by search.
 const ENTITY_TYPES = new Set(['Person', 'Party', 'Office', 'Company', 'Publisher']);
@@ -114,6 +126,9 @@ byId<HTMLFormElement>('path-form').addEventListener('submit', (e) => {
   e.preventDefault();
   void guard(
     (async () => {
+      if (!byId<HTMLInputElement>('path-from').value.trim() || !byId<HTMLInputElement>('path-to').value.trim()) {
+        return say('Enter both ends of the path: From and To', 'error');
+      }
       const from = await resolveEnd(byId<HTMLInputElement>('path-from'));
       const to = await resolveEnd(byId<HTMLInputElement>('path-to'));
       if (!from || !to) return;
@@ -146,7 +161,14 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]
   button.addEventListener('click', () => {
     const id = centre ?? selected?.node.id;
     if (!id) return say('Open an entity first; the export covers its neighbourhood', 'error');
-    window.location.assign(exportUrl(button.dataset.export as ExportFormat, id, 1, Math.max(PAGE, view.cy.nodes().length)));
+    say('Exporting…');
+    void guard(
+      (async () => {
+        const file = await fetchExport(button.dataset.export as ExportFormat, id, 1, Math.max(PAGE, view.cy.nodes().length));
+        download(file.blob, file.name);
+        say(`Exported ${file.name}`);
+      })(),
+    );
   });
 }
 byId('export-png').addEventListener('click', () => download(toPng(view.cy), 'graafwerk-view.png'));

@@ -2,8 +2,9 @@ import type { GraphView } from './graph-view.js';
 import { fill, h } from './dom.js';
 import { lookOf, TYPE_LOOKS } from './kinds.js';
 
-/** A keyboard route into the graph: one button per node (Enter expands, F focuses). */
+/** A keyboard route into the graph: one button per node (Enter expands, F focuses); the focused node's button keeps the focus. */
 export function renderNodeList(list: HTMLElement, view: GraphView, activate: (id: string) => void): void {
+  const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
   const nodes = view.cy.nodes().sort((a, b) => `${a.data('type')}${a.data('label')}`.localeCompare(`${b.data('type')}${b.data('label')}`));
   const selected = new Set(view.cy.nodes(':selected').map((n) => n.id()));
   fill(
@@ -35,6 +36,17 @@ export function renderNodeList(list: HTMLElement, view: GraphView, activate: (id
       );
     }),
   );
+  if (focused !== undefined) buttonOf(list, focused)?.focus();
+}
+
+/** Marks the button of the node shown in the details panel as the current one. */
+export function markCurrent(list: HTMLElement, id: string | undefined): void {
+  for (const button of list.querySelectorAll('[aria-current]')) button.removeAttribute('aria-current');
+  if (id !== undefined) buttonOf(list, id)?.setAttribute('aria-current', 'true');
+}
+
+function buttonOf(list: HTMLElement, id: string): HTMLButtonElement | undefined {
+  return [...list.querySelectorAll<HTMLButtonElement>('.node-button')].find((b) => b.dataset.id === id);
 }
 
 /** The legend of colours by type, for the types in view. */

@@ -5,8 +5,11 @@ import { lookOf } from './kinds.js';
 /** Searches that show what the explorer is for: a company, a question, a party, a government post. */
 const EXAMPLES = ['Hikvision', '2022Z04510', 'D66', 'minister van Justitie en Veiligheid'];
 
+const HINT = 'Search, then open a result to see its neighbourhood. Click a node to expand it, double-click to focus.';
+
 /** The start page of the details panel: what the graph holds and a few searches to begin with. */
 export async function renderWelcome(panel: HTMLElement, search: (text: string) => void): Promise<void> {
+  fill(panel, h('p', { class: 'hint' }, HINT));
   const data = await gql<{ stats: { nodes: { name: string; count: number }[] } }>('{ stats { nodes { name count } } }');
   // Something was opened while the counts loaded: the panel shows it now, not the start page.
   if (!panel.querySelector('p.hint')) return;
@@ -14,7 +17,7 @@ export async function renderWelcome(panel: HTMLElement, search: (text: string) =
   fill(
     panel,
     h('h2', { id: 'details-title' }, 'Welcome'),
-    h('p', { class: 'hint' }, 'Search, then open a result to see its neighbourhood. Click a node to expand it, double-click to focus.'),
+    h('p', { class: 'hint' }, HINT),
     h('h3', {}, 'Try'),
     h('div', { class: 'examples' }, ...EXAMPLES.map((text) => h('button', { type: 'button', class: 'example', onclick: () => search(text) }, text))),
     h('h3', {}, 'In the graph'),
