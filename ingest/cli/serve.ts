@@ -1,11 +1,14 @@
 import type { Config } from '../../src/config.js';
 import { startServer } from '../../src/graphql/app.js';
+import { warmUp } from '../../src/graphql/warm-up.js';
 import { connectGraph, type Graph } from '../../src/neo4j/driver.js';
 
 /** Serves the API over `graph` until SIGINT or SIGTERM, then closes the server; `announce` gets its base URL. */
 export async function serveUntilSignal(graph: Graph, config: Config, announce: (url: string) => void): Promise<void> {
   const server = await startServer(graph, config);
   announce(server.url);
+  // In the background: the API answers meanwhile, only the first queries of a cold Neo4j are slower.
+  void warmUp(server.url);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
