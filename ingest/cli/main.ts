@@ -63,7 +63,9 @@ main(process.argv.slice(2)).then(
       process.exit(1);
     }
     const known = error instanceof ConfigError || (error instanceof Error && error.name.endsWith('Error'));
-    process.stderr.write(`graafwerk: ${known && error instanceof Error ? error.message : String(error)}\n`);
+    // Every command but start (and db) needs a Neo4j that is already running.
+    const hint = (error as { code?: string }).code === 'ServiceUnavailable' ? '\n  is Neo4j running? `graafwerk db start` starts the local one (or keep `npm start` running); NEO4J_URI points at another' : '';
+    process.stderr.write(`graafwerk: ${known && error instanceof Error ? error.message : String(error)}${hint}\n`);
     process.exit(1);
   },
 );

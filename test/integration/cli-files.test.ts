@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRows } from '../../src/neo4j/driver.js';
 import { fixtureJson } from '../fixtures/tk/fixtures.js';
 import { useGraph } from '../support/graph.js';
+import { startLocalServer } from '../support/http-server.js';
 import {
   createPipelineDirs,
   odataPage,
@@ -132,6 +133,16 @@ describe('graafwerk options that cannot be used', () => {
   it('says that csv needs --out, and lists the formats the usage names', async () => {
     await usageError(['export', 'neighborhood', '--id', 'x', '--format', 'csv'], '--format csv writes two files, so it needs --out <file>');
     await usageError(['export', 'neighborhood', '--id', 'x', '--format', 'xml'], 'unknown format "xml"; known formats: graphml, gexf, cytoscape.json, csv');
+  });
+});
+
+describe('a command while no Neo4j runs', () => {
+  it('exits 1 saying how to start one', async () => {
+    const server = await startLocalServer(() => {});
+    await server.close();
+    const { code, stderr } = await runCli(['review', 'list'], { NEO4J_URI: `bolt://127.0.0.1:${new URL(server.url).port}` });
+    expect(code).toBe(1);
+    expect(stderr).toContain('is Neo4j running? `graafwerk db start` starts the local one');
   });
 });
 
