@@ -8,7 +8,7 @@ const JSON_START = /^\s*\{/;
 /** Tweede Kamer OData v4 JSON: entity-set pages, single entities, `$expand`ed responses. */
 export const tkODataFormat: Format = {
   name: 'tk-odata',
-  // 2: a roll-call vote carries no seats.
+  // 2: a roll-call vote carries no seats; a deleted actor or vote row removes its edge (the writer).
   version: '2',
   detect(_doc: RawDocument, head: string): boolean {
     if (!JSON_START.test(head)) return false;

@@ -90,18 +90,34 @@ FOREACH (_ IN CASE WHEN newer THEN [1] ELSE [] END |
 RETURN row.id AS id`;
 }
 
-/**
- * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen}.
- * `keyed` edges may run in parallel between the same two nodes and are told apart by their key.
- */
-export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
+/** The checked type, endpoint labels and keys of an edge shape. */
+function edgeShape(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string) {
   const T = edgeType(type);
   const F = label(fromLabel);
   const To = label(toLabel);
   if (!(EDGE_KINDS[T].from as readonly string[]).includes(F) || !(EDGE_KINDS[T].to as readonly string[]).includes(To))
     throw new ModelViolation(`${T} cannot connect ${F} to ${To}`);
-  const fk = key(F, fromKey);
-  const tk = key(To, toKey);
+  return { T, F, To, fk: key(F, fromKey), tk: key(To, toKey) };
+}
+
+/**
+ * Removes edges of one type between two endpoint shapes whose own record the source deleted (a
+ * ZaakActor or Stemming row with Verwijderd); rows: {from, to, key}. Nothing reads an edge's
+ * `deleted` flag, so a deleted submitter would otherwise still be a submitter.
+ */
+export function removeEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
+  const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
+  return `UNWIND $rows AS row
+MATCH (a:${F} {${fk}: row.from})-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b:${To} {${tk}: row.to})
+DELETE r`;
+}
+
+/**
+ * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen}.
+ * `keyed` edges may run in parallel between the same two nodes and are told apart by their key.
+ */
+export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
+  const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
   const stub = (x: string, k: string, v: string) =>
     `ON CREATE SET ${x}.id = ${v}, ${x}.stub = true${k === 'id' ? '' : `, ${x}.provisional = true`}`;
   return `UNWIND $rows AS row

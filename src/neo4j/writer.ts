@@ -1,7 +1,7 @@
 import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
 import { validateFragment, type GraphFragment, type NodeRef } from '../model/fragment.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
-import { resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
+import { removeEdgesCypher, resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
 import { planNodeRows, type NodeRow } from './resolve.js';
 
 export interface WriteStats {
@@ -107,14 +107,20 @@ export class GraphWriter {
         };
       });
     });
-    for (const group of groupBy(edgeRows, (e) => e.shape.join(' ')).values()) {
-      const cypher = upsertEdgesCypher(...group[0]!.shape);
-      await this.batches(
-        group.map((g) => g.row),
-        async (tx, rows) => void (await tx.run(cypher, { rows })),
-      );
-      stats.edges += group.length;
-    }
+    // An edge the source marks deleted is removed (after the upserts, so one written live and deleted in the same write ends removed).
+    const removed = (e: (typeof edgeRows)[number]) => e.row.props.deleted === true;
+    for (const [write, rowsOf] of [
+      [upsertEdgesCypher, edgeRows.filter((e) => !removed(e))],
+      [removeEdgesCypher, edgeRows.filter(removed)],
+    ] as const)
+      for (const group of groupBy(rowsOf, (e) => e.shape.join(' ')).values()) {
+        const cypher = write(...group[0]!.shape);
+        await this.batches(
+          group.map((g) => g.row),
+          async (tx, rows) => void (await tx.run(cypher, { rows })),
+        );
+        stats.edges += group.length;
+      }
     // Sources last: a Source node means its whole fragment is in the graph, so a write that dies
     // halfway is done again (the pipeline and derived fragments skip what has a Source).
     const sources = fragments.map((f) => ({ contentType: null, ...f.source }));

@@ -109,6 +109,26 @@ describe('GraphWriter against the real Neo4j', () => {
     expect(rows).toEqual([{ id: 'zaak-guid-84', title: 'Motie van het lid Laan-Geselschap', number: '2019Z13000', provisional: null }]);
   });
 
+  it('removes an edge whose own record the source deleted (a submitter taken off a motion), keeping the others', async () => {
+    const actors = (deleted: boolean) =>
+      fragment(deleted ? 'src-actors-2' : 'src-actors-1', '2025-11-01T00:00:00Z', (b) => {
+        const m = b.node('Motion', 'm-actors', { title: 'Motie' });
+        b.edge('SUBMITTED', ref('Person', 'p-thijssen'), m, { role: 'Indiener', deleted });
+        b.edge('SUBMITTED', ref('Person', 'p-paternotte'), m, { role: 'Medeindiener', deleted: false });
+        b.edge('VOTED', ref('Party', 'f-x'), ref('Decision', 'd-actors'), { choice: 'for', deleted }, 'stemming-1');
+      });
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    const edges = () => readRows(graph(), `MATCH (a)-[r:SUBMITTED|VOTED]->(b) WHERE b.id IN ['m-actors', 'd-actors'] RETURN type(r) AS type, a.id AS from ORDER BY type, from`);
+    await writer.write([actors(false)]);
+    expect(await edges()).toEqual([
+      { type: 'SUBMITTED', from: 'p-paternotte' },
+      { type: 'SUBMITTED', from: 'p-thijssen' },
+      { type: 'VOTED', from: 'f-x' },
+    ]);
+    await writer.write([actors(true)]);
+    expect(await edges()).toEqual([{ type: 'SUBMITTED', from: 'p-paternotte' }]);
+  });
+
   it('records a SAME_AS candidate instead of merging two nodes that claim one key', async () => {
     const a = fragment('src-x', '2024-04-01T00:00:00Z', (b) => void b.node('Motion', 'guid-x', { number: '2019Z1' }));
     const c = fragment('src-y', '2024-04-01T00:00:00Z', (b) => void b.node('Motion', 'guid-y', { number: '2019Z1' }));
