@@ -5,7 +5,8 @@ import { readSyncFeedPage } from './syncfeed-reader.js';
 /** Tweede Kamer SyncFeed: Atom XML pages with one tkData entity per entry. */
 export const tkSyncFeedFormat: Format = {
   name: 'tk-syncfeed',
-  version: '1',
+  // 2: as tk-odata 2 (the same mapping): no seats on roll-call votes, deleted actor and vote rows remove their edge.
+  version: '2',
   detect(_doc: RawDocument, head: string): boolean {
     return /<feed[\s>]/.test(head) && /http:\/\/www\.tweedekamer\.nl\/xsd\/tkData\/v1-0|gegevensmagazijn\.tweedekamer\.nl\/SyncFeed/.test(head);
   },
