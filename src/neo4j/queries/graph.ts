@@ -2,12 +2,9 @@ import { EDGE_TYPES, NODE_LABELS } from '../../model/kinds.js';
 import { SEARCH_INDEX } from '../schema.js';
 import { anyLabelById, listed, project, visible } from './nodes.js';
 
-/**
- * Node counts per label (deleted and merged nodes, and stubs that only an edge of another document
- * made, excluded: what the lists count) and edge counts per type, from the count store where possible.
- */
+/** Node counts per label, as the lists count them (`listed`), and edge counts per type, from the count store where possible. */
 export const statsCypher = `CALL () {
-${NODE_LABELS.map((l) => `  MATCH (n:${l}) WITH count(n) AS all RETURN 'node' AS kind, '${l}' AS name, all - COUNT { MATCH (d:${l}) WHERE d.deleted = true OR d.mergedInto IS NOT NULL OR d.stub = true } AS count`).join('\n  UNION ALL\n')}
+${NODE_LABELS.map((l) => `  MATCH (n:${l}) WITH count(n) AS all RETURN 'node' AS kind, '${l}' AS name, all - COUNT { MATCH (d:${l}) WHERE NOT (${listed('d')}) } AS count`).join('\n  UNION ALL\n')}
   UNION ALL
 ${EDGE_TYPES.map((t) => `  MATCH ()-[r:${t}]->() RETURN 'edge' AS kind, '${t}' AS name, count(r) AS count`).join('\n  UNION ALL\n')}
 }

@@ -50,7 +50,7 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
   } else {
     lines.push('MATCH (m:Motion)');
   }
-  const where = [listed('m'), 'coalesce(m.stub, false) = false'];
+  const where = [listed('m')];
   if (f.unanswered) where.push("m.status = 'adopted'");
   where.push(
     ...givenConditions(params, [

@@ -50,10 +50,11 @@ export function givenConditions(params: Record<string, unknown>, conditions: [st
 export const visible = (x: string): string => `coalesce(${x}.deleted, false) = false`;
 
 /**
- * The condition for search hits and list entries: visible, and not merged into another node by an
- * accepted identity review (its edges moved there; `mergedInto` names it, and lookups follow it).
+ * The condition for search hits, list entries and `stats`: visible, not merged into another node by
+ * an accepted identity review (its edges moved there; `mergedInto` names it, and lookups follow
+ * it), and not a stub (known only from another document's reference, with nothing known of it).
  */
-export const listed = (x: string): string => `${visible(x)} AND ${x}.mergedInto IS NULL`;
+export const listed = (x: string): string => `${visible(x)} AND ${x}.mergedInto IS NULL AND coalesce(${x}.stub, false) = false`;
 
 /** Labels a lookup by id covers: everything but the provenance nodes. */
 export const LOOKUP_LABELS = NODE_LABELS.filter((l) => l !== 'Source');

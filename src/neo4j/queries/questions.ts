@@ -47,8 +47,6 @@ export function questionsMatch(f: QuestionQuery): { cypher: string; params: Reco
   const drove = f.companies && f.companies.length > 0 ? 'companies' : f.person ? 'person' : f.citesArticle ? 'article' : null;
   const where = [
     listed('q'),
-    // A stub is a number another document refers to, with nothing known of it yet.
-    'coalesce(q.stub, false) = false',
     ...givenConditions(params, [
       ['submittedFrom', f.submittedFrom, 'q.submittedAt >= $submittedFrom'],
       ['submittedTo', f.submittedTo, 'left(q.submittedAt, 10) <= $submittedTo'],
