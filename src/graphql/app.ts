@@ -7,7 +7,7 @@ import { createArmorPlugin, createPageSizePlugin } from './armor.js';
 import { createBodyLimitPlugin } from './body-limit.js';
 import { compiledExecutionPlugin } from './compiled-execution.js';
 import { createContext, type ApiContext } from './context.js';
-import { ERROR_CODES, maskError, userError } from './errors.js';
+import { ERROR_CODES, jsonResponse, maskError, userError } from './errors.js';
 import { handleExport } from './export-route.js';
 import { createProjectionPlugin } from './projection.js';
 import { createRequestParsePlugin } from './request-parse.js';
@@ -17,7 +17,6 @@ import { WEB_DIST, serveStatic } from './static-files.js';
 
 export type App = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 /** Whether Neo4j answers a trivial read (within two seconds, a few transient failures retried). */
 async function neo4jAnswers(graph: Graph): Promise<boolean> {
@@ -37,7 +36,7 @@ function routesPlugin(graph: Graph, config: Config): Plugin {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (url.pathname === '/healthz') {
         const up = await neo4jAnswers(graph);
-        return endResponse(json(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', neo4j: up ? 'up' : 'down' }));
+        return endResponse(jsonResponse(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', neo4j: up ? 'up' : 'down' }));
       }
       if (url.pathname.startsWith('/export/')) return endResponse(await handleExport(createContext(graph, config), url.pathname, url.searchParams));
       const file = await serveStatic(WEB_DIST, url.pathname);

@@ -1,9 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
-import { ERROR_CODES } from './errors.js';
+import { ERROR_CODES, refusal } from './errors.js';
 import { LIMITS } from './limits.js';
-
-const refuse = (status: number, code: string, message: string) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 /**
  * Bounds a request body by its Content-Length before anything reads it. Node's HTTP parser never
@@ -15,9 +12,9 @@ export function createBodyLimitPlugin(max: number = LIMITS.maxBodyBytes): Plugin
     onRequest({ request, endResponse }) {
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
-      if (length === null) return endResponse(refuse(411, ERROR_CODES.lengthRequired, 'a request body needs a Content-Length header'));
+      if (length === null) return endResponse(refusal(411, ERROR_CODES.lengthRequired, 'a request body needs a Content-Length header'));
       if (!/^\d{1,12}$/.test(length) || Number(length) > max)
-        return endResponse(refuse(413, ERROR_CODES.bodySize, `the request body must be at most ${max} bytes, got ${length.slice(0, 20)}`));
+        return endResponse(refusal(413, ERROR_CODES.bodySize, `the request body must be at most ${max} bytes, got ${length.slice(0, 20)}`));
     },
   };
 }

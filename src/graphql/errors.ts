@@ -21,6 +21,13 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
+/** A JSON response, for the routes beside GraphQL and for refusals before GraphQL runs. */
+export const jsonResponse = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+/** A request refused before GraphQL runs, in GraphQL's error shape with its code. */
+export const refusal = (status: number, code: ErrorCode, message: string): Response => jsonResponse(status, { errors: [{ message, extensions: { code } }] });
+
 /** An expected failure the caller can act on: shown with its code, never masked. */
 export function userError(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { isExportFormat, toExport, withSourceUrls } from '../export/index.js';
 import { sourcesByIdCypher } from '../neo4j/queries/nodes.js';
 import type { ApiContext } from './context.js';
-import { ERROR_CODES, userError } from './errors.js';
+import { ERROR_CODES, jsonResponse, userError } from './errors.js';
 import { neighborhood } from './resolvers/neighborhood.js';
 import { paths } from './resolvers/paths.js';
 import type { Subgraph } from './resolvers/subgraph.js';
@@ -37,7 +37,6 @@ export async function loadExportGraph(ctx: ApiContext, r: ExportRequest): Promis
   });
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 /** Handles GET /export/<neighborhood|paths>.<format>?…: the file, or a JSON error with its code. */
 export async function handleExport(ctx: ApiContext, pathname: string, search: URLSearchParams): Promise<Response> {
@@ -48,7 +47,7 @@ export async function handleExport(ctx: ApiContext, pathname: string, search: UR
     const { body, contentType } = toExport(await loadExportGraph(ctx, request), m[2]);
     return new Response(body, { headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${m[1]}.${m[2]}"` } });
   } catch (error) {
-    if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return json(400, { error: error.message, code: error.extensions.code });
-    return json(500, { error: 'internal error', code: 'INTERNAL_SERVER_ERROR' });
+    if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return jsonResponse(400, { error: error.message, code: error.extensions.code });
+    return jsonResponse(500, { error: 'internal error', code: 'INTERNAL_SERVER_ERROR' });
   }
 }

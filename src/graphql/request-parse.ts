@@ -1,8 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { ERROR_CODES } from './errors.js';
-
-const refuse = (status: number, code: string, message: string) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+import { ERROR_CODES, refusal } from './errors.js';
 
 /**
  * Clear refusals where yoga's request parsing has none of its own: a body in a media type no
@@ -15,7 +12,7 @@ export function createRequestParsePlugin(): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, endResponse }) {
       if (!requestParser) {
         if (request.method === 'POST')
-          endResponse(refuse(415, ERROR_CODES.mediaType, `send the query as application/json (got ${JSON.stringify((request.headers.get('content-type') ?? 'no content type').slice(0, 100))})`));
+          endResponse(refusal(415, ERROR_CODES.mediaType, `send the query as application/json (got ${JSON.stringify((request.headers.get('content-type') ?? 'no content type').slice(0, 100))})`));
         return;
       }
       if (request.method !== 'GET') return;
@@ -24,7 +21,7 @@ export function createRequestParsePlugin(): Plugin {
           return await requestParser(req);
         } catch (error) {
           if (!(error instanceof SyntaxError)) throw error;
-          return refuse(400, ERROR_CODES.badRequest, 'the variables and extensions parameters must be JSON');
+          return refusal(400, ERROR_CODES.badRequest, 'the variables and extensions parameters must be JSON');
         }
       });
     },
