@@ -117,7 +117,7 @@ class Run {
         seen.add(new URL(url).href);
         const next = await this.page(url);
         if (next === false) break;
-        const repeats: boolean = next !== undefined && next !== url && seen.has(next);
+        const repeats: boolean = next !== undefined && next !== url && seen.has(new URL(next).href);
         // The checkpoint stays on a page whose link repeats, so the next run reads that page's link anew.
         cursor = next === undefined || repeats ? url : next;
         await this.checkpoints.set(start, cursor);

@@ -1,13 +1,14 @@
+/** What the warm-up reads back from its first query: one question, to take the others' arguments from. */
+interface Seed {
+  questions?: { nodes: { id: string; number: string; addressedTo: { id: string }[]; askedBy: { party: { id: string } | null }[] }[] };
+}
+
 /**
  * The API's heavier query shapes, sent once over HTTP when a server starts: right after a start,
  * Neo4j's caches are cold and its plans not made, and the first neighbourhood a user opened took
  * up to 5 s, past the time limit (2.4 s on the test graph, 0.8 s after a warm-up). Returns how
  * many were answered without errors; a failure only means that query stays cold.
  */
-interface Seed {
-  questions?: { nodes: { id: string; number: string; addressedTo: { id: string }[]; askedBy: { party: { id: string } | null }[] }[] };
-}
-
 export async function warmUp(url: string): Promise<{ sent: number; answered: number }> {
   let sent = 0;
   let answered = 0;
