@@ -29,6 +29,7 @@ export interface EdgeRecord {
   to: NodeRef;
   /** Distinguishes parallel edges of one type between the same two nodes; '' when there is one. */
   key: string;
+  /** Properties; `deleted: true` says the source deleted this relationship, and the GraphWriter removes the edge. */
   props: Props;
 }
 
