@@ -38,8 +38,11 @@ const NEWER = '(row.version IS NULL OR n.version IS NULL OR row.version >= n.ver
  * Upserts nodes of one label; rows: {target, id, provisional, props, version, src, seen}, where a
  * missing target is the id and a missing provisional or version reads as null. A new
  * node takes the row as it is; a stored one only from a row that is not older, and stays
- * provisional only while every row that describes it is. n.version is set last: the other
- * expressions compare against the stored one.
+ * provisional only while every row that describes it is. A property that a versioned source (the
+ * Tweede Kamer's records) has given belongs to it: a row without a version (an official
+ * publication) sets only the other properties (n.versionedKeys lists the owned ones), so the stored
+ * values do not depend on which source came first. n.version is set last: the other expressions
+ * compare against the stored one.
  */
 export function upsertNodesCypher(l: string): string {
   const L = label(l);
@@ -47,9 +50,10 @@ export function upsertNodesCypher(l: string): string {
   return `UNWIND $rows AS row
 MERGE (n:${L} {id: coalesce(row.target, row.id)})
 ON CREATE SET n += row.props, n.id = row.id, n.version = row.version,
+    n.versionedKeys = CASE WHEN row.version IS NOT NULL THEN keys(row.props) END,
     n.provisional = CASE WHEN row.provisional THEN true END,
     ${provenanceOnCreate('n')}
-ON MATCH SET n += ${ifNewer('row.props', '{}')},
+ON MATCH SET n += CASE WHEN ${NEWER} AND (row.version IS NOT NULL OR n.versionedKeys IS NULL) THEN row.props ELSE {} END,
     n.id = ${ifNewer('row.id', 'n.id')},
     n.provisional = ${ifNewer('CASE WHEN (n.stub = true OR n.provisional = true) AND row.provisional THEN true END', 'n.provisional')},
     n.stub = ${ifNewer('null', 'n.stub')},
@@ -57,7 +61,11 @@ ON MATCH SET n += ${ifNewer('row.props', '{}')},
     n.sources = CASE WHEN NOT ${NEWER} OR row.src IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + row.src END,
     n.firstSeen = CASE WHEN ${NEWER} AND (n.firstSeen IS NULL OR row.seen < n.firstSeen) THEN row.seen ELSE n.firstSeen END,
     n.lastSeen = CASE WHEN ${NEWER} AND (n.lastSeen IS NULL OR row.seen > n.lastSeen) THEN row.seen ELSE n.lastSeen END,
-    n.version = ${ifNewer('coalesce(row.version, n.version)', 'n.version')}`;
+    n.versionedKeys = CASE WHEN ${NEWER} AND row.version IS NOT NULL
+      THEN coalesce(n.versionedKeys, []) + [k IN keys(row.props) WHERE NOT k IN coalesce(n.versionedKeys, [])] ELSE n.versionedKeys END,
+    n.version = ${ifNewer('coalesce(row.version, n.version)', 'n.version')}
+WITH n, row WHERE row.version IS NULL AND n.versionedKeys IS NOT NULL
+FOREACH (k IN [k IN keys(row.props) WHERE NOT k IN n.versionedKeys] | SET n[k] = row.props[k])`;
 }
 
 /** Reads which existing nodes each row would join, by id and by every alternate key of the label. */

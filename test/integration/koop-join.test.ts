@@ -54,6 +54,25 @@ describe('KOOP publications join the Tweede Kamer nodes (real Neo4j)', () => {
     expect(text?.op).toMatch(/^verzoekt de regering/);
   });
 
+  it("a motion's title is the Tweede Kamer's whichever file came first, while the KOOP text still reaches the node", async () => {
+    const tkFile = ingestable('zaak-documents/a73b3250-d957-4edb-99f6-a6cebd3e6856.json');
+    const koopFile = ingestable('motions/2024D27368.xml');
+    const stored = async () =>
+      (await readRows<{ title: string; op: string | null }>(graph(), `MATCH (m:Motion {koopId: 'kst-33997-183'}) RETURN m.title AS title, m.operativeText AS op`))[0];
+    // The Tweede Kamer record describes the motion in its title; the publication heads it "MOTIE VAN HET LID PATERNOTTE C.S.".
+    await write(tkFile);
+    const tkTitle = (await stored())!.title;
+    expect(tkTitle).toMatch(/^Motie van het lid Paternotte c\.s\. over /);
+    for (const order of [[koopFile], [tkFile, koopFile], [koopFile, tkFile]]) {
+      for (const f of order) await write(f);
+      expect(await stored()).toEqual({ title: tkTitle, op: expect.stringMatching(/^verzoekt de regering/) });
+    }
+    // A property the Tweede Kamer record does not give is the publication's, and a new reading of it lands.
+    const reread = { ...koopFile, nodes: koopFile.nodes.map((n) => (n.props.koopId === 'kst-33997-183' ? { ...n, props: { ...n.props, operativeText: 'verzoekt de regering, gelezen opnieuw' } } : n)) };
+    await write(reread);
+    expect(await stored()).toEqual({ title: tkTitle, op: 'verzoekt de regering, gelezen opnieuw' });
+  });
+
   it('the seed question, its answer, the notice and the metadata join the Tweede Kamer cases, and a rerun changes nothing', async () => {
     const koop = ['kv-tk-2022Z04510.xml', 'ah-tk-20212022-3019.xml', 'ah-tk-20212022-2273.xml', 'kv-tk-2022Z04510/metadata.xml'].map(ingestable);
     await write(...koop);
