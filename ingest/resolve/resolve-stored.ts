@@ -17,12 +17,14 @@ interface StoredName {
 /**
  * Resolves the name-only persons already in the graph against the persons known now, so the
  * order of ingest does not matter: a confident match takes over the stand-in's edges; otherwise
- * the candidates are recorded as SAME_AS. Returns how many stand-ins were resolved.
+ * the candidates are recorded as SAME_AS. A stand-in resolved before is looked at again when a
+ * later document gave it edges of its own (by its date). Returns how many stand-ins were resolved.
  */
 export async function resolveStoredNames(graph: Graph, config: Config): Promise<number> {
   const names = await readRows<StoredName>(
     graph,
-    `MATCH (n:Person) WHERE n.id STARTS WITH 'name:' AND n.mergedInto IS NULL AND n.deleted IS NULL
+    `MATCH (n:Person) WHERE n.id STARTS WITH 'name:' AND n.deleted IS NULL
+       AND (n.mergedInto IS NULL OR EXISTS { (n)-[r]-() WHERE type(r) <> 'SAME_AS' })
      OPTIONAL MATCH (n)--(t) WHERE t:Question OR t:Motion OR t:Answer OR t:Postponement OR t:Document
      RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(coalesce(${DATE_FIELDS.map((f) => `t.${f}`).join(', ')})) AS date
      ORDER BY id`,

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { runIngest } from '../../ingest/compose.js';
+import { resolveStoredNames } from '../../ingest/resolve/resolve-stored.js';
+import { FragmentBuilder, ref } from '../../src/model/fragment.js';
+import { GraphWriter } from '../../src/neo4j/writer.js';
 import { useGraph } from '../support/graph.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -32,5 +35,20 @@ describe('names written before their persons are known', () => {
     await runIngest(graph(), config, ['test/fixtures/koop/kv-tk-2022Z04510.xml'], { force: true });
     const [asked] = await readRows(graph(), `MATCH (:Person {id: '00000000-0000-4000-8000-d66dekker001'})-[a:ASKED]->(:Question {number: '2022Z04510'}) RETURN count(a) AS n`);
     expect(asked).toEqual({ n: 1 });
+  });
+
+  it('a resolved stand-in that a later document points at again hands that edge over too', async () => {
+    // As a source that names the person without the enrichment step writes it: to the stand-in's id, which is merged.
+    const b = new FragmentBuilder();
+    const q = b.node('Question', 'later-question', { number: '2022Z99998', submittedAt: '2022-05-01' });
+    b.edge('ASKED', ref('Person', 'name:dekker-abdulaziz'), q, { role: 'Indiener' });
+    await new GraphWriter(graph(), { batchSize: 100 }).write([{ source: { id: 'later-source', url: 'test://later', fetchedAt: '2022-05-02T00:00:00Z', parser: 'test', parserVersion: '1' }, ...b.build() }]);
+    const askers = () => readRows(graph(), `MATCH (p:Person)-[:ASKED]->(:Question {id: 'later-question'}) RETURN p.id AS id`);
+    expect(await askers()).toEqual([{ id: 'name:dekker-abdulaziz' }]);
+
+    expect(await resolveStoredNames(graph(), config)).toBeGreaterThanOrEqual(1);
+    expect(await askers()).toEqual([{ id: '00000000-0000-4000-8000-d66dekker001' }]);
+    const [standIn] = await readRows(graph(), `MATCH (p:Person {id: 'name:dekker-abdulaziz'}) RETURN p.mergedInto AS into, COUNT { (p)-[r]-() WHERE type(r) <> 'SAME_AS' } AS edges`);
+    expect(standIn).toEqual({ into: '00000000-0000-4000-8000-d66dekker001', edges: 0 });
   });
 });
