@@ -24,15 +24,16 @@ export const mapZaakActor: EntityMapper = (ctx, rec, _id, parent) => {
   const person = refOf(rec, 'Persoon');
   const party = refOf(rec, 'Fractie');
   const deleted = bool(f.Verwijderd) ?? false;
+  const stated = { version: version(f.GewijzigdOp) };
   const owner = parent?.node && (parent.node.label === 'Question' || parent.node.label === 'Motion') ? parent.node : undefined;
   if (owner && person && relation && SUBMITTERS.has(relation)) {
     const props = { role: relation, party: str(f.ActorFractie), actorName: str(f.ActorNaam), deleted };
-    ctx.b.edge(owner.label === 'Question' ? 'ASKED' : 'SUBMITTED', ref('Person', person), owner, props);
+    ctx.b.edge(owner.label === 'Question' ? 'ASKED' : 'SUBMITTED', ref('Person', person), owner, props, '', stated);
   }
   const functie = str(f.Functie);
   if (owner?.label === 'Question' && relation === 'Gericht aan' && functie) {
     const office = ctx.b.node('Office', officeId(functie), { title: functie });
-    ctx.b.edge('ADDRESSED_TO', owner, office, { actorName: str(f.ActorNaam), deleted });
+    ctx.b.edge('ADDRESSED_TO', owner, office, { actorName: str(f.ActorNaam), deleted }, '', stated);
   }
   if (person && party && !deleted) observeMembership(ctx.b, person, party, parent?.date ?? date(version(f.GewijzigdOp)), str(f.ActorFractie));
   walkChildren(ctx, rec, parent);

@@ -57,7 +57,7 @@ export const mapStemming: EntityMapper = (ctx, rec, id, parent) => {
       actorName: str(f.ActorNaam),
       deleted,
     };
-    ctx.b.edge('VOTED', voter, ref('Decision', decision), props, id);
+    ctx.b.edge('VOTED', voter, ref('Decision', decision), props, id, { version: version(f.GewijzigdOp) });
   }
   if (person && party && !deleted) observeMembership(ctx.b, person, party, parent?.date ?? date(version(f.GewijzigdOp)), str(f.ActorFractie));
   walkChildren(ctx, rec, parent);

@@ -89,7 +89,7 @@ export const mapFractieZetelPersoon: EntityMapper = (ctx, rec, id, parent) => {
   const deleted = bool(f.Verwijderd) ?? false;
   if (person && party) {
     const props = { from: date(f.Van), to: date(f.TotEnMet), function: str(f.Functie), seatId: seat, deleted };
-    ctx.b.edge('MEMBER_OF', ref('Person', person), ref('Party', party), props, id);
+    ctx.b.edge('MEMBER_OF', ref('Person', person), ref('Party', party), props, id, { version: version(f.GewijzigdOp) });
   } else if (person && seat && !deleted) {
     ctx.b.node('Person', person, { seatId: seat });
   }

@@ -9,7 +9,8 @@ const JSON_START = /^\s*\{/;
 export const tkODataFormat: Format = {
   name: 'tk-odata',
   // 2: a roll-call vote carries no seats; a deleted actor or vote row removes its edge (the writer).
-  // 3: written again so that nodes record the properties these records own (versionedKeys, the writer).
+  // 3: written again so that nodes record the properties these records own (versionedKeys, the writer), and
+  // edges stated by a record of their own (ZaakActor, FractieZetelPersoon, Stemming) carry its version.
   version: '3',
   detect(_doc: RawDocument, head: string): boolean {
     if (!JSON_START.test(head)) return false;

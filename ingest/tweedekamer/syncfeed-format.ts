@@ -6,7 +6,7 @@ import { readSyncFeedPage } from './syncfeed-reader.js';
 export const tkSyncFeedFormat: Format = {
   name: 'tk-syncfeed',
   // 2: as tk-odata 2 (the same mapping): no seats on roll-call votes, deleted actor and vote rows remove their edge.
-  // 3: as tk-odata 3: written again so that nodes record the properties these records own.
+  // 3: as tk-odata 3: nodes record the properties these records own; edges carry their record's version.
   version: '3',
   detect(_doc: RawDocument, head: string): boolean {
     return /<feed[\s>]/.test(head) && /http:\/\/www\.tweedekamer\.nl\/xsd\/tkData\/v1-0|gegevensmagazijn\.tweedekamer\.nl\/SyncFeed/.test(head);

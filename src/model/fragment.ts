@@ -31,6 +31,8 @@ export interface EdgeRecord {
   key: string;
   /** Properties; `deleted: true` says the source deleted this relationship, and the GraphWriter removes the edge. */
   props: Props;
+  /** Upstream modification time (ISO) of the record that states the edge; an older one never changes or removes an edge a newer one wrote. */
+  version?: string;
 }
 
 /**
@@ -98,10 +100,11 @@ export class FragmentBuilder {
     return ref(label, id);
   }
 
-  edge(type: EdgeType, from: NodeRef, to: NodeRef, props: Props = {}, key = ''): void {
+  edge(type: EdgeType, from: NodeRef, to: NodeRef, props: Props = {}, key = '', options: { version?: string } = {}): void {
     const k = [type, from.label, from.key, from.value, to.label, to.key, to.value, key].join('\u0000');
     const existing = this.edges.get(k);
-    this.edges.set(k, { type, from, to, key, props: { ...existing?.props, ...definedOnly(props) } });
+    const version = options.version ?? existing?.version;
+    this.edges.set(k, { type, from, to, key, props: { ...existing?.props, ...definedOnly(props) }, ...(version === undefined ? {} : { version }) });
   }
 
   tombstone(label: NodeLabel, id: string, version?: string, alsoAs?: NodeLabel[]): void {

@@ -31,8 +31,9 @@ const provenance = (x: string): string =>
     ${x}.firstSeen = CASE WHEN ${x}.firstSeen IS NULL OR row.seen < ${x}.firstSeen THEN row.seen ELSE ${x}.firstSeen END,
     ${x}.lastSeen = CASE WHEN ${x}.lastSeen IS NULL OR row.seen > ${x}.lastSeen THEN row.seen ELSE ${x}.lastSeen END`;
 
-/** Whether the row is not older than the stored node (an older upstream version never overwrites). */
-const NEWER = '(row.version IS NULL OR n.version IS NULL OR row.version >= n.version)';
+/** Whether the row is not older than the stored node or edge `x` (an older upstream version never overwrites). */
+const newer = (x: string): string => `(row.version IS NULL OR ${x}.version IS NULL OR row.version >= ${x}.version)`;
+const NEWER = newer('n');
 
 /**
  * Upserts nodes of one label; rows: {target, id, provisional, props, version, src, seen}, where a
@@ -110,19 +111,23 @@ function edgeShape(type: string, fromLabel: string, fromKey: string, toLabel: st
 
 /**
  * Removes edges of one type between two endpoint shapes whose own record the source deleted (a
- * ZaakActor or Stemming row with Verwijderd); rows: {from, to, key}. Nothing reads an edge's
- * `deleted` flag, so a deleted submitter would otherwise still be a submitter.
+ * ZaakActor or Stemming row with Verwijderd); rows: {from, to, key, version}. Nothing reads an
+ * edge's `deleted` flag, so a deleted submitter would otherwise still be a submitter. A deletion
+ * older than the edge's version leaves it.
  */
 export function removeEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
   return `UNWIND $rows AS row
 MATCH (a:${F} {${fk}: row.from})-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b:${To} {${tk}: row.to})
+WHERE ${newer('r')}
 DELETE r`;
 }
 
 /**
- * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen}.
- * `keyed` edges may run in parallel between the same two nodes and are told apart by their key.
+ * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen,
+ * version}, a missing version read as null. `keyed` edges may run in parallel between the same two
+ * nodes and are told apart by their key. A stored edge takes properties only from a row that is not
+ * older; r.version is set last, as n.version is.
  */
 export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
@@ -134,9 +139,10 @@ ${stub('a', fk, 'row.from')}
 MERGE (b:${To} {${tk}: row.to})
 ${stub('b', tk, 'row.to')}
 MERGE (a)-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b)
-ON CREATE SET r += row.props, ${provenanceOnCreate('r')}
-ON MATCH SET r += row.props,
-    ${provenance('r')}`;
+ON CREATE SET r += row.props, r.version = row.version, ${provenanceOnCreate('r')}
+ON MATCH SET r += CASE WHEN ${newer('r')} THEN row.props ELSE {} END,
+    ${provenance('r')},
+    r.version = CASE WHEN ${newer('r')} THEN coalesce(row.version, r.version) ELSE r.version END`;
 }
 
 /** Records one raw document as a Source node. */

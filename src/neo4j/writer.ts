@@ -103,7 +103,7 @@ export class GraphWriter {
         const [from, to] = [stable(e.from), stable(e.to)];
         return {
           shape: [e.type, from.label, from.key, to.label, to.key, e.key !== ''] as const,
-          row: { from: from.value, to: to.value, key: e.key, props: e.props, src: f.source.id, seen: f.source.fetchedAt },
+          row: { from: from.value, to: to.value, key: e.key, props: e.props, src: f.source.id, seen: f.source.fetchedAt, ...(e.version === undefined ? {} : { version: e.version }) },
         };
       });
     });
