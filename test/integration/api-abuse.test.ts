@@ -81,7 +81,7 @@ describe('abuse is refused with a code and no stack trace', () => {
 
     const get = await api.get(`/graphql?query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent('{bad json')}`);
     expect(get.status).toBe(400);
-    expect(await get.json()).toEqual({ errors: [{ message: 'the variables and extensions parameters must be JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await get.json()).toEqual({ errors: [{ message: 'the variables or extensions parameter is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     const plain = await api.app.fetch('http://api.test/graphql', { method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': '25' }, body: '{"query":"{ __typename }"}'.slice(0, 25) });
     expect(plain.status).toBe(415);
     expect(((await plain.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]).toEqual({
@@ -116,6 +116,35 @@ describe('abuse is refused with a code and no stack trace', () => {
     } finally {
       await server.close();
     }
+  });
+
+  const postOverHttp = async (send: (post: (contentType: string, body: string) => Promise<{ status: number; body: unknown }>) => Promise<void>) => {
+    const server = await startServer(graph(), { ...loadConfig(), port: 0 });
+    try {
+      await send(async (contentType, body) => {
+        const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body });
+        return { status: res.status, body: await res.json() };
+      });
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('takes a JSON body whatever the case of its media type, over real HTTP', async () => {
+    await postOverHttp(async (post) => {
+      const query = JSON.stringify({ query: '{ __typename }' });
+      for (const contentType of ['APPLICATION/JSON', 'Application/Json; charset=UTF-8', 'application/json;charset=utf-8'])
+        expect(await post(contentType, query), contentType).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+      expect((await post('text/plain', query)).status).toBe(415);
+    });
+  });
+
+  it('refuses a POST body that is not JSON with BAD_REQUEST and nothing of the parser, over real HTTP', async () => {
+    await postOverHttp(async (post) => {
+      for (const body of ['{"query": "{ __typename }"', 'not json at all', ''])
+        expect(await post('application/json', body), body).toEqual({ status: 400, body: { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] } });
+      expect(await post('application/json', 'null')).toEqual({ status: 400, body: { errors: [{ message: 'the request body must be a JSON object, got null', extensions: { code: 'BAD_REQUEST' } }] } });
+    });
   });
 
   it('refuses paths longer than 6 hops', async () => {
