@@ -1,24 +1,57 @@
+import { createHash } from 'node:crypto';
 import type { ApiContext } from './context.js';
 import { ERROR_CODES, userError } from './errors.js';
 import { checkFirst } from './limits.js';
 import type { NodeObject } from '../neo4j/queries/nodes.js';
 
 const MAX_OFFSET = 100_000;
+const KEY_BYTES = 9;
 
-/** Encodes a position in a list as an opaque cursor. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
+/** JSON with object keys sorted, so that equal parameters give equal text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
 }
 
-/** Decodes a cursor to the offset after it; throws BAD_USER_INPUT on anything else. */
-export function decodeCursor(after: string | null | undefined): number {
+/**
+ * What a cursor is bound to: the rows of a list and their order, that is the page query up to its
+ * SKIP (what follows only projects each row, and changes with the fields a request selects) and
+ * its parameters but skip and limit.
+ */
+export function listKey(q: ConnectionQuery): Buffer {
+  const skip = q.page.indexOf('SKIP $skip');
+  return createHash('sha256')
+    .update(skip < 0 ? q.page : q.page.slice(0, skip))
+    .update('\0')
+    .update(stableJson(q.params))
+    .digest()
+    .subarray(0, KEY_BYTES);
+}
+
+/** Encodes a position in a list as an opaque, URL-safe cursor bound to that list (see listKey). */
+export function encodeCursor(offset: number, key: Buffer): string {
+  const at = Buffer.alloc(4);
+  at.writeUInt32BE(offset);
+  return Buffer.concat([key, at]).toString('base64url');
+}
+
+/** Decodes a cursor of the list with this key to the offset after it; throws BAD_USER_INPUT on anything else. */
+export function decodeCursor(after: string | null | undefined, key: Buffer): number {
   if (after === null || after === undefined || after === '') return 0;
-  const m = /^o:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  const n = m ? Number(m[1]) : NaN;
-  if (!Number.isInteger(n) || n > MAX_OFFSET) throw userError(ERROR_CODES.badInput, 'after must be a cursor returned by this API');
+  const bytes = Buffer.from(after, 'base64url');
+  const n = bytes.length === KEY_BYTES + 4 ? bytes.readUInt32BE(KEY_BYTES) : NaN;
+  // Decoding skips what is not base64url, so only a cursor that encodes back to itself is one.
+  if (bytes.toString('base64url') !== after || !key.equals(bytes.subarray(0, KEY_BYTES)) || !(n <= MAX_OFFSET))
+    throw userError(ERROR_CODES.badInput, 'after must be a cursor returned by this list with the same arguments');
   return n;
 }
 
+/** A list as two queries over the same parameters: `page` takes `$skip` and `$limit` besides them. */
 export interface ConnectionQuery {
   page: string;
   count: string;
@@ -31,14 +64,15 @@ export interface ConnectionQuery {
  */
 export async function loadConnection(ctx: ApiContext, q: ConnectionQuery, first: number | null | undefined, after: string | null | undefined, extra: Record<string, unknown> = {}) {
   const size = checkFirst(first);
-  const skip = decodeCursor(after);
+  const key = listKey(q);
+  const skip = decodeCursor(after, key);
   const rows = await ctx.run<{ node: NodeObject }>(q.page, { ...q.params, skip, limit: size + 1 });
   const nodes = rows.slice(0, size).map((r) => ({ ...r.node, ...extra }));
   let total: Promise<number> | undefined;
   return {
     nodes,
-    edges: nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1), node })),
-    pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length) : null },
+    edges: nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1, key), node })),
+    pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length, key) : null },
     totalCount: () => (total ??= ctx.run<{ total: number }>(q.count, q.params).then((r) => Number(r[0]?.total ?? 0))),
   };
 }

@@ -3,7 +3,7 @@ import { ref } from '../../src/model/fragment.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { startServer } from '../../src/graphql/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createTestApi } from '../support/api-client.js';
+import { createTestApi, type GraphQLResponse } from '../support/api-client.js';
 import { countingGraph } from '../support/api-count.js';
 import { createCaseFragments, FTM, IDS, Q_ID } from '../support/api-fixtures.js';
 import { useGraph } from '../support/graph.js';
@@ -158,6 +158,57 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     // The answer returned is the compiled run's: its error still points into the document.
     expect(r.errors?.[0]?.locations).toEqual([{ line: 1, column: 3 }]);
     expect(JSON.stringify(r)).not.toMatch(/stack|at .*\.ts/);
+  });
+
+  it('pages a list on by its endCursor, whatever fields each page selects, without overlap', async () => {
+    const all = await api.query('{ questions(sort: SUBMITTED_ASC, first: 10) { nodes { id } } }');
+    const expected = all.data!.questions.nodes.map((n: { id: string }) => n.id);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < expected.length; page++) {
+      // Every other page asks for more fields: the cursor names the rows and their order, not the fields.
+      const fields = page % 2 === 0 ? 'id' : 'id number subject';
+      const r: GraphQLResponse = await api.query(`query($after: String) { questions(sort: SUBMITTED_ASC, first: 1, after: $after) { nodes { ${fields} } edges { cursor } pageInfo { hasNextPage endCursor } } }`, { after });
+      expect(r.errors).toBeUndefined();
+      const { nodes, edges, pageInfo } = r.data!.questions;
+      expect(edges.map((e: { cursor: string }) => e.cursor)).toEqual([pageInfo.endCursor]);
+      expect(pageInfo.endCursor).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
+      seen.push(...nodes.map((n: { id: string }) => n.id));
+      expect(pageInfo.hasNextPage).toBe(page < expected.length - 1);
+      after = pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('refuses a cursor from another list, another filter, another sort or another parent', async () => {
+    const cursorOf = async (query: string) => {
+      const r = await api.query(query);
+      expect(r.errors).toBeUndefined();
+      return Object.values(r.data!)[0] as { pageInfo: { endCursor: string } };
+    };
+    const fromQuestions = (await cursorOf('{ questions(first: 1) { pageInfo { endCursor } } }')).pageInfo.endCursor;
+    const fromD66 = (await cursorOf('{ questions(filter: { party: "D66" }, first: 1) { pageInfo { endCursor } } }')).pageInfo.endCursor;
+    const fromParty = ((await cursorOf('{ party(id: "f-d66") { questions(first: 1) { pageInfo { endCursor } } } }')) as unknown as { questions: { pageInfo: { endCursor: string } } }).questions.pageInfo.endCursor;
+    const refusals: [string, string][] = [
+      ['{ motions(after: $after) { nodes { id } } }', fromQuestions],
+      ['{ questions(filter: { party: "D66" }, after: $after) { nodes { id } } }', fromQuestions],
+      ['{ questions(after: $after) { nodes { id } } }', fromD66],
+      ['{ questions(sort: SUBMITTED_ASC, after: $after) { nodes { id } } }', fromQuestions],
+      ['{ party(id: "f-vvd") { questions(after: $after) { nodes { id } } } }', fromParty],
+      ['{ questions(after: $after) { nodes { id } } }', Buffer.from('o:1').toString('base64url')],
+    ];
+    for (const [query, after] of refusals) {
+      const r = await api.query(`query($after: String) ${query}`, { after });
+      expect(r.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message).toBe('after must be a cursor returned by this list with the same arguments');
+    }
+    // The same list takes it, also with its filter's fields in another order.
+    const same = await api.query('query($after: String) { party(id: "f-d66") { questions(after: $after) { nodes { id } } } }', { after: fromParty });
+    expect(same.errors).toBeUndefined();
+    const filtered = (await cursorOf('{ questions(filter: { party: "D66", submittedFrom: "2020-01-01" }, first: 1) { pageInfo { endCursor } } }')).pageInfo.endCursor;
+    const reordered = await api.query('query($after: String) { questions(filter: { submittedFrom: "2020-01-01", party: "D66" }, after: $after) { nodes { id } } }', { after: filtered });
+    expect(reordered.errors).toBeUndefined();
   });
 
   it('serves /healthz, GraphiQL, exports and CORS over real HTTP', async () => {
