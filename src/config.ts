@@ -38,7 +38,7 @@ const SETTINGS = {
   fetchRatePerSecond: { env: 'GRAAFWERK_FETCH_RATE', default: '4', parse: integer(1, 1000), doc: 'Requests per second per host' },
   fetchTimeoutMs: { env: 'GRAAFWERK_FETCH_TIMEOUT_MS', default: '30000', parse: integer(100, 600000), doc: 'Timeout of one HTTP request' },
   maxDocumentBytes: { env: 'GRAAFWERK_MAX_DOCUMENT_BYTES', default: '20000000', parse: integer(1000, 1000000000), doc: 'Largest raw document accepted' },
-  queryTimeoutMs: { env: 'GRAAFWERK_QUERY_TIMEOUT_MS', default: '5000', parse: integer(100, 600000), doc: 'Time limit of one GraphQL request' },
+  queryTimeoutMs: { env: 'GRAAFWERK_QUERY_TIMEOUT_MS', default: '5000', parse: integer(100, 600000), doc: 'Time limit of one GraphQL query; a mutation runs to its end, each of its reads within this limit' },
   companiesFiles: { env: 'GRAAFWERK_COMPANIES', default: '', parse: list, doc: 'Extra company registry files (YAML or JSON), comma separated' },
   logLevel: { env: 'GRAAFWERK_LOG_LEVEL', default: 'info', parse: text, doc: 'debug, info, warn or error' },
   testLogLevel: { env: 'GRAAFWERK_TEST_LOG_LEVEL', default: 'warn', parse: text, doc: 'Log level of the code under test in `graafwerk test`' },

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { readRows, type Graph } from '../neo4j/driver.js';
@@ -45,15 +46,24 @@ function routesPlugin(graph: Graph, config: Config): Plugin {
   };
 }
 
-/** Ends an execution that runs past the request's deadline with QUERY_TIMEOUT. */
+/**
+ * Ends a query that runs past the request's deadline with QUERY_TIMEOUT. A mutation is not held to
+ * it: its write, once begun, would finish anyway, and cutting the answer short would tell the client
+ * that a recorded decision failed. Mutations need the API token and decide one candidate; each read
+ * they make keeps the time limit of its own (see createContext).
+ */
 function timeLimitPlugin(): Plugin<ApiContext> {
   return {
-    onExecute({ executeFn, setExecuteFn }) {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') {
+        (args.contextValue as ApiContext).limit.deadline = Infinity;
+        return;
+      }
       setExecuteFn(async (args) => {
         const ctx = args.contextValue as ApiContext;
         let timer: NodeJS.Timeout | undefined;
         const expired = new Promise((resolve) => {
-          timer = setTimeout(() => resolve({ errors: [userError(ERROR_CODES.timeout, `the query ran past the time limit of ${ctx.config.queryTimeoutMs} ms`)] }), Math.max(0, ctx.deadline - Date.now()));
+          timer = setTimeout(() => resolve({ errors: [userError(ERROR_CODES.timeout, `the query ran past the time limit of ${ctx.config.queryTimeoutMs} ms`)] }), Math.max(0, ctx.limit.deadline - Date.now()));
         });
         try {
           return await Promise.race([executeFn(args), expired]);

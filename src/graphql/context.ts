@@ -16,7 +16,11 @@ export type RunQuery = ReadRows;
 export interface ApiContext {
   graph: Graph;
   config: Config;
-  deadline: number;
+  /**
+   * When the request's time limit runs out; Infinity for a mutation (see timeLimitPlugin in app.ts).
+   * An object, so that run sees a change: yoga copies the context's fields into a context of its own.
+   */
+  limit: { deadline: number };
   run: RunQuery;
   loaders: Loaders;
   properties: PropertiesOf;
@@ -39,11 +43,11 @@ function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
-/** Builds the context of one request: read-only queries, each bounded by what is left of the time limit. */
+/** Builds the context of one request: read-only queries, each bounded by what is left of the time limit, and by the limit itself. */
 export function createContext(graph: Graph, config: Config, authorization: string | null = null): ApiContext {
-  const deadline = Date.now() + config.queryTimeoutMs;
+  const limit = { deadline: Date.now() + config.queryTimeoutMs };
   const run: RunQuery = async <R>(cypher: string, params: Record<string, unknown> = {}) => {
-    const left = deadline - Date.now();
+    const left = Math.min(limit.deadline - Date.now(), config.queryTimeoutMs);
     if (left <= 0) throw userError(ERROR_CODES.timeout, `the query ran past the time limit of ${config.queryTimeoutMs} ms`);
     try {
       return (await readRows(graph, cypher, toNeo4jParams(params), Math.max(1, left))) as R[];
@@ -57,6 +61,6 @@ export function createContext(graph: Graph, config: Config, authorization: strin
     if (reserved > LIMITS.maxSubgraphNodesPerRequest)
       throw userError(ERROR_CODES.cost, `${field}: the request's neighborhood and paths fields ask for ${reserved} nodes together, more than ${LIMITS.maxSubgraphNodesPerRequest}; ask in smaller parts`);
   };
-  const ctx: ApiContext = { graph, config, deadline, run, authorization, reserveNodes, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
+  const ctx: ApiContext = { graph, config, limit, run, authorization, reserveNodes, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
   return ctx;
 }

@@ -77,6 +77,22 @@ describe('identity review through the API', () => {
     expect(open).not.toContain(candidateId);
   });
 
+  it('reports a decision as made when the time limit runs out while it is written: a mutation is not held to the limit of queries', async () => {
+    const [from, to] = ['idt-slow-koop', 'idt-slow-q'];
+    await writeGraph(graph(), (tx) => tx.run(`CREATE (:Question {id: $from, koopId: 'kv-tk-2023Z90004', provisional: true})-[:SAME_AS {key: 'koopId'}]->(:Question {id: $to, number: '2023Z90004'})`, { from, to }));
+    const id = idOf({ label: 'Question', id: from }, { label: 'Question', id: to });
+    const stateDir = tempDir('idt-slow');
+    // 1 ms: spent before the decision's first read answers.
+    const api = createTestApi(graph(), { apiToken: TOKEN, stateDir, queryTimeoutMs: 1 });
+    const res = await api.query(`mutation($id: ID!) { decideIdentity(id: $id, decision: ACCEPTED) { id status } }`, { id }, { authorization: `Bearer ${TOKEN}` });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.decideIdentity).toEqual({ id, status: 'ACCEPTED' });
+    expect((await loadReviews(stateDir)).map((d) => [d.id, d.decision])).toEqual([[id, 'accepted']]);
+    expect(await readRows(graph(), `MATCH (:Question {id: $from})-[s:SAME_AS]->(:Question {id: $to}) RETURN s.status AS status`, { from, to })).toEqual([{ status: 'accepted' }]);
+    // Queries stay bound by the limit.
+    expect((await api.query(CANDIDATES)).errors?.[0]?.extensions?.code).toBe('QUERY_TIMEOUT');
+  });
+
   it('applies the accepted pair again when a later ingest writes to the stand-in, without doubling the edge', async () => {
     // The answer's publication read again: it names its question by the stand-in's id, as it did the first time.
     const b = new FragmentBuilder();
