@@ -192,6 +192,52 @@ describe('the explorer on a phone, with slow answers, failures and Clear', () =>
     await p.locator('#details-title', { hasText: 'Hikvision' }).waitFor();
     await p.locator('#node-list .node-button', { hasText: '2022Z04510' }).first().waitFor();
   }
+  /** The id of a node in the list that is not expanded yet: one labelled `label`, or any but `except`. */
+  async function unexpandedId(label?: string, except?: string): Promise<string> {
+    const buttons = p.locator('#node-list .node-button[data-expanded="false"]', label ? { hasText: label } : {});
+    for (const id of await buttons.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id!))) if (id !== except) return id;
+    throw new Error(`no unexpanded node ${label ?? ''} in the list`);
+  }
+  /** Counts the neighbourhood requests for one node id from now on. */
+  function countNeighborhoodRequests(id: string): () => number {
+    let count = 0;
+    p.on('request', (r) => {
+      const body = r.url().endsWith('/graphql') ? (r.postDataJSON() as { query: string; variables?: { id?: string } } | null) : null;
+      if (body?.query.includes('neighborhood(') && body.variables?.id === id) count++;
+    });
+    return () => count;
+  }
+  /**
+   * What the graph canvas shows, read from Cytoscape (registered on its container): the zoom, where
+   * a node is on the page, which nodes are faded, and whether the node's neighbourhood is on screen.
+   */
+  async function canvas(id: string) {
+    return p.evaluate((id) => {
+      const container = document.getElementById('cy') as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } };
+      const cy = container._cyreg.cy;
+      const box = container.getBoundingClientRect();
+      const node = cy.getElementById(id);
+      const near = node.closedNeighborhood().nodes();
+      const labels = (nodes: import('cytoscape').NodeCollection) => nodes.map((n) => String(n.data('label')));
+      const inView = (n: import('cytoscape').NodeSingular) => {
+        const r = n.renderedPosition();
+        return r.x >= 0 && r.y >= 0 && r.x <= box.width && r.y <= box.height;
+      };
+      return {
+        zoom: cy.zoom(),
+        x: box.x + node.renderedPosition().x,
+        y: box.y + node.renderedPosition().y,
+        box: { x: box.x, y: box.y, width: box.width, height: box.height },
+        total: cy.nodes().length,
+        faded: labels(cy.nodes('.faded')),
+        clear: labels(cy.nodes().not('.faded')),
+        neighbourhood: labels(near),
+        neighbourhoodOnScreen: near.map(inView).every(Boolean),
+        // Fitted: zoomed in as far as the explorer goes (1.4), or until the neighbourhood fills the view but for its padding.
+        fitted: cy.zoom() > 1.399 || Math.max(near.renderedBoundingBox({}).w / box.width, near.renderedBoundingBox({}).h / box.height) > 0.75,
+      };
+    }, id);
+  }
   /** Holds the first GraphQL request that `matches` until `release()`, so that a later request is answered first. */
   async function holdFirst(matches: (body: { query: string; variables?: Record<string, unknown> }) => boolean) {
     let release = () => {};
@@ -270,6 +316,147 @@ describe('the explorer on a phone, with slow answers, failures and Clear', () =>
     expect(await p.locator('#node-list [aria-current="true"]').allTextContents()).toEqual(['2022Z04510']);
   });
 
+  it('applies only the latest of two fast clicks on nodes: the earlier node’s late answer neither expands the graph nor takes the selection', async () => {
+    await start();
+    await openHikvision();
+    const question = await unexpandedId('2022Z04510');
+    const other = await unexpandedId(undefined, question);
+    const slow = await holdFirst((body) => body.query.includes('neighborhood(') && body.variables?.id === question);
+    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
+    await slow.held;
+    await p.locator(`#node-list .node-button[data-id="${other}"]`).click();
+    const otherButton = p.locator(`#node-list .node-button[data-expanded="true"][data-id="${other}"]`);
+    await otherButton.waitFor();
+    const label = (await otherButton.textContent())!;
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(new RegExp(`^${escapeRegExp(label)}: \\d+ nodes? shown`));
+    const before = (await nodeLabelsOf(p)).sort();
+    await slow.answer();
+    expect((await nodeLabelsOf(p)).sort()).toEqual(before);
+    expect(await nodeLabelsOf(p)).not.toContain('Dekker-Abdulaziz');
+    await expect(p.locator(`#node-list .node-button[data-id="${question}"]`).getAttribute('data-expanded')).resolves.toBe('false');
+    await expect(p.locator('#details-title').textContent()).resolves.toBe(label);
+    expect(await p.locator('#node-list [aria-current="true"]').getAttribute('data-id')).toBe(other);
+    await expect(p.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(label)}: \\d+ nodes? shown`));
+
+    // A later click that loads nothing (the node is expanded already) drops the earlier load too, and says so.
+    const again = await holdFirst((body) => body.query.includes('neighborhood(') && body.variables?.id === question);
+    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
+    await again.held;
+    await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).click();
+    await again.answer();
+    expect((await nodeLabelsOf(p)).sort()).toEqual(before);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
+    await expect(p.locator('#status').textContent()).resolves.toBe('Did not expand 2022Z04510: another node was selected while it loaded');
+  });
+
+  it('starts one load for a node clicked again while it loads, and selects it when the answer arrives', async () => {
+    await start();
+    await openHikvision();
+    const question = await unexpandedId('2022Z04510');
+    const loads = countNeighborhoodRequests(question);
+    const slow = await holdFirst((body) => body.query.includes('neighborhood(') && body.variables?.id === question);
+    const button = p.locator(`#node-list .node-button[data-id="${question}"]`);
+    await button.click();
+    await slow.held;
+    await button.click();
+    // Time for a second request to leave, if the second click started one.
+    await p.waitForTimeout(500);
+    await slow.answer();
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${question}"]`).waitFor();
+    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    expect(loads()).toBe(1);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('2022Z04510');
+    expect(await p.locator('#node-list [aria-current="true"]').getAttribute('data-id')).toBe(question);
+  });
+
+  it('double-click on a node zooms in on it and its neighbours and fades the rest; a click on the background brings the rest back', async () => {
+    await start();
+    await openHikvision();
+    const question = await unexpandedId('2022Z04510');
+    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
+    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    const hikvision = await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).getAttribute('data-id');
+    const before = await canvas(hikvision!);
+    expect(before.faded).toEqual([]);
+    await p.mouse.dblclick(before.x, before.y);
+    await expect.poll(async () => (await canvas(hikvision!)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
+    const focused = await canvas(hikvision!);
+    expect(focused.zoom).toBeGreaterThan(before.zoom);
+    // Hikvision and its direct neighbours stay clear and on screen; everything else is faded.
+    expect(focused.clear.sort()).toEqual(focused.neighbourhood.sort());
+    expect(focused.neighbourhoodOnScreen).toBe(true);
+    expect(focused.fitted).toBe(true);
+    expect(focused.faded.length).toBe(focused.total - focused.neighbourhood.length);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
+    await p.mouse.click(focused.box.x + 3, focused.box.y + 3);
+    await expect.poll(async () => (await canvas(hikvision!)).faded, { timeout: 5000 }).toEqual([]);
+  });
+
+  it('double-click on a node not yet expanded loads it once and keeps the view zoomed in on it and its new neighbours', async () => {
+    await start();
+    await openHikvision();
+    await p.locator(`#node-list .node-button[data-id="${await unexpandedId('2022Z04510')}"]`).click();
+    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    const member = await unexpandedId('Dekker-Abdulaziz');
+    const loads = countNeighborhoodRequests(member);
+    const before = await canvas(member);
+    await p.mouse.dblclick(before.x, before.y);
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${member}"]`).waitFor();
+    await nodeButtonOf(p, 'D66').waitFor();
+    await p.waitForTimeout(300);
+    const after = await canvas(member);
+    expect(loads()).toBe(1);
+    expect(after.neighbourhood).toContain('D66');
+    expect(after.clear.sort()).toEqual(after.neighbourhood.sort());
+    expect(after.faded.length).toBe(after.total - after.neighbourhood.length);
+    expect(after.neighbourhoodOnScreen).toBe(true);
+    expect(after.fitted).toBe(true);
+  });
+
+  it('shows only the latest path search when an earlier one answers later', async () => {
+    await start();
+    await p.locator('#path-from').fill('Dekker-Abdulaziz');
+    await p.locator('#path-to').fill('minister van Justitie en Veiligheid');
+    const slow = await holdFirst((body) => body.query.includes('paths('));
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    await slow.held;
+    await p.locator('#path-to').fill('Hikvision');
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    const first = p.locator('#path-results .path').first();
+    await first.locator('.hops > li', { hasText: 'Hikvision' }).first().waitFor();
+    const hops = await first.locator('.hops > li').allTextContents();
+    const onPath = (await p.locator('#node-list .node-button.on-path').allTextContents()).sort();
+    const nodes = (await nodeLabelsOf(p)).sort();
+    await slow.answer();
+    expect(await first.locator('.hops > li').allTextContents()).toEqual(hops);
+    expect(hops.at(-1)).toMatch(/Hikvision/);
+    expect((await p.locator('#node-list .node-button.on-path').allTextContents()).sort()).toEqual(onPath);
+    expect((await nodeLabelsOf(p)).sort()).toEqual(nodes);
+    expect(nodes).not.toContain('minister van Justitie en Veiligheid');
+    await expect(p.locator('#path-to').inputValue()).resolves.toBe('Hikvision');
+  });
+
+  it('shows only the latest ready-made view when an earlier one answers later, and none after Close', async () => {
+    await start();
+    const slow = await holdFirst((body) => body.query.includes('questions('));
+    await p.getByRole('button', { name: 'Timeline' }).click();
+    await slow.held;
+    await p.getByRole('button', { name: 'Adopted motions not followed up' }).click();
+    const view = p.locator('#view-results');
+    await view.locator('h3, caption', { hasText: /^Adopted motions not followed up \(\d+\)$/ }).waitFor();
+    await slow.answer();
+    await expect(view.locator('h3, caption').first().textContent()).resolves.toMatch(/^Adopted motions not followed up/);
+    expect(await view.locator('.timeline').count()).toBe(0);
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/adopted motions? without follow-up/);
+
+    const closed = await holdFirst((body) => body.query.includes('questions('));
+    await p.getByRole('button', { name: 'Timeline' }).click();
+    await closed.held;
+    await p.getByRole('button', { name: 'Close the ready-made view' }).click();
+    await closed.answer();
+    await expect(view.textContent()).resolves.toBe('');
+  });
+
   it('keeps the focus on a node expanded with Enter, and marks the node shown in the details as current', async () => {
     await start();
     await openHikvision();
@@ -328,4 +515,12 @@ describe('the explorer on a phone, with slow answers, failures and Clear', () =>
 
 async function nodeLabelsOf(p: Page): Promise<string[]> {
   return p.locator('#node-list .node-button').allTextContents();
+}
+
+function nodeButtonOf(p: Page, label: string) {
+  return p.locator('#node-list .node-button', { hasText: label }).first();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -35,3 +35,13 @@ export function say(message: string, kind: 'info' | 'error' = 'info'): void {
   status.textContent = message;
   status.dataset.kind = kind;
 }
+
+/** The latest claim on each element that requests fill: numbered, so an earlier claim can tell it was overtaken. */
+const claims = new WeakMap<Element, number>();
+
+/** Claims an element for a request that will fill it; the check returned is true until a later claim, so a slower, earlier answer is dropped. */
+export function claim(el: Element): () => boolean {
+  const mine = (claims.get(el) ?? 0) + 1;
+  claims.set(el, mine);
+  return () => claims.get(el) === mine;
+}

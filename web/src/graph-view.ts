@@ -24,6 +24,10 @@ export class GraphView {
   private generation = 0;
   /** Bumped by each open or click: only the latest selects its node when its answer arrives. */
   private request = 0;
+  /** The node a click is loading and the click it now answers: another click on that node adopts the load instead of starting one. */
+  private loading: { id: string; request: number } | undefined;
+  /** The node double-clicked last: when its own neighbours arrive, the view focuses on them too. */
+  private focused: string | undefined;
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     this.cy = cytoscape({ container, style: createGraphStyle(), minZoom: 0.15, maxZoom: 3 });
@@ -43,21 +47,41 @@ export class GraphView {
     return true;
   }
 
-  /** Selects a node and loads its neighbours (what a click does). */
+  /** Selects a node and loads its neighbours (what a click does); the answer applies only while this is the latest click. */
   async activate(id: string): Promise<void> {
     const request = ++this.request;
     this.select(id);
+    if (this.loading?.id === id) {
+      this.loading.request = request;
+      return;
+    }
     if (this.limits.has(id)) return;
-    await this.expand(id);
-    if (request === this.request) this.select(id);
+    const loading = (this.loading = { id, request });
+    const latest = () => loading.request === this.request;
+    const label = String(this.cy.getElementById(id).data('label') ?? id);
+    let n: Neighborhood | undefined;
+    try {
+      n = await this.expand(id, PAGE, label, latest);
+    } catch (error) {
+      if (latest()) throw error;
+    } finally {
+      if (this.loading === loading) {
+        this.loading = undefined;
+        // The later click loaded nothing, so nothing else replaces "Opening…".
+        if (!latest()) say(`Did not expand ${label}: another node was selected while it loaded`);
+      }
+    }
+    if (!n) return;
+    this.select(id);
+    if (this.focused === id) this.focus(id);
   }
 
-  /** Loads (more of) a node's neighbourhood and merges it into the view; undefined when the view was cleared meanwhile. */
-  async expand(id: string, limit = PAGE, label = String(this.cy.getElementById(id).data('label') ?? id)): Promise<Neighborhood | undefined> {
+  /** Loads (more of) a node's neighbourhood and merges it into the view; undefined when the view was cleared or `latest` says it was overtaken meanwhile. */
+  async expand(id: string, limit = PAGE, label = String(this.cy.getElementById(id).data('label') ?? id), latest = () => true): Promise<Neighborhood | undefined> {
     const generation = this.generation;
     say(`Opening ${label}…`);
     const n = await loadNeighborhood(id, 1, limit);
-    if (generation !== this.generation) return undefined;
+    if (generation !== this.generation || !latest()) return undefined;
     this.limits.set(id, limit);
     if (n.truncated) this.truncated.add(id);
     else this.truncated.delete(id);
@@ -144,6 +168,7 @@ export class GraphView {
   focus(id: string): void {
     const node = this.cy.getElementById(id);
     if (node.empty()) return;
+    this.focused = id;
     const near = node.closedNeighborhood();
     this.cy.elements().addClass('faded');
     near.removeClass('faded');
@@ -152,6 +177,7 @@ export class GraphView {
 
   /** Highlights one path (its nodes and edges) and fades the rest. */
   highlight(nodeIds: string[], edgeIds: string[]): void {
+    this.focused = undefined;
     this.cy.elements().removeClass('hop').addClass('faded');
     const hops = this.cy.collection();
     for (const id of [...nodeIds, ...edgeIds]) hops.merge(this.cy.getElementById(id));
@@ -170,6 +196,7 @@ export class GraphView {
   }
 
   unfade(): void {
+    this.focused = undefined;
     this.cy.elements().removeClass('faded hop');
     this.events.change();
   }
@@ -180,6 +207,8 @@ export class GraphView {
     this.limits.clear();
     this.truncated.clear();
     this.lastExpanded = undefined;
+    this.loading = undefined;
+    this.focused = undefined;
     this.events.change();
   }
 

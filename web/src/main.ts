@@ -1,6 +1,6 @@
 import './styles.css';
 import { loadSources, searchNodes, type GraphEdge, type GraphNode } from './api.js';
-import { byId, say } from './dom.js';
+import { byId, claim, say } from './dom.js';
 import { renderDetails } from './details.js';
 import { download, fetchExport, toPng, toSvg, type ExportFormat } from './export.js';
 import { GraphView, PAGE } from './graph-view.js';
@@ -63,6 +63,16 @@ async function guard<T>(work: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** Claims `out` and runs a request that fills it: a later claim drops this one's answer, and its failure too. */
+function runLatest(out: HTMLElement, work: (latest: () => boolean) => Promise<unknown>): void {
+  const latest = claim(out);
+  void guard(
+    work(latest).catch((error: unknown) => {
+      if (latest()) throw error;
+    }),
+  );
+}
+
 async function open(id: string, label?: string): Promise<void> {
   centre = id;
   if (await view.open(id, label)) details.focus();
@@ -112,9 +122,11 @@ for (const end of ['from', 'to'] as const) {
 }
 
 /** Resolves a path end: the chosen node, else the best search hit, people and offices before documents. */
-async function resolveEnd(input: HTMLInputElement): Promise<string | undefined> {
+async function resolveEnd(input: HTMLInputElement, latest: () => boolean): Promise<string | undefined> {
   if (input.dataset.id) return input.dataset.id;
   const hits = await searchNodes(input.value, 10);
+  // A later search owns the inputs now.
+  if (!latest()) return undefined;
   const best = hits.find((h) => ENTITY_TYPES.has(h.type)) ?? hits[0];
   if (!best) return void say(`Nothing found for “${input.value}”`, 'error');
   input.value = best.label;
@@ -122,40 +134,42 @@ async function resolveEnd(input: HTMLInputElement): Promise<string | undefined> 
   return best.id;
 }
 
+const pathOut = byId('path-results');
 byId<HTMLFormElement>('path-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  void guard(
-    (async () => {
-      if (!byId<HTMLInputElement>('path-from').value.trim() || !byId<HTMLInputElement>('path-to').value.trim()) {
-        return say('Enter both ends of the path: From and To', 'error');
-      }
-      const from = await resolveEnd(byId<HTMLInputElement>('path-from'));
-      const to = await resolveEnd(byId<HTMLInputElement>('path-to'));
-      if (!from || !to) return;
-      const hops = Number(byId<HTMLInputElement>('path-hops').value) || 4;
-      await findPaths(view, byId('path-results'), from, to, Math.min(6, Math.max(1, hops)));
-    })(),
-  );
+  runLatest(pathOut, async (latest) => {
+    if (!byId<HTMLInputElement>('path-from').value.trim() || !byId<HTMLInputElement>('path-to').value.trim()) {
+      return say('Enter both ends of the path: From and To', 'error');
+    }
+    const from = await resolveEnd(byId<HTMLInputElement>('path-from'), latest);
+    const to = await resolveEnd(byId<HTMLInputElement>('path-to'), latest);
+    if (!from || !to) return;
+    const hops = Number(byId<HTMLInputElement>('path-hops').value) || 4;
+    await findPaths(view, pathOut, from, to, Math.min(6, Math.max(1, hops)), latest);
+  });
 });
 
+// The three views share one panel: the button pressed last (or Close) decides what it shows.
 const viewOut = byId('view-results');
 byId('view-company-questions').addEventListener('click', () =>
-  void guard(
-    (async () => {
-      let company = selected?.node.type === 'Company' ? selected.node : undefined;
-      if (!company) {
-        const text = byId<HTMLInputElement>('search-input').value || 'Hikvision';
-        const hit = (await searchNodes(text, 1, ['Company']))[0];
-        if (!hit) return say('Select or search a company first', 'error');
-        company = { id: hit.id, label: hit.label, type: 'Company', properties: {} };
-      }
-      await showCompanyQuestions(viewOut, company, (id) => void guard(open(id)));
-    })(),
-  ),
+  runLatest(viewOut, async (latest) => {
+    let company = selected?.node.type === 'Company' ? selected.node : undefined;
+    if (!company) {
+      const text = byId<HTMLInputElement>('search-input').value || 'Hikvision';
+      const hit = (await searchNodes(text, 1, ['Company']))[0];
+      if (!latest()) return;
+      if (!hit) return say('Select or search a company first', 'error');
+      company = { id: hit.id, label: hit.label, type: 'Company', properties: {} };
+    }
+    await showCompanyQuestions(viewOut, company, (id) => void guard(open(id)), latest);
+  }),
 );
-byId('view-motions-open').addEventListener('click', () => void guard(showUnansweredMotions(viewOut, (id) => void guard(open(id)))));
-byId('view-timeline').addEventListener('click', () => void guard(showTimeline(viewOut, selected?.node, (id) => void guard(open(id)))));
-byId('view-close').addEventListener('click', () => viewOut.replaceChildren());
+byId('view-motions-open').addEventListener('click', () => runLatest(viewOut, (latest) => showUnansweredMotions(viewOut, (id) => void guard(open(id)), latest)));
+byId('view-timeline').addEventListener('click', () => runLatest(viewOut, (latest) => showTimeline(viewOut, selected?.node, (id) => void guard(open(id)), latest)));
+byId('view-close').addEventListener('click', () => {
+  claim(viewOut);
+  viewOut.replaceChildren();
+});
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
   button.addEventListener('click', () => {

@@ -11,8 +11,8 @@ interface MotionRow {
   followUp: { state: string; dueAt: string | null; claimsNotFollowedUp: { document: { id: string }; date: string | null }[] };
 }
 
-/** Ready-made view: adopted motions no government document followed up within the period. */
-export async function showUnansweredMotions(out: HTMLElement, open: (id: string) => void, withinDays = 365): Promise<void> {
+/** Ready-made view: adopted motions no government document followed up within the period; nothing is shown once `latest` says a later request overtook it. */
+export async function showUnansweredMotions(out: HTMLElement, open: (id: string) => void, latest: () => boolean, withinDays = 365): Promise<void> {
   const data = await gql<{ motions: { totalCount: number; nodes: MotionRow[] } }>(
     `query Unanswered($withinDays: Int) {
       motions(filter: { unanswered: true, withinDays: $withinDays }, first: 50) {
@@ -22,9 +22,14 @@ export async function showUnansweredMotions(out: HTMLElement, open: (id: string)
     }`,
     { withinDays },
   );
+  if (!latest()) return;
   const { totalCount, nodes } = data.motions;
   say(`${totalCount} adopted motion${totalCount === 1 ? '' : 's'} without follow-up within ${withinDays} days`);
-  if (totalCount === 0) return fill(out, h('h3', {}, 'Adopted motions not followed up (0)'), h('p', {}, await emptyReason(withinDays)));
+  if (totalCount === 0) {
+    const reason = await emptyReason(withinDays);
+    if (latest()) fill(out, h('h3', {}, 'Adopted motions not followed up (0)'), h('p', {}, reason));
+    return;
+  }
   fill(
     out,
     h(

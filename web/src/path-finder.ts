@@ -19,8 +19,8 @@ interface Path {
   hops: Hop[];
 }
 
-/** Asks the API for paths between two node ids, adds them to the graph and lists each hop with its sources. */
-export async function findPaths(view: GraphView, list: HTMLElement, from: string, to: string, maxHops: number): Promise<Path[]> {
+/** Asks the API for paths between two node ids, adds them to the graph and lists each hop with its sources; once `latest` says a later search overtook it, it changes nothing. */
+export async function findPaths(view: GraphView, list: HTMLElement, from: string, to: string, maxHops: number, latest: () => boolean): Promise<Path[]> {
   say('Looking for paths…');
   const data = await gql<{ paths: { paths: Path[]; subgraph: Neighborhood } }>(
     `query Paths($from: ID!, $to: ID!, $maxHops: Int) {
@@ -31,6 +31,7 @@ export async function findPaths(view: GraphView, list: HTMLElement, from: string
     }`,
     { from, to, maxHops },
   );
+  if (!latest()) return [];
   const { subgraph } = data.paths;
   const paths = data.paths.paths.map((p) => ({ ...p, nodes: normaliseNeighborhood({ nodes: p.nodes, edges: [], truncated: false }).nodes }));
   rememberSources(paths.flatMap((p) => p.hops.flatMap((hop) => hop.sources)));

@@ -1,5 +1,5 @@
 import { searchNodes, type SearchHit } from './api.js';
-import { fill, h, say } from './dom.js';
+import { claim, fill, h, say } from './dom.js';
 import { lookOf } from './kinds.js';
 
 /** Groups hits by type, keeping each group's best hit first and the groups in order of their best hit. */
@@ -13,24 +13,21 @@ export function groupHits(hits: SearchHit[]): Map<string, SearchHit[]> {
   return groups;
 }
 
-/** Counts the searches started, so that the answer of an earlier, slower search is dropped. */
-let searches = 0;
-
 /** Runs a search and lists the results by type; each result is a button that opens the entity. */
 export async function runSearch(container: HTMLElement, text: string, open: (hit: SearchHit) => void): Promise<void> {
   if (!text.trim()) return;
-  const search = ++searches;
+  const latest = claim(container);
   say(`Searching for “${text}”…`);
   let hits: SearchHit[];
   try {
     hits = await searchNodes(text.trim());
   } catch (error) {
-    if (search !== searches) return;
+    if (!latest()) return;
     // The results of an earlier search would read as this one's.
     container.replaceChildren();
     throw error;
   }
-  if (search !== searches) return;
+  if (!latest()) return;
   say(`${hits.length} result${hits.length === 1 ? '' : 's'} for “${text}”`);
   if (!hits.length) {
     fill(container, h('h2', {}, 'Results'), h('p', { class: 'muted' }, `Nothing found for “${text}”.`));

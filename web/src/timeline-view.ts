@@ -22,13 +22,14 @@ export function toEvents(rows: QuestionRow[]): TimelineEvent[] {
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** Ready-made view: a timeline of the questions about the selected entity (or all questions). */
-export async function showTimeline(out: HTMLElement, subject: GraphNode | undefined, open: (id: string) => void): Promise<void> {
+/** Ready-made view: a timeline of the questions about the selected entity (or all questions); nothing is shown once `latest` says a later request overtook it. */
+export async function showTimeline(out: HTMLElement, subject: GraphNode | undefined, open: (id: string) => void, latest: () => boolean): Promise<void> {
   const filter = questionFilterFor(subject);
   const scoped = Object.keys(filter).length > 0 && subject !== undefined;
   const scope = scoped ? subject.label : 'all questions';
   // Over all questions the recent ones matter most: the newest hundred, shown in date order.
   const { total, rows } = await loadQuestions(filter, scoped ? 'SUBMITTED_ASC' : 'SUBMITTED_DESC', 100);
+  if (!latest()) return;
   const events = toEvents(rows);
   const undated = rows.filter((q) => !q.submittedAt).length;
   say(`Timeline of ${scope}: ${events.length} events`);

@@ -55,9 +55,10 @@ export async function loadQuestions(filter: Record<string, unknown>, sort: 'SUBM
   return { total: data.questions.totalCount, rows: data.questions.nodes };
 }
 
-/** Ready-made view: the questions about a company with their answer status. */
-export async function showCompanyQuestions(out: HTMLElement, company: GraphNode, open: (id: string) => void): Promise<void> {
+/** Ready-made view: the questions about a company with their answer status; nothing is shown once `latest` says a later request overtook it. */
+export async function showCompanyQuestions(out: HTMLElement, company: GraphNode, open: (id: string) => void, latest: () => boolean): Promise<void> {
   const { total, rows } = await loadQuestions({ companies: [company.id] }, 'SUBMITTED_DESC');
+  if (!latest()) return;
   say(`${total} question${total === 1 ? '' : 's'} about ${company.label}`);
   const table = h(
     'table',
