@@ -23,8 +23,12 @@ export interface ApiContext {
   limit: { deadline: number };
   run: RunQuery;
   loaders: Loaders;
-  properties: PropertiesOf;
-  selects: Selects;
+  /**
+   * What the request's document reads: the stored properties per label and the fields it selects
+   * (everything until the projection plugin narrows them). An object, for the same reason as
+   * `limit`: the loaders read it, and they hold the context createContext built.
+   */
+  projection: { properties: PropertiesOf; selects: Selects };
   /** The request's Authorization header, checked only by what writes (see auth.ts). */
   authorization: string | null;
   /**
@@ -61,6 +65,7 @@ export function createContext(graph: Graph, config: Config, authorization: strin
     if (reserved > LIMITS.maxSubgraphNodesPerRequest)
       throw userError(ERROR_CODES.cost, `${field}: the request's neighborhood and paths fields ask for ${reserved} nodes together, more than ${LIMITS.maxSubgraphNodesPerRequest}; ask in smaller parts`);
   };
-  const ctx: ApiContext = { graph, config, limit, run, authorization, reserveNodes, properties: ALL_PROPERTIES, selects: SELECTS_ALL, loaders: createLoaders(run, () => ctx.properties) };
+  const projection = { properties: ALL_PROPERTIES, selects: SELECTS_ALL };
+  const ctx: ApiContext = { graph, config, limit, run, authorization, reserveNodes, projection, loaders: createLoaders(run, () => projection.properties) };
   return ctx;
 }

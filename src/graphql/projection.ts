@@ -133,7 +133,7 @@ export const SELECTS_ALL: Selects = () => true;
 
 /**
  * A plugin that gives each execution the narrowest projection its document allows (in
- * `ctx.properties`, and the fields it selects in `ctx.selects`), analysed once per parsed
+ * `ctx.projection.properties`, and the fields it selects in `ctx.projection.selects`), analysed once per parsed
  * document, so the Cypher reads no property nobody asked for.
  */
 export function createProjectionPlugin(resolvers: Record<string, unknown>, reads: Record<string, FieldReads>): Plugin {
@@ -153,8 +153,8 @@ export function createProjectionPlugin(resolvers: Record<string, unknown>, reads
         }
         cache.set(args.document, found);
       }
-      ctx.properties = found.of;
-      ctx.selects = found.selects;
+      ctx.projection.properties = found.of;
+      ctx.projection.selects = found.selects;
     },
   };
 }

@@ -130,6 +130,9 @@ describe('projection, and stand-ins under review', () => {
     expect(neighbours.data!.questions.nodes[0].addressedTo).toEqual([{ title: 'minister P' }]);
     const statements = counted.statements();
     expect(statements.find((s) => s.includes(':ADDRESSED_TO]'))).not.toContain('properties(r)');
+    // The loaders of neighbour nodes read what the document selects too, not every property.
+    expect(statements.find((s) => s.includes(':ADDRESSED_TO]'))).toContain('{.id, .title, __label');
+    expect(statements.filter((s) => s.includes('{.*'))).toEqual([]);
     expect(statements.find((s) => s.includes(':MENTIONS]'))).toContain('properties(r)');
   });
 

@@ -41,8 +41,8 @@ export async function loadQuestionBundle(ctx: ApiContext, value: string, fields:
   const wants = (f: string) => fields === null || fields.has(f);
   const parts = Object.keys(QUESTION_BUNDLE).filter((p) => NEEDS[p]!.some(wants));
   const askers = wants('askedBy');
-  const key = `bundle:${parts.join(',')}|${askers}|${BUNDLE_LABELS.map((l) => propertiesKey(ctx.properties(l))).join('|')}`;
-  const cypher = cached(key, () => questionBundleCypher(KEYS, parts, askers, ctx.properties));
+  const key = `bundle:${parts.join(',')}|${askers}|${BUNDLE_LABELS.map((l) => propertiesKey(ctx.projection.properties(l))).join('|')}`;
+  const cypher = cached(key, () => questionBundleCypher(KEYS, parts, askers, ctx.projection.properties));
   const rows = await ctx.run<Record<string, unknown> & { node: NodeObject }>(cypher, { value });
   const row = rows[0];
   if (!row) return null;

@@ -13,8 +13,8 @@ interface NeighborhoodRow {
 
 /** Loads the subgraph around a node in one query, stopping at `limit` nodes (then `truncated`). */
 async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limit: number): Promise<Subgraph> {
-  const nodeProperties = ctx.selects('GraphNode.properties');
-  const edgeProperties = ctx.selects('GraphEdge.properties');
+  const nodeProperties = ctx.projection.selects('GraphNode.properties');
+  const edgeProperties = ctx.projection.selects('GraphEdge.properties');
   const cypher = cached(`neighborhood:${depth}:${nodeProperties}:${edgeProperties}`, () => neighborhoodCypher(depth, nodeProperties, edgeProperties));
   const [row] = await ctx.run<NeighborhoodRow>(cypher, { id, limit, cap: limit * 4 + 50 });
   if (!row) throw userError(ERROR_CODES.badInput, `id: no node with id ${JSON.stringify(id.slice(0, 200))}`);

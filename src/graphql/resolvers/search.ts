@@ -12,7 +12,7 @@ export async function search(_: unknown, args: { text: string; types?: string[] 
   const query = toLuceneQuery(args.text);
   if (query === null) return [];
   const types = args.types && args.types.length > 0 ? args.types : null;
-  const props = ctx.properties(LOOKUP_LABELS);
+  const props = ctx.projection.properties(LOOKUP_LABELS);
   const rows = await ctx.run<{ node: NodeObject; type: string; score: number }>(cached(`search:${propertiesKey(props)}`, () => searchCypher(props)), {
     query,
     types,
