@@ -30,23 +30,22 @@ function refusingBadJson(parse: RequestParser, what: string): RequestParser {
 }
 
 /**
- * Clear refusals where yoga's request parsing has none of its own. A JSON body is read here, its
- * media type compared case-insensitively (yoga's parsers compare it case-sensitively and refuse
- * `Application/Json`), and a body that is not JSON gets a 400 (yoga's carries the parser's message
- * with a piece of the body). A body in a media type no parser takes gets a 415 that says which one
- * does (yoga sends it empty), and a GET whose `variables` or `extensions` parameter is not JSON a
- * 400 (yoga's parser throws a bare SyntaxError, which would be masked as an internal error).
+ * The API's request parsing: a POST body is JSON, read here, its media type compared
+ * case-insensitively (yoga's parsers compare it case-sensitively and refuse `Application/Json`);
+ * one that is not JSON gets a 400 (yoga's carries the parser's message with a piece of the body).
+ * Any other body, the form and multipart bodies yoga would also take included, gets a 415 that says
+ * what to send: those are what a page of another site may post without asking (no CORS preflight),
+ * and the API has no file uploads. A GET whose `variables` or `extensions` parameter is not JSON
+ * gets a 400 (yoga's parser throws a bare SyntaxError, which would be masked as an internal error).
  */
 export function createRequestParsePlugin(): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, endResponse }) {
-      if (request.method === 'POST' && JSON_TYPES.has(mediaTypeOf(request))) return setRequestParser(refusingBadJson(parseJsonBody, 'the request body'));
-      if (!requestParser) {
-        if (request.method === 'POST')
-          endResponse(refusal(415, ERROR_CODES.mediaType, `send the query as application/json (got ${JSON.stringify((request.headers.get('content-type') ?? 'no content type').slice(0, 100))})`));
-        return;
+      if (request.method === 'POST') {
+        if (JSON_TYPES.has(mediaTypeOf(request))) return setRequestParser(refusingBadJson(parseJsonBody, 'the request body'));
+        return endResponse(refusal(415, ERROR_CODES.mediaType, `send the query as application/json (got ${JSON.stringify((request.headers.get('content-type') ?? 'no content type').slice(0, 100))})`));
       }
-      if (request.method === 'GET') setRequestParser(refusingBadJson(requestParser, 'the variables or extensions parameter'));
+      if (request.method === 'GET' && requestParser) setRequestParser(refusingBadJson(requestParser, 'the variables or extensions parameter'));
     },
   };
 }

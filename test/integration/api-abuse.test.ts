@@ -139,6 +139,17 @@ describe('abuse is refused with a code and no stack trace', () => {
     });
   });
 
+  it('refuses form, multipart and bare GraphQL bodies, which a page of another site may post without a preflight, over real HTTP', async () => {
+    await postOverHttp(async (post) => {
+      const refused = (type: string) => ({ status: 415, body: { errors: [{ message: `send the query as application/json (got "${type}")`, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] } });
+      const form = 'query=%7B%20__typename%20%7D';
+      expect(await post('application/x-www-form-urlencoded', form)).toEqual(refused('application/x-www-form-urlencoded'));
+      const multipart = 'multipart/form-data; boundary=b';
+      expect(await post(multipart, '--b\r\ncontent-disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--b--\r\n')).toEqual(refused(multipart));
+      expect(await post('application/graphql', '{ __typename }')).toEqual(refused('application/graphql'));
+    });
+  });
+
   it('refuses a POST body that is not JSON with BAD_REQUEST and nothing of the parser, over real HTTP', async () => {
     await postOverHttp(async (post) => {
       for (const body of ['{"query": "{ __typename }"', 'not json at all', ''])
