@@ -23,7 +23,7 @@ function stableJson(value: unknown): string {
  * SKIP (what follows only projects each row, and changes with the fields a request selects) and
  * its parameters but skip and limit.
  */
-export function listKey(q: ConnectionQuery): Buffer {
+function listKey(q: ConnectionQuery): Buffer {
   const skip = q.page.indexOf('SKIP $skip');
   return createHash('sha256')
     .update(skip < 0 ? q.page : q.page.slice(0, skip))
@@ -34,15 +34,14 @@ export function listKey(q: ConnectionQuery): Buffer {
 }
 
 /** Encodes a position in a list as an opaque, URL-safe cursor bound to that list (see listKey). */
-export function encodeCursor(offset: number, key: Buffer): string {
+function encodeCursor(offset: number, key: Buffer): string {
   const at = Buffer.alloc(4);
   at.writeUInt32BE(offset);
   return Buffer.concat([key, at]).toString('base64url');
 }
 
 /** Decodes a cursor of the list with this key to the offset after it; throws BAD_USER_INPUT on anything else. */
-export function decodeCursor(after: string | null | undefined, key: Buffer): number {
-  if (after === null || after === undefined || after === '') return 0;
+function decodeCursor(after: string, key: Buffer): number {
   const bytes = Buffer.from(after, 'base64url');
   const n = bytes.length === KEY_BYTES + 4 ? bytes.readUInt32BE(KEY_BYTES) : NaN;
   // Decoding skips what is not base64url, so only a cursor that encodes back to itself is one.
@@ -60,19 +59,25 @@ export interface ConnectionQuery {
 
 /**
  * Loads one page (asking for one extra row to know whether another page follows); totalCount is a
- * separate count query, run only when the field is asked for.
+ * separate count query, run only when the field is asked for. The list's key is hashed, and the
+ * cursors made, only when a request gives or asks for one (getters, read as properties are).
  */
 export async function loadConnection(ctx: ApiContext, q: ConnectionQuery, first: number | null | undefined, after: string | null | undefined, extra: Record<string, unknown> = {}) {
   const size = checkFirst(first);
-  const key = listKey(q);
-  const skip = decodeCursor(after, key);
+  let key: Buffer | undefined;
+  const keyOf = () => (key ??= listKey(q));
+  const skip = after ? decodeCursor(after, keyOf()) : 0;
   const rows = await ctx.run<{ node: NodeObject }>(q.page, { ...q.params, skip, limit: size + 1 });
   const nodes = rows.slice(0, size).map((r) => ({ ...r.node, ...extra }));
   let total: Promise<number> | undefined;
   return {
     nodes,
-    edges: nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1, key), node })),
-    pageInfo: { hasNextPage: rows.length > size, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length, key) : null },
+    get edges() {
+      return nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1, keyOf()), node }));
+    },
+    get pageInfo() {
+      return { hasNextPage: rows.length > size, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length, keyOf()) : null };
+    },
     totalCount: () => (total ??= ctx.run<{ total: number }>(q.count, q.params).then((r) => Number(r[0]?.total ?? 0))),
   };
 }
