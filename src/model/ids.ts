@@ -19,3 +19,6 @@ export function slugify(text: string): string {
 export function officeId(title: string): string {
   return slugify(title.replace(/\s+/g, ' ').trim());
 }
+
+/** Whether a value has the shape of a Tweede Kamer case (Zaak) number, as 2022Z04510. */
+export const isZaakNumber = (value: string): boolean => /^\d{4}Z\d{5}$/.test(value);

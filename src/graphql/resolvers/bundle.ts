@@ -1,4 +1,5 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { isZaakNumber } from '../../model/ids.js';
 import { isKeyOf } from '../../model/kinds.js';
 import { QUESTION_BUNDLE, questionBundleCypher } from '../../neo4j/queries/bundle.js';
 import { otherLabels, type NodeObject } from '../../neo4j/queries/nodes.js';
@@ -29,6 +30,12 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> | null {
 
 // Only unique keys are indexed; any other property would scan the label.
 const KEYS = ['number', 'id', 'koopId'].filter((k) => isKeyOf('Question', k));
+/**
+ * A value shaped as a case number is looked up by number alone: a node with such an id has it as
+ * its number too (a stub made from a reference by number), so the lookup by id would find nothing
+ * more, and one index seek costs less than a union of two.
+ */
+const keysFor = (value: string): string[] => (isZaakNumber(value) ? ['number'] : KEYS);
 
 /** The labels whose projection shapes a bundle's Cypher text. */
 const BUNDLE_LABELS = [['Question'], ['Person'], ['Party'], ...Object.values(QUESTION_BUNDLE).map(otherLabels)] as const;
@@ -41,8 +48,9 @@ export async function loadQuestionBundle(ctx: ApiContext, value: string, fields:
   const wants = (f: string) => fields === null || fields.has(f);
   const parts = Object.keys(QUESTION_BUNDLE).filter((p) => NEEDS[p]!.some(wants));
   const askers = wants('askedBy');
-  const key = `bundle:${parts.join(',')}|${askers}|${BUNDLE_LABELS.map((l) => propertiesKey(ctx.projection.properties(l))).join('|')}`;
-  const cypher = cached(key, () => questionBundleCypher(KEYS, parts, askers, ctx.projection.properties));
+  const keys = keysFor(value);
+  const key = `bundle:${keys.join(',')}|${parts.join(',')}|${askers}|${BUNDLE_LABELS.map((l) => propertiesKey(ctx.projection.properties(l))).join('|')}`;
+  const cypher = cached(key, () => questionBundleCypher(keys, parts, askers, ctx.projection.properties));
   const rows = await ctx.run<Record<string, unknown> & { node: NodeObject }>(cypher, { value });
   const row = rows[0];
   if (!row) return null;

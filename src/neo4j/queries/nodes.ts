@@ -107,6 +107,7 @@ RETURN value, ${project('n', properties)} AS node ORDER BY rank`;
 /** Binds `n` to the node that nodesByKeyCypher finds first for the single value $value. */
 export function nodeByKeysMatch(label: NodeLabel, keys: readonly string[]): string {
   checkKeys(label, keys);
+  if (keys.length === 1) return `MATCH (n:${label} {${keys[0]}: $value})\n${followMerge(label)}\nWITH n WHERE ${visible('n')} LIMIT 1`;
   return `CALL () {
 ${byEachKey(label, keys, '$value')}
 }
