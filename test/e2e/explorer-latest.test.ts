@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countNeighborhoodRequests,
+  escapeRegExp,
+  holdFirst,
+  nodeButtonOf,
+  nodeLabelsOf,
+  openHikvision,
+  search,
+  unexpandedId,
+  useExplorer,
+  useFreshPage,
+} from '../support/explorer.js';
+
+// Slow answers: a test holds an earlier request with a route and then lets it go on to the real
+// API (on the demo data), so that a later action is answered first.
+const explorer = useExplorer();
+const start = useFreshPage(explorer);
+
+describe('the explorer with slow answers: only the latest action applies', () => {
+  it('shows only the latest search when an earlier one answers later', async () => {
+    const p = await start();
+    const slow = await holdFirst(p, (body) => body.variables?.text === 'Hikvision');
+    await search(p, 'Hikvision');
+    await slow.held;
+    await search(p, 'D66');
+    await p.locator('#status', { hasText: /results? for “D66”/ }).waitFor();
+    await slow.answer();
+    await expect(p.locator('#search-input').inputValue()).resolves.toBe('D66');
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/for “D66”/);
+    expect(await p.locator('#results .result-label').allTextContents()).not.toContain('Hikvision');
+  });
+
+  it('says it is opening a node while its neighbourhood loads', async () => {
+    const p = await start();
+    await search(p, 'Hikvision');
+    const slow = await holdFirst(p, (body) => body.query.includes('neighborhood('));
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).click();
+    await slow.held;
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toBe('Opening Hikvision…');
+    await slow.answer();
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Hikvision: \d+ nodes shown/);
+  });
+
+  it('keeps only the latest opened neighbourhood when an earlier one answers later', async () => {
+    const p = await start();
+    await search(p, 'Hikvision');
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).waitFor();
+    const slow = await holdFirst(p, (body) => body.query.includes('neighborhood('));
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).click();
+    await slow.held;
+    await p.getByRole('button', { name: 'Open Question 2022Z04510' }).click();
+    await p.locator('#details-title', { hasText: '2022Z04510' }).waitFor();
+    const before = (await nodeLabelsOf(p)).sort();
+    await slow.answer();
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('2022Z04510');
+    expect((await nodeLabelsOf(p)).sort()).toEqual(before);
+    expect(await p.locator('#node-list [aria-current="true"]').allTextContents()).toEqual(['2022Z04510']);
+  });
+
+  it('applies only the latest of two fast clicks on nodes: the earlier node’s late answer neither expands the graph nor takes the selection', async () => {
+    const p = await start();
+    await openHikvision(p);
+    const question = await unexpandedId(p, '2022Z04510');
+    const other = await unexpandedId(p, undefined, question);
+    const slow = await holdFirst(p, (body) => body.query.includes('neighborhood(') && body.variables?.id === question);
+    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
+    await slow.held;
+    await p.locator(`#node-list .node-button[data-id="${other}"]`).click();
+    const otherButton = p.locator(`#node-list .node-button[data-expanded="true"][data-id="${other}"]`);
+    await otherButton.waitFor();
+    const label = (await otherButton.textContent())!;
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(new RegExp(`^${escapeRegExp(label)}: \\d+ nodes? shown`));
+    const before = (await nodeLabelsOf(p)).sort();
+    await slow.answer();
+    expect((await nodeLabelsOf(p)).sort()).toEqual(before);
+    expect(await nodeLabelsOf(p)).not.toContain('Dekker-Abdulaziz');
+    await expect(p.locator(`#node-list .node-button[data-id="${question}"]`).getAttribute('data-expanded')).resolves.toBe('false');
+    await expect(p.locator('#details-title').textContent()).resolves.toBe(label);
+    expect(await p.locator('#node-list [aria-current="true"]').getAttribute('data-id')).toBe(other);
+    await expect(p.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(label)}: \\d+ nodes? shown`));
+
+    // A later click that loads nothing (the node is expanded already) drops the earlier load too, and says so.
+    const again = await holdFirst(p, (body) => body.query.includes('neighborhood(') && body.variables?.id === question);
+    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
+    await again.held;
+    await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).click();
+    await again.answer();
+    expect((await nodeLabelsOf(p)).sort()).toEqual(before);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
+    await expect(p.locator('#status').textContent()).resolves.toBe('Did not expand 2022Z04510: another node was selected while it loaded');
+  });
+
+  it('starts one load for a node clicked again while it loads, and selects it when the answer arrives', async () => {
+    const p = await start();
+    await openHikvision(p);
+    const question = await unexpandedId(p, '2022Z04510');
+    const loads = countNeighborhoodRequests(p, question);
+    const slow = await holdFirst(p, (body) => body.query.includes('neighborhood(') && body.variables?.id === question);
+    const button = p.locator(`#node-list .node-button[data-id="${question}"]`);
+    await button.click();
+    await slow.held;
+    await button.click();
+    // Time for a second request to leave, if the second click started one.
+    await p.waitForTimeout(500);
+    await slow.answer();
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${question}"]`).waitFor();
+    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    expect(loads()).toBe(1);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('2022Z04510');
+    expect(await p.locator('#node-list [aria-current="true"]').getAttribute('data-id')).toBe(question);
+  });
+
+  it('shows only the latest path search when an earlier one answers later', async () => {
+    const p = await start();
+    await p.locator('#path-from').fill('Dekker-Abdulaziz');
+    await p.locator('#path-to').fill('minister van Justitie en Veiligheid');
+    const slow = await holdFirst(p, (body) => body.query.includes('paths('));
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    await slow.held;
+    await p.locator('#path-to').fill('Hikvision');
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    const first = p.locator('#path-results .path').first();
+    await first.locator('.hops > li', { hasText: 'Hikvision' }).first().waitFor();
+    const hops = await first.locator('.hops > li').allTextContents();
+    const onPath = (await p.locator('#node-list .node-button.on-path').allTextContents()).sort();
+    const nodes = (await nodeLabelsOf(p)).sort();
+    await slow.answer();
+    expect(await first.locator('.hops > li').allTextContents()).toEqual(hops);
+    expect(hops.at(-1)).toMatch(/Hikvision/);
+    expect((await p.locator('#node-list .node-button.on-path').allTextContents()).sort()).toEqual(onPath);
+    expect((await nodeLabelsOf(p)).sort()).toEqual(nodes);
+    expect(nodes).not.toContain('minister van Justitie en Veiligheid');
+    await expect(p.locator('#path-to').inputValue()).resolves.toBe('Hikvision');
+  });
+
+  it('shows only the latest ready-made view when an earlier one answers later, and none after Close', async () => {
+    const p = await start();
+    const slow = await holdFirst(p, (body) => body.query.includes('questions('));
+    await p.getByRole('button', { name: 'Timeline' }).click();
+    await slow.held;
+    await p.getByRole('button', { name: 'Adopted motions not followed up' }).click();
+    const view = p.locator('#view-results');
+    await view.locator('h3, caption', { hasText: /^Adopted motions not followed up \(\d+\)$/ }).waitFor();
+    await slow.answer();
+    await expect(view.locator('h3, caption').first().textContent()).resolves.toMatch(/^Adopted motions not followed up/);
+    expect(await view.locator('.timeline').count()).toBe(0);
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/adopted motions? without follow-up/);
+
+    const closed = await holdFirst(p, (body) => body.query.includes('questions('));
+    await p.getByRole('button', { name: 'Timeline' }).click();
+    await closed.held;
+    await p.getByRole('button', { name: 'Close the ready-made view' }).click();
+    await closed.answer();
+    await expect(view.textContent()).resolves.toBe('');
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { canvas, countNeighborhoodRequests, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
+
+// The explorer on the demo data at other sizes, from the keyboard and the mouse, and when the API fails.
+const explorer = useExplorer();
+const start = useFreshPage(explorer);
+
+describe('the explorer on a phone, from the keyboard, with failures and Clear', () => {
+  it('stacks the columns at 375 px: the graph is usable, the page does not scroll sideways, the header stays short', async () => {
+    const p = await start(375, 740);
+    await openHikvision(p);
+    const box = await p.evaluate(() => {
+      const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      return { scrollWidth: document.documentElement.scrollWidth, cy: rect('#cy'), header: rect('header').height, search: rect('#search-form button').right };
+    });
+    expect(box.scrollWidth).toBeLessThanOrEqual(375);
+    expect(box.cy.width).toBeGreaterThan(300);
+    expect(box.cy.height).toBeGreaterThan(250);
+    expect(box.search).toBeLessThanOrEqual(375);
+    expect(box.header).toBeLessThan(100);
+  });
+
+  it('keeps the focus on a node expanded with Enter, and marks the node shown in the details as current', async () => {
+    const p = await start();
+    await openHikvision(p);
+    expect(await p.locator('#node-list [aria-current="true"]').allTextContents()).toEqual(['Hikvision']);
+    const question = p.locator('#node-list .node-button[data-expanded="false"]', { hasText: '2022Z04510' }).first();
+    const id = await question.getAttribute('data-id');
+    await question.focus();
+    await p.keyboard.press('Enter');
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${id}"]`).waitFor();
+    await expect(p.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).resolves.toBe(id);
+    await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).click();
+    await p.locator('#details-title', { hasText: /^Hikvision$/ }).waitFor();
+    expect(await p.locator('#node-list [aria-current="true"]').allTextContents()).toEqual(['Hikvision']);
+  });
+
+  it('reports a failed export in the status line and keeps the graph (server down, error answer)', async () => {
+    const p = await start();
+    await openHikvision(p);
+    const nodes = await nodeLabelsOf(p);
+    await p.route('**/export/**', (route) => route.abort('connectionrefused'));
+    await p.getByRole('button', { name: 'GraphML' }).click();
+    await p.locator('#status[data-kind="error"]', { hasText: 'The API cannot be reached' }).waitFor();
+    await p.unroute('**/export/**');
+    // The real API's refusal: the request goes on to it with a limit it refuses.
+    await p.route('**/export/**', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=100000') }));
+    await p.getByRole('button', { name: 'CSV edges' }).click();
+    await p.locator('#status[data-kind="error"]', { hasText: 'limit must be from 1 to 500, got 100000' }).waitFor();
+    expect(p.url()).toBe(`${explorer().url}/`);
+    expect(await nodeLabelsOf(p)).toEqual(nodes);
+  });
+
+  it('clears the details and what the exports cover', async () => {
+    const p = await start();
+    await openHikvision(p);
+    await p.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => p.locator('#details-title').textContent(), { timeout: 5000 }).toBe('Welcome');
+    let downloads = 0;
+    p.on('download', () => downloads++);
+    await p.getByRole('button', { name: 'CSV nodes' }).click();
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(/^Open an entity first/);
+    expect(downloads).toBe(0);
+  });
+
+  it('asks for both ends of a path, says when the API cannot be reached and drops the results of a failed search', async () => {
+    const p = await start();
+    await search(p, 'Hikvision');
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).waitFor();
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    await p.locator('#status[data-kind="error"]', { hasText: 'both ends' }).waitFor();
+    await p.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await search(p, 'D66');
+    await p.locator('#status[data-kind="error"]', { hasText: 'The API cannot be reached' }).waitFor();
+    expect(await p.locator('#results .result').count()).toBe(0);
+  });
+});
+
+describe('double-click focus', () => {
+  it('double-click on a node zooms in on it and its neighbours and fades the rest; a click on the background brings the rest back', async () => {
+    const p = await start();
+    await openHikvision(p);
+    const question = await unexpandedId(p, '2022Z04510');
+    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
+    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    const hikvision = await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).getAttribute('data-id');
+    const before = await canvas(p, hikvision!);
+    expect(before.faded).toEqual([]);
+    await p.mouse.dblclick(before.x, before.y);
+    await expect.poll(async () => (await canvas(p, hikvision!)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
+    const focused = await canvas(p, hikvision!);
+    expect(focused.zoom).toBeGreaterThan(before.zoom);
+    // Hikvision and its direct neighbours stay clear and on screen; everything else is faded.
+    expect(focused.clear.sort()).toEqual(focused.neighbourhood.sort());
+    expect(focused.neighbourhoodOnScreen).toBe(true);
+    expect(focused.fitted).toBe(true);
+    expect(focused.faded.length).toBe(focused.total - focused.neighbourhood.length);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
+    await p.mouse.click(focused.box.x + 3, focused.box.y + 3);
+    await expect.poll(async () => (await canvas(p, hikvision!)).faded, { timeout: 5000 }).toEqual([]);
+  });
+
+  it('double-click on a node not yet expanded loads it once and keeps the view zoomed in on it and its new neighbours', async () => {
+    const p = await start();
+    await openHikvision(p);
+    await p.locator(`#node-list .node-button[data-id="${await unexpandedId(p, '2022Z04510')}"]`).click();
+    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    const member = await unexpandedId(p, 'Dekker-Abdulaziz');
+    const loads = countNeighborhoodRequests(p, member);
+    const before = await canvas(p, member);
+    await p.mouse.dblclick(before.x, before.y);
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${member}"]`).waitFor();
+    await nodeButtonOf(p, 'D66').waitFor();
+    await p.waitForTimeout(300);
+    const after = await canvas(p, member);
+    expect(loads()).toBe(1);
+    expect(after.neighbourhood).toContain('D66');
+    expect(after.clear.sort()).toEqual(after.neighbourhood.sort());
+    expect(after.faded.length).toBe(after.total - after.neighbourhood.length);
+    expect(after.neighbourhoodOnScreen).toBe(true);
+    expect(after.fitted).toBe(true);
+  });
+});

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { loadDemo } from '../../ingest/demo/load-demo.js';
+import { loadConfig } from '../../src/config.js';
+import { startServer } from '../../src/graphql/app.js';
+import { ensureWebBuilt, launchBrowser } from './browser.js';
+import { useGraph } from './graph.js';
+
+export interface Explorer {
+  url: string;
+  browser: Browser;
+}
+
+/**
+ * Gives an end-to-end file the real demo data (`npm start` loads the same) in the test Neo4j, the API
+ * serving the built explorer on a free port, and a headless Chromium.
+ */
+export function useExplorer(): () => Explorer {
+  const { graph } = useGraph();
+  const state = mkdtempSync(join(tmpdir(), 'graafwerk-e2e-'));
+  let api: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(state, 'raw'), GRAAFWERK_STATE: join(state, 'state'), PORT: '0' });
+    await expect(loadDemo(graph(), config)).resolves.toMatch(/documents/);
+    api = await startServer(graph(), config);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    rmSync(state, { recursive: true, force: true });
+  });
+  return () => {
+    if (!api || !browser) throw new Error('the explorer is not started yet');
+    return { url: api.url, browser };
+  };
+}
+
+/** Opens a new explorer page and waits until it is ready. */
+export async function openPage(explorer: Explorer, width = 1366, height = 768): Promise<Page> {
+  const page = await explorer.browser.newPage({ viewport: { width, height } });
+  page.setDefaultTimeout(15_000);
+  await page.goto(explorer.url);
+  await page.locator('#status', { hasText: 'Ready' }).waitFor();
+  return page;
+}
+
+/** Gives each test a page of its own, closed after the test, so a failure in one leaves the others a fresh explorer. */
+export function useFreshPage(explorer: () => Explorer): (width?: number, height?: number) => Promise<Page> {
+  let page: Page | undefined;
+  afterEach(async () => {
+    await page?.close();
+    page = undefined;
+  });
+  return async (width, height) => (page = await openPage(explorer(), width, height));
+}
+
+export async function search(p: Page, text: string): Promise<void> {
+  await p.locator('#search-input').fill(text);
+  await p.locator('#search-input').press('Enter');
+}
+
+export async function openHikvision(p: Page): Promise<void> {
+  await search(p, 'Hikvision');
+  await p.getByRole('button', { name: 'Open Company Hikvision' }).click();
+  await p.locator('#details-title', { hasText: 'Hikvision' }).waitFor();
+  await p.locator('#node-list .node-button', { hasText: '2022Z04510' }).first().waitFor();
+}
+
+export function nodeLabelsOf(p: Page): Promise<string[]> {
+  return p.locator('#node-list .node-button').allTextContents();
+}
+
+export function nodeButtonOf(p: Page, label: string) {
+  return p.locator('#node-list .node-button', { hasText: label }).first();
+}
+
+/** The id of a node in the list that is not expanded yet: one labelled `label`, or any but `except`. */
+export async function unexpandedId(p: Page, label?: string, except?: string): Promise<string> {
+  const buttons = p.locator('#node-list .node-button[data-expanded="false"]', label ? { hasText: label } : {});
+  for (const id of await buttons.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id!))) if (id !== except) return id;
+  throw new Error(`no unexpanded node ${label ?? ''} in the list`);
+}
+
+/** Counts the neighbourhood requests for one node id from now on. */
+export function countNeighborhoodRequests(p: Page, id: string): () => number {
+  let count = 0;
+  p.on('request', (r) => {
+    const body = r.url().endsWith('/graphql') ? (r.postDataJSON() as { query: string; variables?: { id?: string } } | null) : null;
+    if (body?.query.includes('neighborhood(') && body.variables?.id === id) count++;
+  });
+  return () => count;
+}
+
+/** Holds the first GraphQL request that `matches` until `answer()` lets it go on to the real API, so that a later request is answered first. */
+export async function holdFirst(p: Page, matches: (body: { query: string; variables?: Record<string, unknown> }) => boolean) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let heldRequest: (request: Request) => void = () => {};
+  const held = new Promise<Request>((resolve) => (heldRequest = resolve));
+  let done = false;
+  await p.route('**/graphql', async (route) => {
+    if (done || !matches(route.request().postDataJSON())) return route.continue();
+    done = true;
+    heldRequest(route.request());
+    await released;
+    await route.continue();
+  });
+  /** Lets the held request go and waits until the page has had its answer. */
+  const answer = async () => {
+    const request = await held;
+    release();
+    await p.waitForResponse((r) => r.request() === request);
+    await p.waitForTimeout(300);
+  };
+  return { held, answer };
+}
+
+/**
+ * What the graph canvas shows, read from Cytoscape (registered on its container): the zoom, where
+ * a node is on the page, which nodes are faded, and whether the node's neighbourhood is on screen.
+ */
+export async function canvas(p: Page, id: string) {
+  return p.evaluate((id) => {
+    const container = document.getElementById('cy') as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } };
+    const cy = container._cyreg.cy;
+    const box = container.getBoundingClientRect();
+    const node = cy.getElementById(id);
+    const near = node.closedNeighborhood().nodes();
+    const labels = (nodes: import('cytoscape').NodeCollection) => nodes.map((n) => String(n.data('label')));
+    const inView = (n: import('cytoscape').NodeSingular) => {
+      const r = n.renderedPosition();
+      return r.x >= 0 && r.y >= 0 && r.x <= box.width && r.y <= box.height;
+    };
+    return {
+      zoom: cy.zoom(),
+      x: box.x + node.renderedPosition().x,
+      y: box.y + node.renderedPosition().y,
+      box: { x: box.x, y: box.y, width: box.width, height: box.height },
+      total: cy.nodes().length,
+      faded: labels(cy.nodes('.faded')),
+      clear: labels(cy.nodes().not('.faded')),
+      neighbourhood: labels(near),
+      neighbourhoodOnScreen: near.map(inView).every(Boolean),
+      // Fitted: zoomed in as far as the explorer goes (1.4), or until the neighbourhood fills the view but for its padding.
+      fitted: cy.zoom() > 1.399 || Math.max(near.renderedBoundingBox({}).w / box.width, near.renderedBoundingBox({}).h / box.height) > 0.75,
+    };
+  }, id);
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
