@@ -91,6 +91,51 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await expect(p.locator('#status').textContent()).resolves.toBe('Did not expand 2022Z04510: another node was selected while it loaded');
   });
 
+  it('applies Show more only while it is the latest action: a click on another node meanwhile drops its answer', async () => {
+    const p = await start();
+    // A member's vote brings in a decision with a hundred voters, of which the first page shows 25.
+    await search(p, 'Joost Sneller');
+    await p.getByRole('button', { name: 'Open Person Joost Sneller' }).click();
+    const decision = p.locator('#node-list .node-button[aria-label^="Decision "]').first();
+    await decision.waitFor();
+    const decisionId = (await decision.getAttribute('data-id'))!;
+    const decisionLabel = (await decision.textContent())!;
+    await decision.click();
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${decisionId}"]`).waitFor();
+    const more = p.getByRole('button', { name: 'Show more' });
+    await expect.poll(() => more.isEnabled(), { timeout: 5000 }).toBe(true);
+    const nodes = (await nodeLabelsOf(p)).sort();
+    const moreOfDecision = (body: { query: string; variables?: Record<string, unknown> }) => body.query.includes('neighborhood(') && body.variables?.id === decisionId;
+
+    // A click on a node expanded already loads nothing, so the status line says what was dropped.
+    const slow = await holdFirst(p, moreOfDecision);
+    await more.click();
+    await slow.held;
+    await p.locator('#node-list .node-button').filter({ hasText: /^Joost Sneller$/ }).click();
+    await slow.answer();
+    expect((await nodeLabelsOf(p)).sort()).toEqual(nodes);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('Joost Sneller');
+    await expect(p.locator('#status').textContent()).resolves.toBe(`Did not show more of ${decisionLabel}: another node was selected while it loaded`);
+
+    // A click on a node not expanded yet: its neighbours apply, and Show more stays with it.
+    const again = await holdFirst(p, moreOfDecision);
+    await more.click();
+    await again.held;
+    const voter = p.locator('#node-list .node-button[data-expanded="false"][aria-label^="Person "]').first();
+    const voterId = (await voter.getAttribute('data-id'))!;
+    const voterLabel = (await voter.textContent())!;
+    await voter.click();
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${voterId}"]`).waitFor();
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(new RegExp(`^${escapeRegExp(voterLabel)}: \\d+ nodes? shown`));
+    const expanded = (await nodeLabelsOf(p)).sort();
+    const moreBefore = { enabled: await more.isEnabled(), title: await more.getAttribute('title') };
+    await again.answer();
+    expect((await nodeLabelsOf(p)).sort()).toEqual(expanded);
+    await expect(p.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(voterLabel)}: \\d+ nodes? shown`));
+    expect({ enabled: await more.isEnabled(), title: await more.getAttribute('title') }).toEqual(moreBefore);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe(voterLabel);
+  });
+
   it('starts one load for a node clicked again while it loads, and selects it when the answer arrives', async () => {
     const p = await start();
     await openHikvision(p);

@@ -120,4 +120,43 @@ describe('double-click focus', () => {
     expect(after.neighbourhoodOnScreen).toBe(true);
     expect(after.fitted).toBe(true);
   });
+
+  it('a click on another node ends a double-click focus, as a click on the background does; a click on the focused node keeps it', async () => {
+    const p = await start();
+    await openHikvision(p);
+    const question = await unexpandedId(p, '2022Z04510');
+    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
+    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    const focus = async () => {
+      const at = await canvas(p, question);
+      await p.mouse.dblclick(at.x, at.y);
+      await expect.poll(async () => (await canvas(p, question)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
+      // Past the double-click's time, so that the next click is one of its own.
+      await p.waitForTimeout(500);
+      return canvas(p, question);
+    };
+    const focused = await focus();
+    await p.mouse.click(focused.x, focused.y);
+    await p.waitForTimeout(300);
+    expect((await canvas(p, question)).faded.sort()).toEqual(focused.faded.sort());
+
+    // A neighbour not expanded yet, the party the question names: its members join a graph where nothing is faded.
+    const party = (await p.locator('#node-list .node-button[data-expanded="false"]').filter({ hasText: /^D66$/ }).getAttribute('data-id'))!;
+    const at = await canvas(p, party);
+    await p.mouse.click(at.x, at.y);
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${party}"]`).waitFor();
+    await p.waitForTimeout(300);
+    const after = await canvas(p, party);
+    expect(after.total).toBeGreaterThan(focused.total);
+    expect(after.faded).toEqual([]);
+    expect(await p.locator('#node-list [aria-current="true"]').getAttribute('data-id')).toBe(party);
+
+    // A node expanded already, clicked in the node list: nothing loads, and the focus ends all the same.
+    await focus();
+    const hikvision = p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ });
+    const loads = countNeighborhoodRequests(p, (await hikvision.getAttribute('data-id'))!);
+    await hikvision.click();
+    await expect.poll(async () => (await canvas(p, question)).faded, { timeout: 5000 }).toEqual([]);
+    expect(loads()).toBe(0);
+  });
 });

@@ -22,9 +22,9 @@ export class GraphView {
   lastExpanded: string | undefined;
   /** Bumped by clear: answers to requests made before it are dropped. */
   private generation = 0;
-  /** Bumped by each open or click: only the latest selects its node when its answer arrives. */
+  /** Bumped by each open, click and Show more: only the latest applies its answer. */
   private request = 0;
-  /** The node a click is loading and the click it now answers: another click on that node adopts the load instead of starting one. */
+  /** The node the latest click or Show more is loading and the action it now answers: a click on that node adopts the load instead of starting one. */
   private loading: { id: string; request: number } | undefined;
   /** The node double-clicked last: when its own neighbours arrive, the view focuses on them too. */
   private focused: string | undefined;
@@ -47,33 +47,55 @@ export class GraphView {
     return true;
   }
 
-  /** Selects a node and loads its neighbours (what a click does); the answer applies only while this is the latest click. */
+  /** Selects a node and loads its neighbours (what a click does); the answer applies only while this is the latest action. */
   async activate(id: string): Promise<void> {
     const request = ++this.request;
+    this.endFocusUnlessOn(id);
     this.select(id);
     if (this.loading?.id === id) {
       this.loading.request = request;
       return;
     }
     if (this.limits.has(id)) return;
+    const label = String(this.cy.getElementById(id).data('label') ?? id);
+    if (!(await this.load(id, PAGE, label, request, `expand ${label}`))) return;
+    this.select(id);
+    if (this.focused === id) this.focus(id);
+  }
+
+  /** Doubles the cap of the last expanded node; its details then list the new connections too. The answer applies only while this is the latest action. */
+  async showMore(): Promise<void> {
+    const id = this.lastExpanded;
+    if (id === undefined) return;
+    const request = ++this.request;
+    this.endFocusUnlessOn(id);
+    const label = String(this.cy.getElementById(id).data('label') ?? id);
+    if (!(await this.load(id, (this.limits.get(id) ?? PAGE) * 2, label, request, `show more of ${label}`))) return;
+    if (this.cy.getElementById(id).selected()) this.select(id);
+    if (this.focused === id) this.focus(id);
+  }
+
+  /** An action on a node other than the focused one ends the focus, as a click on the background does. */
+  private endFocusUnlessOn(id: string): void {
+    if (this.focused !== undefined && this.focused !== id) this.unfade();
+  }
+
+  /** Expands a node for the action numbered `request`; undefined, failure included, once a later action overtook it. */
+  private async load(id: string, limit: number, label: string, request: number, what: string): Promise<Neighborhood | undefined> {
     const loading = (this.loading = { id, request });
     const latest = () => loading.request === this.request;
-    const label = String(this.cy.getElementById(id).data('label') ?? id);
-    let n: Neighborhood | undefined;
     try {
-      n = await this.expand(id, PAGE, label, latest);
+      return await this.expand(id, limit, label, latest);
     } catch (error) {
       if (latest()) throw error;
+      return undefined;
     } finally {
       if (this.loading === loading) {
         this.loading = undefined;
-        // The later click loaded nothing, so nothing else replaces "Opening…".
-        if (!latest()) say(`Did not expand ${label}: another node was selected while it loaded`);
+        // The later action loaded nothing, so nothing else replaces "Opening…".
+        if (!latest()) say(`Did not ${what}: another node was selected while it loaded`);
       }
     }
-    if (!n) return;
-    this.select(id);
-    if (this.focused === id) this.focus(id);
   }
 
   /** Loads (more of) a node's neighbourhood and merges it into the view; undefined when the view was cleared or `latest` says it was overtaken meanwhile. */
@@ -89,14 +111,6 @@ export class GraphView {
     this.merge(n, id);
     say(`${label}: ${n.nodes.length} node${n.nodes.length === 1 ? '' : 's'} shown${n.truncated ? ', more with “Show more”' : ''}`);
     return n;
-  }
-
-  /** Doubles the cap of the last expanded node; its details then list the new connections too. */
-  async showMore(): Promise<void> {
-    const id = this.lastExpanded;
-    if (id === undefined) return;
-    if (!(await this.expand(id, (this.limits.get(id) ?? PAGE) * 2))) return;
-    if (this.cy.getElementById(id).selected()) this.select(id);
   }
 
   /** Whether the last expanded node has neighbours that are not shown yet. */
