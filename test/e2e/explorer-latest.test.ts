@@ -199,4 +199,23 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await closed.answer();
     await expect(view.textContent()).resolves.toBe('');
   });
+
+  it('drops a running path search on Clear and empties the path list', async () => {
+    const p = await start();
+    await p.locator('#path-from').fill('Dekker-Abdulaziz');
+    await p.locator('#path-to').fill('minister van Justitie en Veiligheid');
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    await p.locator('#path-results .path').first().waitFor();
+    const slow = await holdFirst(p, (body) => body.query.includes('paths('));
+    await p.locator('#path-to').fill('Hikvision');
+    await p.getByRole('button', { name: 'Find paths' }).click();
+    await slow.held;
+    await p.getByRole('button', { name: 'Clear' }).click();
+    await expect(p.locator('#path-results').textContent()).resolves.toBe('');
+    await slow.answer();
+    await expect(p.locator('#path-results').textContent()).resolves.toBe('');
+    expect(await nodeLabelsOf(p)).toEqual([]);
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Cleared\./);
+    await expect.poll(() => p.locator('#details-title').textContent(), { timeout: 5000 }).toBe('Welcome');
+  });
 });

@@ -14,6 +14,7 @@ import { showCompanyQuestions } from './views.js';
 import { renderWelcome } from './welcome.js';
 
 const details = byId('details');
+const pathOut = byId('path-results');
 let selected: { node: GraphNode; edges: GraphEdge[] } | undefined;
 /** The node opened last from a search or a view: the centre of the exports. */
 let centre: string | undefined;
@@ -102,6 +103,9 @@ byId('fit').addEventListener('click', () => {
 });
 byId('clear').addEventListener('click', () => {
   view.clear();
+  // A running path search is dropped (its answer would fill the cleared graph), and the paths listed went with the graph.
+  claim(pathOut);
+  pathOut.replaceChildren();
   // The exports and the details follow what is open; after Clear nothing is.
   selected = undefined;
   centre = undefined;
@@ -134,7 +138,6 @@ async function resolveEnd(input: HTMLInputElement, latest: () => boolean): Promi
   return best.id;
 }
 
-const pathOut = byId('path-results');
 byId<HTMLFormElement>('path-form').addEventListener('submit', (e) => {
   e.preventDefault();
   runLatest(pathOut, async (latest) => {
