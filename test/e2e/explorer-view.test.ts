@@ -77,12 +77,18 @@ describe('the explorer on a phone, from the keyboard, with failures and Clear', 
 });
 
 describe('double-click focus', () => {
-  it('double-click on a node zooms in on it and its neighbours and fades the rest; a click on the background brings the rest back', async () => {
+  /** Hikvision opened and question 2022Z04510 expanded from the node list. */
+  const withQuestionExpanded = async () => {
     const p = await start();
     await openHikvision(p);
     const question = await unexpandedId(p, '2022Z04510');
     await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
     await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    return { p, question };
+  };
+
+  it('double-click on a node zooms in on it and its neighbours and fades the rest; a click on the background brings the rest back', async () => {
+    const { p } = await withQuestionExpanded();
     const hikvision = await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).getAttribute('data-id');
     const before = await canvas(p, hikvision!);
     expect(before.faded).toEqual([]);
@@ -122,11 +128,7 @@ describe('double-click focus', () => {
   });
 
   it('a click on another node ends a double-click focus, as a click on the background does; a click on the focused node keeps it', async () => {
-    const p = await start();
-    await openHikvision(p);
-    const question = await unexpandedId(p, '2022Z04510');
-    await p.locator(`#node-list .node-button[data-id="${question}"]`).click();
-    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    const { p, question } = await withQuestionExpanded();
     const focus = async () => {
       const at = await canvas(p, question);
       await p.mouse.dblclick(at.x, at.y);
