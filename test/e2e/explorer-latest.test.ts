@@ -3,9 +3,12 @@ import {
   countNeighborhoodRequests,
   escapeRegExp,
   holdFirst,
+  holdSecondPathSearch,
   nodeButtonOf,
   nodeLabelsOf,
+  openDecisionWithMore,
   openHikvision,
+  pressWhileTimelineLoads,
   search,
   unexpandedId,
   useExplorer,
@@ -94,16 +97,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
   it('applies Show more only while it is the latest action: a click on another node meanwhile drops its answer', async () => {
     const p = await start();
     // A member's vote brings in a decision with a hundred voters, of which the first page shows 25.
-    await search(p, 'Joost Sneller');
-    await p.getByRole('button', { name: 'Open Person Joost Sneller' }).click();
-    const decision = p.locator('#node-list .node-button[aria-label^="Decision "]').first();
-    await decision.waitFor();
-    const decisionId = (await decision.getAttribute('data-id'))!;
-    const decisionLabel = (await decision.textContent())!;
-    await decision.click();
-    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${decisionId}"]`).waitFor();
-    const more = p.getByRole('button', { name: 'Show more' });
-    await expect.poll(() => more.isEnabled(), { timeout: 5000 }).toBe(true);
+    const { id: decisionId, label: decisionLabel, more } = await openDecisionWithMore(p);
     const nodes = (await nodeLabelsOf(p)).sort();
     const moreOfDecision = (body: { query: string; variables?: Record<string, unknown> }) => body.query.includes('neighborhood(') && body.variables?.id === decisionId;
 
@@ -134,6 +128,35 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await expect(p.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(voterLabel)}: \\d+ nodes? shown`));
     expect({ enabled: await more.isEnabled(), title: await more.getAttribute('title') }).toEqual(moreBefore);
     await expect(p.locator('#details-title').textContent()).resolves.toBe(voterLabel);
+  });
+
+  it('makes Show more wait while a click loads another node, so that it then applies to that node; a later click ends the wait', async () => {
+    const p = await start();
+    const { label: decisionLabel, more } = await openDecisionWithMore(p);
+    const voters = p.locator('#node-list .node-button[data-expanded="false"][aria-label^="Person "]');
+    const voter = (await voters.first().getAttribute('data-id'))!;
+    const voterLabel = (await voters.first().textContent())!;
+    const slow = await holdFirst(p, (body) => body.query.includes('neighborhood(') && body.variables?.id === voter);
+    await voters.first().click();
+    await slow.held;
+    await expect.poll(() => more.isDisabled(), { timeout: 5000 }).toBe(true);
+    await expect(more.getAttribute('title')).resolves.toBe(`Wait until ${voterLabel} is shown; Show more then applies to it`);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe(voterLabel);
+    await slow.answer();
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${voter}"]`).waitFor();
+    await expect(p.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(voterLabel)}: \\d+ nodes? shown`));
+    await expect(more.getAttribute('title')).resolves.not.toMatch(/^Wait/);
+
+    // A click on a node expanded already while another loads: that load is dropped, and Show more applies to the node expanded last again.
+    const other = p.locator('#node-list .node-button[data-expanded="false"][aria-label^="Person "]').first();
+    const again = await holdFirst(p, (body) => body.query.includes('neighborhood(') && body.variables?.id !== voter);
+    await other.click();
+    await again.held;
+    await expect.poll(() => more.isDisabled(), { timeout: 5000 }).toBe(true);
+    await p.locator('#node-list .node-button').filter({ hasText: new RegExp(`^${escapeRegExp(decisionLabel)}$`) }).click();
+    await expect.poll(() => more.getAttribute('title'), { timeout: 5000 }).not.toMatch(/^Wait/);
+    await again.answer();
+    await expect(p.locator('#details-title').textContent()).resolves.toBe(decisionLabel);
   });
 
   it('starts one load for a node clicked again while it loads, and selects it when the answer arrives', async () => {
@@ -192,24 +215,13 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     expect(await view.locator('.timeline').count()).toBe(0);
     await expect(p.locator('#status').textContent()).resolves.toMatch(/adopted motions? without follow-up/);
 
-    const closed = await holdFirst(p, (body) => body.query.includes('questions('));
-    await p.getByRole('button', { name: 'Timeline' }).click();
-    await closed.held;
-    await p.getByRole('button', { name: 'Close the ready-made view' }).click();
-    await closed.answer();
+    await pressWhileTimelineLoads(p, 'Close the ready-made view');
     await expect(view.textContent()).resolves.toBe('');
   });
 
   it('drops a running path search on Clear and empties the path list', async () => {
     const p = await start();
-    await p.locator('#path-from').fill('Dekker-Abdulaziz');
-    await p.locator('#path-to').fill('minister van Justitie en Veiligheid');
-    await p.getByRole('button', { name: 'Find paths' }).click();
-    await p.locator('#path-results .path').first().waitFor();
-    const slow = await holdFirst(p, (body) => body.query.includes('paths('));
-    await p.locator('#path-to').fill('Hikvision');
-    await p.getByRole('button', { name: 'Find paths' }).click();
-    await slow.held;
+    const slow = await holdSecondPathSearch(p);
     await p.getByRole('button', { name: 'Clear' }).click();
     await expect(p.locator('#path-results').textContent()).resolves.toBe('');
     await slow.answer();
@@ -217,5 +229,35 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     expect(await nodeLabelsOf(p)).toEqual([]);
     await expect(p.locator('#status').textContent()).resolves.toMatch(/^Cleared\./);
     await expect.poll(() => p.locator('#details-title').textContent(), { timeout: 5000 }).toBe('Welcome');
+  });
+
+  it('drops a running path search when a search result is opened, and empties the path list', async () => {
+    const p = await start();
+    await search(p, 'Hikvision');
+    await p.getByRole('button', { name: 'Open Company Hikvision' }).waitFor();
+    const slow = await holdSecondPathSearch(p);
+    await openHikvision(p);
+    await expect(p.locator('#path-results').textContent()).resolves.toBe('');
+    const nodes = (await nodeLabelsOf(p)).sort();
+    await slow.answer();
+    expect((await nodeLabelsOf(p)).sort()).toEqual(nodes);
+    expect(nodes).not.toContain('Dekker-Abdulaziz');
+    expect(await p.locator('#node-list .node-button.on-path').count()).toBe(0);
+    await expect(p.locator('#path-results').textContent()).resolves.toBe('');
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Hikvision: \d+ nodes shown/);
+  });
+
+  it('drops a ready-made view still loading on Clear, and closes the one shown', async () => {
+    const p = await start();
+    const view = p.locator('#view-results');
+    await pressWhileTimelineLoads(p, 'Clear');
+    await expect(view.textContent()).resolves.toBe('');
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Cleared\./);
+
+    await p.getByRole('button', { name: 'Adopted motions not followed up' }).click();
+    await view.locator('h3, caption', { hasText: /^Adopted motions not followed up/ }).waitFor();
+    await p.getByRole('button', { name: 'Clear' }).click();
+    await expect(view.textContent()).resolves.toBe('');
+    await expect(p.locator('#view-panel').isVisible()).resolves.toBe(false);
   });
 });

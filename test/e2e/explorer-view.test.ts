@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvas, countNeighborhoodRequests, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
+import { canvas, countNeighborhoodRequests, findPathsToMinister, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
 
 // The explorer on the demo data at other sizes, from the keyboard and the mouse, and when the API fails.
 const explorer = useExplorer();
@@ -160,5 +160,30 @@ describe('double-click focus', () => {
     await hikvision.click();
     await expect.poll(async () => (await canvas(p, question)).faded, { timeout: 5000 }).toEqual([]);
     expect(loads()).toBe(0);
+  });
+});
+
+describe('a highlighted path', () => {
+  it('keeps a path highlighted while its nodes are clicked, their new neighbours joining faded; a click off the path ends the highlight', async () => {
+    const p = await start();
+    await findPathsToMinister(p);
+    const onPath = async () => (await p.locator('#node-list .node-button.on-path').allTextContents()).sort();
+    const marked = await onPath();
+    expect(marked).toEqual(['2022Z04510', 'Dekker-Abdulaziz', 'minister van Justitie en Veiligheid']);
+    const question = (await nodeButtonOf(p, '2022Z04510').getAttribute('data-id'))!;
+    const before = await canvas(p, question);
+    await nodeButtonOf(p, '2022Z04510').click();
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${question}"]`).waitFor();
+    await p.waitForTimeout(300);
+    const after = await canvas(p, question);
+    expect(after.total).toBeGreaterThan(before.total);
+    expect(after.clear.sort()).toEqual(marked);
+    expect(after.faded.length).toBe(after.total - marked.length);
+    expect(await onPath()).toEqual(marked);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('2022Z04510');
+
+    await p.locator('#node-list .node-button:not(.on-path)').first().click();
+    await expect.poll(async () => (await canvas(p, question)).faded, { timeout: 5000 }).toEqual([]);
+    expect(await onPath()).toEqual([]);
   });
 });

@@ -121,6 +121,48 @@ export async function holdFirst(p: Page, matches: (body: { query: string; variab
   return { held, answer };
 }
 
+/** Finds the paths from the member Dekker-Abdulaziz to the minister van Justitie en Veiligheid and waits until they are listed. */
+export async function findPathsToMinister(p: Page): Promise<void> {
+  await p.locator('#path-from').fill('Dekker-Abdulaziz');
+  await p.locator('#path-to').fill('minister van Justitie en Veiligheid');
+  await p.getByRole('button', { name: 'Find paths' }).click();
+  await p.locator('#path-results .path').first().waitFor();
+}
+
+/** Paths to the minister found and listed, then a second path search (to Hikvision) held until `answer()` lets it go on. */
+export async function holdSecondPathSearch(p: Page) {
+  await findPathsToMinister(p);
+  const slow = await holdFirst(p, (body) => body.query.includes('paths('));
+  await p.locator('#path-to').fill('Hikvision');
+  await p.getByRole('button', { name: 'Find paths' }).click();
+  await slow.held;
+  return slow;
+}
+
+/** Presses Timeline and, while its answer is held, the button named `name`; then lets the answer go on to the API. */
+export async function pressWhileTimelineLoads(p: Page, name: string): Promise<void> {
+  const slow = await holdFirst(p, (body) => body.query.includes('questions('));
+  await p.getByRole('button', { name: 'Timeline' }).click();
+  await slow.held;
+  await p.getByRole('button', { name }).click();
+  await slow.answer();
+}
+
+/** Joost Sneller opened and the decision his vote brings in expanded: a hundred voters, so Show more is enabled for it. */
+export async function openDecisionWithMore(p: Page) {
+  await search(p, 'Joost Sneller');
+  await p.getByRole('button', { name: 'Open Person Joost Sneller' }).click();
+  const decision = p.locator('#node-list .node-button[aria-label^="Decision "]').first();
+  await decision.waitFor();
+  const id = (await decision.getAttribute('data-id'))!;
+  const label = (await decision.textContent())!;
+  await decision.click();
+  await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${id}"]`).waitFor();
+  const more = p.getByRole('button', { name: 'Show more' });
+  await expect.poll(() => more.isEnabled(), { timeout: 5000 }).toBe(true);
+  return { id, label, more };
+}
+
 /**
  * What the graph canvas shows, read from Cytoscape (registered on its container): the zoom, where
  * a node is on the page, which nodes are faded, and whether the node's neighbourhood is on screen.

@@ -11,6 +11,8 @@ export interface GraphViewEvents {
   select(node: GraphNode, edges: GraphEdge[]): void;
   /** The set of nodes changed (for the node list and the buttons). */
   change(): void;
+  /** A click's load started, ended or was overtaken (for Show more, which waits for it). */
+  busy(): void;
 }
 
 /** The graph view: merges neighbourhoods into one Cytoscape graph, expands, focuses and highlights paths. */
@@ -28,6 +30,8 @@ export class GraphView {
   private loading: { id: string; request: number } | undefined;
   /** The node double-clicked last: when its own neighbours arrive, the view focuses on them too. */
   private focused: string | undefined;
+  /** The nodes of the highlighted path: a click on one keeps the highlight, and the neighbours it brings in join faded. */
+  private path: Set<string> | undefined;
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     this.cy = cytoscape({ container, style: createGraphStyle(), minZoom: 0.15, maxZoom: 3 });
@@ -52,10 +56,9 @@ export class GraphView {
     const request = ++this.request;
     this.endFocusUnlessOn(id);
     this.select(id);
-    if (this.loading?.id === id) {
-      this.loading.request = request;
-      return;
-    }
+    if (this.loading?.id === id) this.loading.request = request;
+    this.events.busy();
+    if (this.loading?.id === id) return;
     if (this.limits.has(id)) return;
     const label = String(this.cy.getElementById(id).data('label') ?? id);
     if (!(await this.load(id, PAGE, label, request, `expand ${label}`))) return;
@@ -75,15 +78,23 @@ export class GraphView {
     if (this.focused === id) this.focus(id);
   }
 
-  /** An action on a node other than the focused one ends the focus, as a click on the background does. */
+  /** An action on a node other than the focused one, or off the highlighted path, ends the focus or the highlight, as a click on the background does. */
   private endFocusUnlessOn(id: string): void {
-    if (this.focused !== undefined && this.focused !== id) this.unfade();
+    if ((this.focused !== undefined && this.focused !== id) || (this.path && !this.path.has(id))) this.unfade();
+  }
+
+  /** The label of the node a click is loading while that click is the latest action: Show more waits for it, as it then applies to that node. */
+  clickLoading(): string | undefined {
+    const loading = this.loading;
+    if (!loading || loading.request !== this.request || loading.id === this.lastExpanded) return undefined;
+    return String(this.cy.getElementById(loading.id).data('label') ?? loading.id);
   }
 
   /** Expands a node for the action numbered `request`; undefined, failure included, once a later action overtook it. */
   private async load(id: string, limit: number, label: string, request: number, what: string): Promise<Neighborhood | undefined> {
     const loading = (this.loading = { id, request });
     const latest = () => loading.request === this.request;
+    this.events.busy();
     try {
       return await this.expand(id, limit, label, latest);
     } catch (error) {
@@ -94,6 +105,7 @@ export class GraphView {
         this.loading = undefined;
         // The later action loaded nothing, so nothing else replaces "Opening…".
         if (!latest()) say(`Did not ${what}: another node was selected while it loaded`);
+        this.events.busy();
       }
     }
   }
@@ -142,6 +154,7 @@ export class GraphView {
       this.cy.nodes().removeClass('expanded truncated');
       for (const id of this.limits.keys()) this.cy.getElementById(id).addClass('expanded');
       for (const id of this.truncated) this.cy.getElementById(id).addClass('truncated');
+      if (this.path) added.addClass('faded');
     });
     // The node list and legend change first, so the layout fits the graph into the space they leave.
     this.events.change();
@@ -183,6 +196,7 @@ export class GraphView {
     const node = this.cy.getElementById(id);
     if (node.empty()) return;
     this.focused = id;
+    this.path = undefined;
     const near = node.closedNeighborhood();
     this.cy.elements().addClass('faded');
     near.removeClass('faded');
@@ -192,6 +206,7 @@ export class GraphView {
   /** Highlights one path (its nodes and edges) and fades the rest. */
   highlight(nodeIds: string[], edgeIds: string[]): void {
     this.focused = undefined;
+    this.path = new Set(nodeIds);
     this.cy.elements().removeClass('hop').addClass('faded');
     const hops = this.cy.collection();
     for (const id of [...nodeIds, ...edgeIds]) hops.merge(this.cy.getElementById(id));
@@ -211,6 +226,7 @@ export class GraphView {
 
   unfade(): void {
     this.focused = undefined;
+    this.path = undefined;
     this.cy.elements().removeClass('faded hop');
     this.events.change();
   }
@@ -223,6 +239,7 @@ export class GraphView {
     this.lastExpanded = undefined;
     this.loading = undefined;
     this.focused = undefined;
+    this.path = undefined;
     this.events.change();
   }
 

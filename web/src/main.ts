@@ -15,6 +15,8 @@ import { renderWelcome } from './welcome.js';
 
 const details = byId('details');
 const pathOut = byId('path-results');
+// The three views share one panel: the button pressed last (or Close, or Clear) decides what it shows.
+const viewOut = byId('view-results');
 let selected: { node: GraphNode; edges: GraphEdge[] } | undefined;
 /** The node opened last from a search or a view: the centre of the exports. */
 let centre: string | undefined;
@@ -29,11 +31,19 @@ const view = new GraphView(byId('cy'), {
   change: () => {
     renderNodeList(byId('node-list'), view, (id) => void guard(view.activate(id)));
     renderLegend(byId('legend'), view);
-    const more = byId<HTMLButtonElement>('show-more');
-    more.disabled = !view.hasMore();
-    more.title = view.hasMore() ? `${view.cy.nodes().length} nodes shown; more neighbours are not shown yet` : 'Every neighbour is shown';
+    updateShowMore();
   },
+  busy: () => updateShowMore(),
 });
+
+/** Show more applies to the node expanded last; while a click loads another node, it waits for that node, which it then applies to. */
+function updateShowMore(): void {
+  const more = byId<HTMLButtonElement>('show-more');
+  const waiting = view.clickLoading();
+  more.disabled = waiting !== undefined || !view.hasMore();
+  if (waiting !== undefined) more.title = `Wait until ${waiting} is shown; Show more then applies to it`;
+  else more.title = view.hasMore() ? `${view.cy.nodes().length} nodes shown; more neighbours are not shown yet` : 'Every neighbour is shown';
+}
 
 function showDetails(): void {
   if (!selected) return;
@@ -74,8 +84,22 @@ function runLatest(out: HTMLElement, work: (latest: () => boolean) => Promise<un
   );
 }
 
+/** Drops a running path search and empties the path list: the graph they were for is gone. */
+function dropPaths(): void {
+  claim(pathOut);
+  pathOut.replaceChildren();
+}
+
+/** Drops a ready-made view still loading and closes the one shown. */
+function closeView(): void {
+  claim(viewOut);
+  viewOut.replaceChildren();
+}
+
 async function open(id: string, label?: string): Promise<void> {
   centre = id;
+  // The new graph replaces the one a running path search would merge into, and the one the listed paths ran through.
+  dropPaths();
   if (await view.open(id, label)) details.focus();
 }
 
@@ -104,8 +128,9 @@ byId('fit').addEventListener('click', () => {
 byId('clear').addEventListener('click', () => {
   view.clear();
   // A running path search is dropped (its answer would fill the cleared graph), and the paths listed went with the graph.
-  claim(pathOut);
-  pathOut.replaceChildren();
+  dropPaths();
+  // A ready-made view still loading would fill its panel after the page was cleared; one shown goes too, so Clear leaves nothing open whatever the timing.
+  closeView();
   // The exports and the details follow what is open; after Clear nothing is.
   selected = undefined;
   centre = undefined;
@@ -152,8 +177,6 @@ byId<HTMLFormElement>('path-form').addEventListener('submit', (e) => {
   });
 });
 
-// The three views share one panel: the button pressed last (or Close) decides what it shows.
-const viewOut = byId('view-results');
 byId('view-company-questions').addEventListener('click', () =>
   runLatest(viewOut, async (latest) => {
     let company = selected?.node.type === 'Company' ? selected.node : undefined;
@@ -169,10 +192,7 @@ byId('view-company-questions').addEventListener('click', () =>
 );
 byId('view-motions-open').addEventListener('click', () => runLatest(viewOut, (latest) => showUnansweredMotions(viewOut, (id) => void guard(open(id)), latest)));
 byId('view-timeline').addEventListener('click', () => runLatest(viewOut, (latest) => showTimeline(viewOut, selected?.node, (id) => void guard(open(id)), latest)));
-byId('view-close').addEventListener('click', () => {
-  claim(viewOut);
-  viewOut.replaceChildren();
-});
+byId('view-close').addEventListener('click', closeView);
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
   button.addEventListener('click', () => {
