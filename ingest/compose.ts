@@ -10,13 +10,15 @@ import { countByClass, type IngestSummary } from './pipeline/summary.js';
 import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
 import { addStoredMentions, loadMentionTargets } from './resolve/mention-stored.js';
+import { addStoredMemberships } from './resolve/membership-stored.js';
 import { resolveStoredNames } from './resolve/resolve-stored.js';
 import { applyAcceptedIdentities } from '../src/review/candidates.js';
 
 /**
  * The ingest as the command line and `graafwerk start` run it: the company registry first, then the
  * pipeline wired to the enrichment step and the publication URLs, then the steps that depend on
- * the whole graph: names written before their persons were known, mentions of the persons, parties
+ * the whole graph: names written before their persons were known, party memberships stated before
+ * their parties were known, mentions of the persons, parties
  * and offices the run added in texts stored before them, motion status from decisions.
  */
 export async function runIngest(graph: Graph, config: Config, args: string[], extra: Partial<IngestOptions> = {}): Promise<IngestSummary> {
@@ -30,6 +32,7 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
     ...extra,
   });
   const namesResolved = await resolveStoredNames(graph, config);
+  const membershipsAdded = await addStoredMemberships(graph, config);
   const mentionsAdded = await addStoredMentions(graph, config, targets);
   // After everything that writes edges, so what this run wrote to a merged stand-in moves on.
   await applyAcceptedIdentities(graph, config.stateDir);
@@ -39,7 +42,7 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
   const log = createLogger(config.logLevel);
   for (const r of summary.rejectedDocuments) log.debug(r, 'document rejected');
   const { rejectedDocuments, rejectedRows, ...counts } = summary;
-  log.debug({ ...counts, namesResolved, mentionsAdded, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
+  log.debug({ ...counts, namesResolved, membershipsAdded, mentionsAdded, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
   return summary;
 }
 

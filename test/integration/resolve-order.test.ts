@@ -51,4 +51,17 @@ describe('names written before their persons are known', () => {
     const [standIn] = await readRows(graph(), `MATCH (p:Person {id: 'name:dekker-abdulaziz'}) RETURN p.mergedInto AS into, COUNT { (p)-[r]-() WHERE type(r) <> 'SAME_AS' } AS edges`);
     expect(standIn).toEqual({ into: '00000000-0000-4000-8000-d66dekker001', edges: 0 });
   });
+  it("askers named with their party before the party was known get that membership once it is, as in the other order", async () => {
+    const members = () =>
+      readRows(graph(), `MATCH (p:Person)-[:ASKED]->(:Question {number: '2022Z04510'}) OPTIONAL MATCH (p)-[m:MEMBER_OF {key: 'observed:2022-03-10'}]->(f:Party) RETURN p.id AS id, f.abbreviation AS party ORDER BY id`);
+    expect(await members()).toEqual([
+      { id: '00000000-0000-4000-8000-d66dekker001', party: null },
+      { id: 'name:van-ginneken', party: null },
+    ]);
+    await runIngest(graph(), config, ['test/fixtures/tk/odata/fractie_page_1.json']);
+    expect(await members()).toEqual([
+      { id: '00000000-0000-4000-8000-d66dekker001', party: 'D66' },
+      { id: 'name:van-ginneken', party: 'D66' },
+    ]);
+  });
 });
