@@ -53,11 +53,23 @@ export const flattenMergesCypher = (label: NodeLabel): string =>
   `MATCH (n:${modelLabel(label)}) WHERE (n.id = $from OR n.mergedInto = $from) AND n.id <> $to SET n.mergedInto = $to`;
 
 /**
- * Moves every edge of node `fromId` to node `toId` of the same label, keeping properties, and marks
- * the first (and whatever was merged into it) `mergedInto` the second. A keyed edge stays keyed;
- * an unkeyed one merges as the GraphWriter merges it (no key), so a second description of the same
- * relationship joins it instead of doubling it. Only the directions the model allows the label are
- * looked at.
+ * How a moved edge `r` joins the edge `r2` it lands on: a new one takes its properties; one already
+ * there keeps its own (a record of the Tweede Kamer may have stated it, with a version) and gains
+ * what it lacks, and the provenance of both (sources, first and last seen) is joined.
+ */
+const JOIN_MOVED_EDGE = `ON CREATE SET r2 = properties(r)
+ON MATCH SET r2.sources = coalesce(r2.sources, []) + [s IN coalesce(r.sources, []) WHERE NOT s IN coalesce(r2.sources, [])],
+  r2.firstSeen = CASE WHEN r2.firstSeen IS NULL OR r.firstSeen < r2.firstSeen THEN r.firstSeen ELSE r2.firstSeen END,
+  r2.lastSeen = CASE WHEN r2.lastSeen IS NULL OR r.lastSeen > r2.lastSeen THEN r.lastSeen ELSE r2.lastSeen END
+FOREACH (k IN [k IN keys(r) WHERE r2[k] IS NULL] | SET r2[k] = r[k])
+DELETE r`;
+
+/**
+ * Moves every edge of node `fromId` to node `toId` of the same label and marks the first (and
+ * whatever was merged into it) `mergedInto` the second. A keyed edge stays keyed; an unkeyed one
+ * merges as the GraphWriter merges it (no key), so a second description of the same relationship
+ * joins it instead of doubling it (JOIN_MOVED_EDGE). Only the directions the model allows the label
+ * are looked at.
  */
 export async function repointEdges(graph: Graph, label: NodeLabel, fromId: string, toId: string): Promise<void> {
   const l = modelLabel(label);
@@ -65,8 +77,8 @@ export async function repointEdges(graph: Graph, label: NodeLabel, fromId: strin
     for (const { type, out } of edgesOf(l)) {
       const match = out ? `(n:${l} {id: $from})-[r:${type}]->(m)` : `(m)-[r:${type}]->(n:${l} {id: $from})`;
       const edge = (keyed: boolean) => (out ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`);
-      await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
-      await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} SET r2 += properties(r) DELETE r`, { from: fromId, to: toId });
+      await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} ${JOIN_MOVED_EDGE}`, { from: fromId, to: toId });
+      await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} ${JOIN_MOVED_EDGE}`, { from: fromId, to: toId });
     }
     // Kept flat: what was merged into the first node points at the second too, so one hop finds the
     // last node; the second, receiving, is merged into nothing (the latest decision wins).
