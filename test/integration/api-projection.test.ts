@@ -27,7 +27,13 @@ CREATE (:Person {id: 'proj-p-guess', name: 'Asker Guess'})-[:ASKED {role: 'Indie
 CREATE (q)-[:ADDRESSED_TO]->(:Office {id: 'proj-o', title: 'minister P'})
 CREATE (:Person {id: 'proj-pa', name: 'Zed Co'})-[:ASKED {role: 'Medeindiener'}]->(q)
 CREATE (:Person {id: 'proj-pz', name: 'Anna Co'})-[:ASKED {role: 'Medeindiener'}]->(q)
-CREATE (:Company {id: 'proj-blank', name: '', number: 7})`;
+CREATE (:Company {id: 'proj-blank', name: '', number: 7})
+CREATE (sq:Question {id: 'proj-signed', number: '2023Z90003', submittedAt: '2023-02-01'})
+CREATE (later:Answer {id: 'proj-later', receivedAt: '2023-03-01', later: true})-[:ANSWERS]->(sq)
+CREATE (later)-[:ANSWERED_BY]->(:Person {id: 'proj-bo', name: 'Bo Minister'})
+CREATE (first:Answer {id: 'proj-first', receivedAt: '2023-02-20'})-[:ANSWERS]->(sq)
+CREATE (first)-[:ANSWERED_BY]->(:Person {id: 'proj-zed', name: 'Zed Minister'})
+CREATE (first)-[:ANSWERED_BY]->(:Person {id: 'proj-anna', name: 'Anna Minister'})`;
 
 beforeAll(async () => {
   await writeGraph(graph(), (tx) => tx.run(SETUP));
@@ -134,6 +140,11 @@ describe('projection, and stand-ins under review', () => {
     expect(statements.find((s) => s.includes(':ADDRESSED_TO]'))).toContain('{.id, .title, __label');
     expect(statements.filter((s) => s.includes('{.*'))).toEqual([]);
     expect(statements.find((s) => s.includes(':MENTIONS]'))).toContain('properties(r)');
+  });
+
+  it('lists who signed the answers in an order of their own: the first answer first, each answer by name', async () => {
+    const data = (await createTestApi(graph()).query(`{ question(number: "2023Z90003") { answeredBy { name } } }`)).data!;
+    expect(data.question.answeredBy.map((p: { name: string }) => p.name)).toEqual(['Anna Minister', 'Zed Minister', 'Bo Minister']);
   });
 
   it('gives the same answer through an interface fragment as through the type', async () => {

@@ -46,6 +46,7 @@ function parseNumbered(json: unknown): { number: number; text: string | null }[]
 }
 
 const byDate = (a: NodeObject, b: NodeObject) => String(a.receivedAt ?? '').localeCompare(String(b.receivedAt ?? ''));
+const byName = (a: NodeObject, b: NodeObject) => String(a.name ?? '').localeCompare(String(b.name ?? ''), 'nl');
 
 /** Answers to sub-questions by number: the first answer first, later (nader) answers fill what it left open. */
 async function subAnswers(q: Q, ctx: ApiContext): Promise<Map<number, string>> {
@@ -71,7 +72,7 @@ export const questionReads: FieldReads = {
   askedBy: [],
   addressedTo: [],
   answers: ['Answer.receivedAt'],
-  answeredBy: [],
+  answeredBy: ['Answer.receivedAt', 'Person.name'],
   postponements: [],
   subQuestions: SUB_QUESTION_READS,
   unansweredSubQuestions: SUB_QUESTION_READS,
@@ -100,8 +101,9 @@ export const Question = {
   addressedTo: (q: Q, _: unknown, ctx: ApiContext) => relatedNodes(ctx, q, 'ADDRESSED_TO', 'out'),
   answers: async (q: Q, _: unknown, ctx: ApiContext) => (await relatedNodes(ctx, q, 'ANSWERS', 'in')).sort(byDate),
   answeredBy: async (q: Q, _: unknown, ctx: ApiContext) => {
-    const answers = await relatedNodes(ctx, q, 'ANSWERS', 'in');
-    const people = (await Promise.all(answers.map((a) => relatedNodes(ctx, a, 'ANSWERED_BY', 'out', ['Person'])))).flat();
+    const answers = [...(await relatedNodes(ctx, q, 'ANSWERS', 'in'))].sort(byDate);
+    const signed = await Promise.all(answers.map((a) => relatedNodes(ctx, a, 'ANSWERED_BY', 'out', ['Person'])));
+    const people = signed.flatMap((of) => [...of].sort(byName));
     return [...new Map(people.map((p) => [p.id, p])).values()];
   },
   postponements: (q: Q, _: unknown, ctx: ApiContext) => relatedNodes(ctx, q, 'POSTPONES', 'in'),
