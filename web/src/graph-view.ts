@@ -22,9 +22,7 @@ export class GraphView {
   private readonly limits = new Map<string, number>();
   private readonly truncated = new Set<string>();
   lastExpanded: string | undefined;
-  /** Bumped by clear: answers to requests made before it are dropped. */
-  private generation = 0;
-  /** Bumped by each open, click and Show more: only the latest applies its answer. */
+  /** Bumped by each open, click, Show more and clear: only the latest applies its answer. */
   private request = 0;
   /** The node the latest click or Show more is loading and the action it now answers: a click on that node adopts the load instead of starting one. */
   private loading: { id: string; request: number } | undefined;
@@ -44,9 +42,9 @@ export class GraphView {
 
   /** Replaces the view with the neighbourhood of one node and selects it; false when a later request overtook it. */
   async open(id: string, label = id): Promise<boolean> {
-    const request = ++this.request;
     this.clear();
-    if (!(await this.expand(id, PAGE, label)) || request !== this.request) return false;
+    const request = this.request;
+    if (!(await this.expand(id, PAGE, label, () => request === this.request))) return false;
     this.select(id);
     return true;
   }
@@ -60,7 +58,7 @@ export class GraphView {
     this.events.busy();
     if (this.loading?.id === id) return;
     if (this.limits.has(id)) return;
-    const label = String(this.cy.getElementById(id).data('label') ?? id);
+    const label = this.labelOf(id);
     if (!(await this.load(id, PAGE, label, request, `expand ${label}`))) return;
     this.select(id);
     if (this.focused === id) this.focus(id);
@@ -72,7 +70,7 @@ export class GraphView {
     if (id === undefined) return;
     const request = ++this.request;
     this.endFocusUnlessOn(id);
-    const label = String(this.cy.getElementById(id).data('label') ?? id);
+    const label = this.labelOf(id);
     if (!(await this.load(id, (this.limits.get(id) ?? PAGE) * 2, label, request, `show more of ${label}`))) return;
     if (this.cy.getElementById(id).selected()) this.select(id);
     if (this.focused === id) this.focus(id);
@@ -87,7 +85,11 @@ export class GraphView {
   clickLoading(): string | undefined {
     const loading = this.loading;
     if (!loading || loading.request !== this.request || loading.id === this.lastExpanded) return undefined;
-    return String(this.cy.getElementById(loading.id).data('label') ?? loading.id);
+    return this.labelOf(loading.id);
+  }
+
+  private labelOf(id: string): string {
+    return String(this.cy.getElementById(id).data('label') ?? id);
   }
 
   /** Expands a node for the action numbered `request`; undefined, failure included, once a later action overtook it. */
@@ -110,12 +112,11 @@ export class GraphView {
     }
   }
 
-  /** Loads (more of) a node's neighbourhood and merges it into the view; undefined when the view was cleared or `latest` says it was overtaken meanwhile. */
-  async expand(id: string, limit = PAGE, label = String(this.cy.getElementById(id).data('label') ?? id), latest = () => true): Promise<Neighborhood | undefined> {
-    const generation = this.generation;
+  /** Loads (more of) a node's neighbourhood and merges it into the view; undefined when `latest` says a later action (Clear included) overtook it meanwhile. */
+  private async expand(id: string, limit: number, label: string, latest: () => boolean): Promise<Neighborhood | undefined> {
     say(`Opening ${label}…`);
     const n = await loadNeighborhood(id, 1, limit);
-    if (generation !== this.generation || !latest()) return undefined;
+    if (!latest()) return undefined;
     this.limits.set(id, limit);
     if (n.truncated) this.truncated.add(id);
     else this.truncated.delete(id);
@@ -232,7 +233,7 @@ export class GraphView {
   }
 
   clear(): void {
-    this.generation++;
+    this.request++;
     this.cy.elements().remove();
     this.limits.clear();
     this.truncated.clear();
