@@ -106,7 +106,8 @@ async function open(id: string, label?: string): Promise<void> {
 byId<HTMLFormElement>('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = byId<HTMLInputElement>('search-input').value;
-  void guard(runSearch(byId('results'), text, (hit) => void guard(open(hit.id, hit.label))));
+  const results = byId('results');
+  if (text.trim()) runLatest(results, (latest) => runSearch(results, text, (hit) => void guard(open(hit.id, hit.label)), latest));
 });
 
 /** The details panel with nothing open: the start page. */

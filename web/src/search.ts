@@ -1,5 +1,5 @@
 import { searchNodes, type SearchHit } from './api.js';
-import { claim, fill, h, say } from './dom.js';
+import { fill, h, say } from './dom.js';
 import { lookOf } from './kinds.js';
 
 /** Groups hits by type, keeping each group's best hit first and the groups in order of their best hit. */
@@ -13,20 +13,14 @@ export function groupHits(hits: SearchHit[]): Map<string, SearchHit[]> {
   return groups;
 }
 
-/** Runs a search and lists the results by type; each result is a button that opens the entity. */
-export async function runSearch(container: HTMLElement, text: string, open: (hit: SearchHit) => void): Promise<void> {
-  if (!text.trim()) return;
-  const latest = claim(container);
+/** Runs a search and lists the results by type; each result is a button that opens the entity. Nothing changes once `latest` says a later search overtook it. */
+export async function runSearch(container: HTMLElement, text: string, open: (hit: SearchHit) => void, latest: () => boolean): Promise<void> {
   say(`Searching for “${text}”…`);
-  let hits: SearchHit[];
-  try {
-    hits = await searchNodes(text.trim());
-  } catch (error) {
-    if (!latest()) return;
+  const hits = await searchNodes(text.trim()).catch((error: unknown) => {
     // The results of an earlier search would read as this one's.
-    container.replaceChildren();
+    if (latest()) container.replaceChildren();
     throw error;
-  }
+  });
   if (!latest()) return;
   say(`${hits.length} result${hits.length === 1 ? '' : 's'} for “${text}”`);
   if (!hits.length) {
