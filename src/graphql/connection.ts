@@ -18,19 +18,9 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * What a cursor is bound to: the rows of a list and their order, that is the page query up to its
- * SKIP (what follows only projects each row, and changes with the fields a request selects) and
- * its parameters but skip and limit.
- */
+/** What a cursor is bound to: the list's rows and their order, and its parameters but skip and limit. */
 function listKey(q: ConnectionQuery): Buffer {
-  const skip = q.page.indexOf('SKIP $skip');
-  return createHash('sha256')
-    .update(skip < 0 ? q.page : q.page.slice(0, skip))
-    .update('\0')
-    .update(stableJson(q.params))
-    .digest()
-    .subarray(0, KEY_BYTES);
+  return createHash('sha256').update(q.rows).update('\0').update(stableJson(q.params)).digest().subarray(0, KEY_BYTES);
 }
 
 /** Encodes a position in a list as an opaque, URL-safe cursor bound to that list (see listKey). */
@@ -52,6 +42,11 @@ function decodeCursor(after: string, key: Buffer): number {
 
 /** A list as two queries over the same parameters: `page` takes `$skip` and `$limit` besides them. */
 export interface ConnectionQuery {
+  /**
+   * What decides the list's rows and their order (e.g. its match and its sort), without the
+   * projection, which changes with the fields a request selects: what a cursor is bound to.
+   */
+  rows: string;
   page: string;
   count: string;
   params: Record<string, unknown>;

@@ -30,7 +30,8 @@ export function toMotionQuery(filter: MotionFilterInput | null | undefined): Mot
 /** Loads a page of motions for a filter; the nodes carry the follow-up period for their followUp field. */
 export function loadMotions(ctx: ApiContext, query: MotionQuery, sort: MotionOrder | null | undefined, first: number | null | undefined, after: string | null | undefined) {
   const { cypher, params } = motionsMatch(query);
-  return loadConnection(ctx, { page: motionsPageCypher(cypher, sort ?? 'SUBMITTED_DESC', ctx.projection.properties(['Motion'])), count: motionsCountCypher(cypher), params }, first, after, {
+  const order = sort ?? 'SUBMITTED_DESC';
+  return loadConnection(ctx, { rows: `${cypher}\n${order}`, page: motionsPageCypher(cypher, order, ctx.projection.properties(['Motion'])), count: motionsCountCypher(cypher), params }, first, after, {
     __asOf: query.asOf,
     __withinDays: query.withinDays,
   });

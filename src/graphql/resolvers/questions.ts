@@ -39,7 +39,7 @@ function safeCanonical(url: string): string {
 export function loadQuestions(ctx: ApiContext, query: QuestionQuery, sort: QuestionOrder | null | undefined, first: number | null | undefined, after: string | null | undefined) {
   const { cypher, params } = questionsMatch(query);
   const order = sort ?? 'SUBMITTED_DESC';
-  return loadConnection(ctx, { page: questionsPageCypher(cypher, order, ctx.projection.properties(['Question'])), count: questionsCountCypher(cypher), params }, first, after, { __asOf: query.asOf });
+  return loadConnection(ctx, { rows: `${cypher}\n${order}`, page: questionsPageCypher(cypher, order, ctx.projection.properties(['Question'])), count: questionsCountCypher(cypher), params }, first, after, { __asOf: query.asOf });
 }
 
 /** Root field `questions(filter, sort, first, after)`. */
