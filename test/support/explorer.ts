@@ -164,14 +164,14 @@ export async function openDecisionWithMore(p: Page) {
 }
 
 /**
- * What the graph canvas shows, read from Cytoscape (registered on its container): the zoom, where
- * a node is on the page, which nodes are faded, and whether the node's neighbourhood is on screen.
+ * What the graph canvas shows, read through Cytoscape's public API from the core the explorer hands
+ * out as `window.graafwerk.cy`: the zoom, where a node is on the page, which nodes are faded, and
+ * whether the node's neighbourhood is on screen.
  */
 export async function canvas(p: Page, id: string) {
   return p.evaluate((id) => {
-    const container = document.getElementById('cy') as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } };
-    const cy = container._cyreg.cy;
-    const box = container.getBoundingClientRect();
+    const { cy } = (window as unknown as { graafwerk: { cy: import('cytoscape').Core } }).graafwerk;
+    const box = cy.container()!.getBoundingClientRect();
     const node = cy.getElementById(id);
     const near = node.closedNeighborhood().nodes();
     const labels = (nodes: import('cytoscape').NodeCollection) => nodes.map((n) => String(n.data('label')));
