@@ -205,12 +205,15 @@ WITH id, collect(${project('f', properties)})[0] AS party
 RETURN id, party`;
 }
 
-/** A party by any of its names in any case (the first visible one). Params: $party (partyParam). */
-export const partyByNameCypher = `MATCH (f:Party) WHERE ${visible('f')} AND (toLower(f.abbreviation) IN $party.names OR toLower(f.name) IN $party.names)
-RETURN ${project('f')} AS node ORDER BY f.id LIMIT 1`;
-
 /** A party as a user names it, as the parameter $party: its id, or any of its names in any case (see partyNamesFor). */
 export const partyParam = (value: string): { id: string; names: string[] } => ({ id: value, names: partyNamesFor(value) });
 
-/** Whether Party `f` is the one $party (partyParam) names; the label is small, so names are compared without an index. */
-export const isNamedParty = (f: string): string => `(${f}.id = $party.id OR toLower(${f}.abbreviation) IN $party.names OR toLower(${f}.name) IN $party.names)`;
+/** Whether Party `f` goes by one of the names of $party (partyParam); the label is small, so names are compared without an index. */
+const hasPartyName = (f: string): string => `(toLower(${f}.abbreviation) IN $party.names OR toLower(${f}.name) IN $party.names)`;
+
+/** Whether Party `f` is the one $party (partyParam) names: by its id or by one of its names. */
+export const isNamedParty = (f: string): string => `(${f}.id = $party.id OR ${hasPartyName(f)})`;
+
+/** A party by any of its names in any case (the first visible one). Params: $party (partyParam). */
+export const partyByNameCypher = `MATCH (f:Party) WHERE ${visible('f')} AND ${hasPartyName('f')}
+RETURN ${project('f')} AS node ORDER BY f.id LIMIT 1`;
