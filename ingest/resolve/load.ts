@@ -1,8 +1,12 @@
 import type { OfficeNames, PartyNames } from '../../src/analysis/mention-forms.js';
+import { DATE_FIELDS } from '../../src/model/kinds.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import type { KnownPerson, Membership } from './people.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+/** Cypher for the date of stored document node `x`: the first of its date fields that it has. */
+export const storedDateCypher = (x: string): string => `coalesce(${DATE_FIELDS.map((f) => `${x}.${f}`).join(', ')})`;
 
 interface PersonRow {
   id: string;

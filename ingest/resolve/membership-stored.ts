@@ -1,9 +1,8 @@
 import type { Config } from '../../src/config.js';
 import { ref, type EdgeRecord } from '../../src/model/fragment.js';
-import { DATE_FIELDS } from '../../src/model/kinds.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { writeDerivedFragment } from '../pipeline/derived-fragment.js';
-import { loadPartiesAndOffices } from './load.js';
+import { loadPartiesAndOffices, storedDateCypher } from './load.js';
 import { observedMembership, PARTY_BEARING } from './party-memberships.js';
 
 /**
@@ -15,7 +14,7 @@ export async function addStoredMemberships(graph: Graph, config: Config): Promis
   const rows = await readRows<{ person: string; written: string; date: string | null }>(
     graph,
     `MATCH (p:Person)-[e:${[...PARTY_BEARING].join('|')}]->(t) WHERE e.partyName IS NOT NULL AND p.mergedInto IS NULL AND p.deleted IS NULL
-     WITH DISTINCT p, e.partyName AS written, coalesce(${DATE_FIELDS.map((f) => `t.${f}`).join(', ')}) AS date
+     WITH DISTINCT p, e.partyName AS written, ${storedDateCypher('t')} AS date
      WHERE NOT EXISTS { (p)-[m:MEMBER_OF {key: CASE WHEN date IS NULL THEN 'observed' ELSE 'observed:' + date END}]->(:Party) }
      RETURN p.id AS person, written, date ORDER BY person, written, date`,
   );

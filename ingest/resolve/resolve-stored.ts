@@ -1,9 +1,8 @@
 import type { Config } from '../../src/config.js';
 import type { FragmentBody } from '../../src/model/fragment.js';
-import { DATE_FIELDS } from '../../src/model/kinds.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { writeDerivedFragment } from '../pipeline/derived-fragment.js';
-import { loadPeople } from './load.js';
+import { loadPeople, storedDateCypher } from './load.js';
 import { decideNamePerson, sameAsEdges } from './resolve-fragment.js';
 import { repointEdges } from '../../src/review/candidates.js';
 import { loadReviews } from '../../src/review/decisions.js';
@@ -26,7 +25,7 @@ export async function resolveStoredNames(graph: Graph, config: Config): Promise<
     `MATCH (n:Person) WHERE n.id STARTS WITH 'name:' AND n.deleted IS NULL
        AND (n.mergedInto IS NULL OR EXISTS { (n)-[r]-() WHERE type(r) <> 'SAME_AS' })
      OPTIONAL MATCH (n)--(t) WHERE t:Question OR t:Motion OR t:Answer OR t:Postponement OR t:Document
-     RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(coalesce(${DATE_FIELDS.map((f) => `t.${f}`).join(', ')})) AS date
+     RETURN n.id AS id, n {.name, .fullName, .partyName} AS props, min(${storedDateCypher('t')}) AS date
      ORDER BY id`,
   );
   if (names.length === 0) return 0;
