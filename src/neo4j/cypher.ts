@@ -25,11 +25,17 @@ function key(l: NodeLabel, k: string): string {
 /** Provenance on creation: the first source, first and last seen. `x` is the node or edge variable. */
 const provenanceOnCreate = (x: string): string => `${x}.sources = [row.src], ${x}.firstSeen = row.seen, ${x}.lastSeen = row.seen`;
 
-/** Provenance on update: the source joins the list once, first/last seen move outward. */
-const provenance = (x: string): string =>
-  `${x}.sources = CASE WHEN row.src IN coalesce(${x}.sources, []) THEN ${x}.sources ELSE coalesce(${x}.sources, []) + row.src END,
-    ${x}.firstSeen = CASE WHEN ${x}.firstSeen IS NULL OR row.seen < ${x}.firstSeen THEN row.seen ELSE ${x}.firstSeen END,
-    ${x}.lastSeen = CASE WHEN ${x}.lastSeen IS NULL OR row.seen > ${x}.lastSeen THEN row.seen ELSE ${x}.lastSeen END`;
+/**
+ * Provenance on update from `sources` (a list) first seen at `first` and last seen at `last`: each
+ * source joins the list once, first/last seen move outward. `x` is the node or edge variable.
+ */
+export const joinProvenance = (x: string, sources: string, first: string, last: string): string =>
+  `${x}.sources = coalesce(${x}.sources, []) + [s IN ${sources} WHERE NOT s IN coalesce(${x}.sources, [])],
+    ${x}.firstSeen = CASE WHEN ${x}.firstSeen IS NULL OR ${first} < ${x}.firstSeen THEN ${first} ELSE ${x}.firstSeen END,
+    ${x}.lastSeen = CASE WHEN ${x}.lastSeen IS NULL OR ${last} > ${x}.lastSeen THEN ${last} ELSE ${x}.lastSeen END`;
+
+/** Provenance on update from one row: its source, seen at row.seen. */
+const provenance = (x: string): string => joinProvenance(x, '[row.src]', 'row.seen', 'row.seen');
 
 /** Whether the row is not older than the stored node or edge `x` (an older upstream version never overwrites). */
 const newer = (x: string): string => `(row.version IS NULL OR ${x}.version IS NULL OR row.version >= ${x}.version)`;

@@ -1,4 +1,5 @@
 import { EDGE_KINDS, EDGE_TYPES, isNodeLabel, type NodeLabel } from '../model/kinds.js';
+import { joinProvenance } from '../neo4j/cypher.js';
 import { neo4j, readerOf, readRows, writeGraph, type Graph, type ReadRows } from '../neo4j/driver.js';
 import { candidateId, loadReviews, saveReview, type ReviewDecision } from './decisions.js';
 
@@ -58,9 +59,7 @@ export const flattenMergesCypher = (label: NodeLabel): string =>
  * what it lacks, and the provenance of both (sources, first and last seen) is joined.
  */
 const JOIN_MOVED_EDGE = `ON CREATE SET r2 = properties(r)
-ON MATCH SET r2.sources = coalesce(r2.sources, []) + [s IN coalesce(r.sources, []) WHERE NOT s IN coalesce(r2.sources, [])],
-  r2.firstSeen = CASE WHEN r2.firstSeen IS NULL OR r.firstSeen < r2.firstSeen THEN r.firstSeen ELSE r2.firstSeen END,
-  r2.lastSeen = CASE WHEN r2.lastSeen IS NULL OR r.lastSeen > r2.lastSeen THEN r.lastSeen ELSE r2.lastSeen END
+ON MATCH SET ${joinProvenance('r2', 'coalesce(r.sources, [])', 'r.firstSeen', 'r.lastSeen')}
 FOREACH (k IN [k IN keys(r) WHERE r2[k] IS NULL] | SET r2[k] = r[k])
 DELETE r`;
 
