@@ -33,7 +33,10 @@ CREATE (later:Answer {id: 'proj-later', receivedAt: '2023-03-01', later: true})-
 CREATE (later)-[:ANSWERED_BY]->(:Person {id: 'proj-bo', name: 'Bo Minister'})
 CREATE (first:Answer {id: 'proj-first', receivedAt: '2023-02-20'})-[:ANSWERS]->(sq)
 CREATE (first)-[:ANSWERED_BY]->(:Person {id: 'proj-zed', name: 'Zed Minister'})
-CREATE (first)-[:ANSWERED_BY]->(:Person {id: 'proj-anna', name: 'Anna Minister'})`;
+CREATE (first)-[:ANSWERED_BY]->(:Person {id: 'proj-anna', name: 'Anna Minister'})
+CREATE (odd:Question {id: 'proj-odd', number: '2023Z90004', submittedAt: '2023-02-01', subQuestionsJson: '[{"number":1,"text":"Why?"}]'})
+CREATE (:Answer {id: 'proj-odd-later', receivedAt: '2023-02-10', later: true, answersJson: '[{"number":1,"text":"Later."}]'})-[:ANSWERS]->(odd)
+CREATE (:Answer {id: 'proj-odd-first', receivedAt: '2023-03-01', answersJson: '[{"number":1,"text":"First."}]'})-[:ANSWERS]->(odd)`;
 
 beforeAll(async () => {
   await writeGraph(graph(), (tx) => tx.run(SETUP));
@@ -145,6 +148,13 @@ describe('projection, and stand-ins under review', () => {
   it('lists who signed the answers in an order of their own: the first answer first, each answer by name', async () => {
     const data = (await createTestApi(graph()).query(`{ question(number: "2023Z90003") { answeredBy { name } } }`)).data!;
     expect(data.question.answeredBy.map((p: { name: string }) => p.name)).toEqual(['Anna Minister', 'Zed Minister', 'Bo Minister']);
+  });
+
+  it('gives each field its own order of the same answers: by date for answers, the first answer first for sub-questions', async () => {
+    // A "nader" answer dated before the first one (as a correction filed under an earlier date would be).
+    const data = (await createTestApi(graph()).query(`{ question(number: "2023Z90004") { answers { id } subQuestions { number answer } } }`)).data!;
+    expect(data.question.answers.map((a: { id: string }) => a.id)).toEqual(['proj-odd-later', 'proj-odd-first']);
+    expect(data.question.subQuestions).toEqual([{ number: 1, answer: 'First.' }]);
   });
 
   it('gives the same answer through an interface fragment as through the type', async () => {

@@ -16,7 +16,8 @@ export const textOf = (v: unknown): string | null => (Array.isArray(v) ? v.map(S
 
 async function latestDecision(m: M, ctx: ApiContext): Promise<NodeObject | null> {
   const decisions = await relatedNodes(ctx, m, 'DECIDES', 'in');
-  return decisions.sort((a, b) => decisionDate(b).localeCompare(decisionDate(a)))[0] ?? null;
+  // Not sorted in place: the loader's list is shared by every field of the request that reads it.
+  return decisions.reduce<NodeObject | null>((latest, d) => (latest === null || decisionDate(d) > decisionDate(latest) ? d : latest), null);
 }
 
 async function referringDocuments(m: M, ctx: ApiContext) {

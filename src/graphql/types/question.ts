@@ -50,7 +50,7 @@ const byName = (a: NodeObject, b: NodeObject) => String(a.name ?? '').localeComp
 
 /** Answers to sub-questions by number: the first answer first, later (nader) answers fill what it left open. */
 async function subAnswers(q: Q, ctx: ApiContext): Promise<Map<number, string>> {
-  const answers = (await relatedNodes(ctx, q, 'ANSWERS', 'in')).sort((a, b) => Number(a.later === true) - Number(b.later === true) || byDate(a, b));
+  const answers = [...(await relatedNodes(ctx, q, 'ANSWERS', 'in'))].sort((a, b) => Number(a.later === true) - Number(b.later === true) || byDate(a, b));
   const out = new Map<number, string>();
   for (const a of answers) for (const s of parseNumbered(a.answersJson)) if (s.text && !out.has(s.number)) out.set(s.number, s.text);
   return out;
@@ -99,7 +99,8 @@ export const Question = {
   answeredAt: async (q: Q, _: unknown, ctx: ApiContext) => (await assessment(q, { asOf: '9999-12-31' }, ctx)).answeredAt,
   askedBy: async (q: Q, _: unknown, ctx: ApiContext) => ctx.loaders.askers.load(q.id),
   addressedTo: (q: Q, _: unknown, ctx: ApiContext) => relatedNodes(ctx, q, 'ADDRESSED_TO', 'out'),
-  answers: async (q: Q, _: unknown, ctx: ApiContext) => (await relatedNodes(ctx, q, 'ANSWERS', 'in')).sort(byDate),
+  // Sorted copies: the loader's list is shared by every field of the request that reads it.
+  answers: async (q: Q, _: unknown, ctx: ApiContext) => [...(await relatedNodes(ctx, q, 'ANSWERS', 'in'))].sort(byDate),
   answeredBy: async (q: Q, _: unknown, ctx: ApiContext) => {
     const answers = [...(await relatedNodes(ctx, q, 'ANSWERS', 'in'))].sort(byDate);
     const signed = await Promise.all(answers.map((a) => relatedNodes(ctx, a, 'ANSWERED_BY', 'out', ['Person'])));
