@@ -63,8 +63,7 @@ export function maskError(error: unknown, message: string, log: (data: Record<st
   const original = gql?.originalError ?? (gql ? null : error);
   // Raised before execution (no path), by GraphQL itself: variables that do not fit their types. The
   // same error gets the code, as yoga logs every error it sees replaced, and this one is the caller's doing.
-  if (gql && !gql.path && typeof gql.extensions?.code !== 'string' && (!gql.originalError || isGraphQLError(gql.originalError))) {
-    if (!gql.extensions) return new GraphQLError(gql.message, { nodes: gql.nodes, extensions: { code: ERROR_CODES.badInput } });
+  if (gql && !gql.path && typeof gql.extensions.code !== 'string' && (!gql.originalError || isGraphQLError(gql.originalError))) {
     (gql.extensions as Record<string, unknown>).code = ERROR_CODES.badInput;
     return gql;
   }
