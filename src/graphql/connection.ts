@@ -6,6 +6,7 @@ import type { NodeObject } from '../neo4j/queries/nodes.js';
 
 const MAX_OFFSET = 100_000;
 const KEY_BYTES = 9;
+const DAY_MS = 86_400_000;
 
 /** JSON with object keys sorted, so that equal parameters give equal text. */
 function stableJson(value: unknown): string {
@@ -23,21 +24,40 @@ function listKey(q: ConnectionQuery): Buffer {
   return createHash('sha256').update(q.rows).update('\0').update(stableJson(q.params)).digest().subarray(0, KEY_BYTES);
 }
 
-/** Encodes a position in a list as an opaque, URL-safe cursor bound to that list (see listKey). */
-function encodeCursor(offset: number, key: Buffer): string {
-  const at = Buffer.alloc(4);
+/**
+ * Encodes a position in a list as an opaque, URL-safe cursor bound to that list (see listKey): the
+ * key, the offset and, for a list as of a day, that day (days since 1970).
+ */
+function encodeCursor(offset: number, key: Buffer, asOf: string | undefined): string {
+  const at = Buffer.alloc(asOf === undefined ? 4 : 8);
   at.writeUInt32BE(offset);
+  if (asOf !== undefined) at.writeUInt32BE(Math.round(Date.parse(`${asOf}T00:00:00Z`) / DAY_MS), 4);
   return Buffer.concat([key, at]).toString('base64url');
+}
+
+/** The bytes of a cursor, or null when it is none: decoding skips what is not base64url, so only text that encodes back to itself is one. */
+function cursorBytes(after: string): Buffer | null {
+  const bytes = Buffer.from(after, 'base64url');
+  return (bytes.length === KEY_BYTES + 4 || bytes.length === KEY_BYTES + 8) && bytes.toString('base64url') === after ? bytes : null;
 }
 
 /** Decodes a cursor of the list with this key to the offset after it; throws BAD_USER_INPUT on anything else. */
 function decodeCursor(after: string, key: Buffer): number {
-  const bytes = Buffer.from(after, 'base64url');
-  const n = bytes.length === KEY_BYTES + 4 ? bytes.readUInt32BE(KEY_BYTES) : NaN;
-  // Decoding skips what is not base64url, so only a cursor that encodes back to itself is one.
-  if (bytes.toString('base64url') !== after || !key.equals(bytes.subarray(0, KEY_BYTES)) || !(n <= MAX_OFFSET))
+  const bytes = cursorBytes(after);
+  const n = bytes?.readUInt32BE(KEY_BYTES) ?? NaN;
+  if (!bytes || !key.equals(bytes.subarray(0, KEY_BYTES)) || !(n <= MAX_OFFSET))
     throw userError(ERROR_CODES.badInput, 'after must be a cursor returned by this list with the same arguments');
   return n;
+}
+
+/**
+ * The day the list of a cursor is as of (YYYY-MM-DD), or null. A list whose day defaults to today
+ * takes it from its cursor, so the pages after the first keep to the first page's day, after
+ * midnight too; the cursor's key, which covers the day, still decides whether the list takes it.
+ */
+export function cursorAsOf(after: string | null | undefined): string | null {
+  const bytes = after ? cursorBytes(after) : null;
+  return bytes?.length === KEY_BYTES + 8 ? new Date(bytes.readUInt32BE(KEY_BYTES + 4) * DAY_MS).toISOString().slice(0, 10) : null;
 }
 
 /** A list as two queries over the same parameters: `page` takes `$skip` and `$limit` besides them. */
@@ -50,6 +70,8 @@ export interface ConnectionQuery {
   page: string;
   count: string;
   params: Record<string, unknown>;
+  /** The day the list is as of, if it has one; its cursors carry it (see cursorAsOf). */
+  asOf?: string;
 }
 
 /**
@@ -68,10 +90,10 @@ export async function loadConnection(ctx: ApiContext, q: ConnectionQuery, first:
   return {
     nodes,
     get edges() {
-      return nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1, keyOf()), node }));
+      return nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1, keyOf(), q.asOf), node }));
     },
     get pageInfo() {
-      return { hasNextPage: rows.length > size, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length, keyOf()) : null };
+      return { hasNextPage: rows.length > size, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length, keyOf(), q.asOf) : null };
     },
     totalCount: () => (total ??= ctx.run<{ total: number }>(q.count, q.params).then((r) => Number(r[0]?.total ?? 0))),
   };

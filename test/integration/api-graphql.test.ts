@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ref } from '../../src/model/fragment.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { startServer } from '../../src/graphql/app.js';
@@ -210,6 +210,30 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     const filtered = (await cursorOf('{ questions(filter: { party: "D66", submittedFrom: "2020-01-01" }, first: 1) { pageInfo { endCursor } } }')).pageInfo.endCursor;
     const reordered = await api.query('query($after: String) { questions(filter: { submittedFrom: "2020-01-01", party: "D66" }, after: $after) { nodes { id } } }', { after: filtered });
     expect(reordered.errors).toBeUndefined();
+  });
+
+  it('keeps a list that is as of today to the first page\'s day when the next page is asked for after midnight', async () => {
+    const lists = [
+      ['questions', 'questions(sort: SUBMITTED_ASC, first: 1, after: $after) { nodes { id status } pageInfo { endCursor } }'],
+      ['motions', 'motions(sort: SUBMITTED_ASC, first: 1, after: $after) { nodes { id } pageInfo { endCursor } }'],
+      ['a party\'s questions', 'party(id: "f-d66") { questions(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }'],
+    ];
+    for (const [name, list] of lists) {
+      const query = `query($after: String) { ${list} }`;
+      const first = await api.query(query, { after: null });
+      const after = JSON.stringify(first.data).match(/"endCursor":"([^"]+)"/)?.[1];
+      expect(after, name).toBeDefined();
+      const expected = await api.query(query, { after });
+      expect(expected.errors, name).toBeUndefined();
+      vi.setSystemTime(Date.now() + 86_400_000);
+      try {
+        const next = await api.query(query, { after });
+        expect(next.errors, name).toBeUndefined();
+        expect(next.data, name).toEqual(expected.data);
+      } finally {
+        vi.useRealTimers();
+      }
+    }
   });
 
   it('serves /healthz, GraphiQL, exports and CORS over real HTTP', async () => {

@@ -21,8 +21,8 @@ export const Person = {
   party: (p: NodeObject, _: unknown, ctx: ApiContext) => ctx.loaders.currentParty.load(p.id),
   memberships: async (p: NodeObject, _: unknown, ctx: ApiContext) =>
     (await related(ctx, p, 'MEMBER_OF', 'out')).map((r) => ({ party: r.node, from: r.rel.from ?? null, to: r.rel.to ?? null, observedAt: r.rel.observedAt ?? null })),
-  questions: (p: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ person: p.id }), 'SUBMITTED_DESC', a.first, a.after),
-  motions: (p: NodeObject, a: Page, ctx: ApiContext) => loadMotions(ctx, toMotionQuery({ person: p.id }), 'SUBMITTED_DESC', a.first, a.after),
+  questions: (p: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ person: p.id }, a.after), 'SUBMITTED_DESC', a.first, a.after),
+  motions: (p: NodeObject, a: Page, ctx: ApiContext) => loadMotions(ctx, toMotionQuery({ person: p.id }, a.after), 'SUBMITTED_DESC', a.first, a.after),
   answers: (p: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, p, 'ANSWERED_BY', 'in'),
   offices: (p: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, p, 'HOLDS', 'out'),
   timeline: (p: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, personTimelineCypher, p),
@@ -32,7 +32,7 @@ export const Person = {
 export const Party = {
   ...nodeFields,
   members: (f: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, f, 'MEMBER_OF', 'in'),
-  questions: (f: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ party: f.id }), 'SUBMITTED_DESC', a.first, a.after),
+  questions: (f: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ party: f.id }, a.after), 'SUBMITTED_DESC', a.first, a.after),
   timeline: (f: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, partyTimelineCypher, f),
   companiesMentioned: (f: NodeObject, a: { first?: number }, ctx: ApiContext) => {
     const first = checkFirst(a.first);
@@ -45,7 +45,7 @@ export const Company = {
   ...nodeFields,
   aliases: (c: NodeObject) => toList(c.aliases),
   lists: (c: NodeObject) => toList(c.lists),
-  questions: (c: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ companies: [c.id] }), 'SUBMITTED_DESC', a.first, a.after),
+  questions: (c: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ companies: [c.id] }, a.after), 'SUBMITTED_DESC', a.first, a.after),
   motions: (c: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, c, 'MENTIONS', 'in', ['Motion']),
   articles: (c: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, c, 'MENTIONS', 'in', ['Article']),
   timeline: (c: NodeObject, _: unknown, ctx: ApiContext) => table(ctx, companyTimelineCypher, c),
@@ -65,7 +65,7 @@ export const Article = {
 /** Resolvers of Office. */
 export const Office = {
   ...nodeFields,
-  questions: (o: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ office: o.id }), 'SUBMITTED_DESC', a.first, a.after),
+  questions: (o: NodeObject, a: Page, ctx: ApiContext) => loadQuestions(ctx, toQuestionQuery({ office: o.id }, a.after), 'SUBMITTED_DESC', a.first, a.after),
   holders: (o: NodeObject, _: unknown, ctx: ApiContext) => relatedNodes(ctx, o, 'HOLDS', 'in'),
 };
 
