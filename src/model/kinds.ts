@@ -47,6 +47,13 @@ export const NODE_KINDS = {
 
 export type NodeLabel = keyof typeof NODE_KINDS;
 
+/**
+ * A bookkeeping label beside the model: one node `{id, version}` per edge that a versioned record
+ * deleted, so that an older row stating the edge again (a replayed page) does not bring it back.
+ * Nothing connects to it and nothing but the GraphWriter reads it.
+ */
+export const REMOVED_EDGE_LABEL = 'RemovedEdge';
+
 export interface EdgeKind {
   from: readonly NodeLabel[];
   to: readonly NodeLabel[];

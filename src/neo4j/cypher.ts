@@ -1,4 +1,4 @@
-import { EDGE_KINDS, NODE_KINDS, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../model/kinds.js';
+import { EDGE_KINDS, NODE_KINDS, REMOVED_EDGE_LABEL, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../model/kinds.js';
 
 /**
  * Pure Cypher builders for the GraphWriter. Labels, relationship types and key names are
@@ -117,13 +117,18 @@ function edgeShape(type: string, fromLabel: string, fromKey: string, toLabel: st
 
 /**
  * Removes edges of one type between two endpoint shapes whose own record the source deleted (a
- * ZaakActor or Stemming row with Verwijderd); rows: {from, to, key, version}. Nothing reads an
- * edge's `deleted` flag, so a deleted submitter would otherwise still be a submitter. A deletion
- * older than the edge's version leaves it.
+ * ZaakActor or Stemming row with Verwijderd); rows: {from, to, key, version, removal}. Nothing reads
+ * an edge's `deleted` flag, so a deleted submitter would otherwise still be a submitter. A deletion
+ * older than the edge's version leaves it. A versioned deletion is kept as a RemovedEdge under the
+ * row's `removal` id, which upsertEdgesCypher reads: an older row does not state the edge again.
  */
 export function removeEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
   return `UNWIND $rows AS row
+FOREACH (_ IN CASE WHEN row.removal IS NULL THEN [] ELSE [1] END |
+  MERGE (t:${REMOVED_EDGE_LABEL} {id: row.removal})
+  SET t.version = CASE WHEN t.version IS NULL OR row.version > t.version THEN row.version ELSE t.version END)
+WITH row
 MATCH (a:${F} {${fk}: row.from})-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b:${To} {${tk}: row.to})
 WHERE ${newer('r')}
 DELETE r`;
@@ -131,15 +136,17 @@ DELETE r`;
 
 /**
  * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen,
- * version}, a missing version read as null. `keyed` edges may run in parallel between the same two
- * nodes and are told apart by their key. A stored edge takes properties only from a row that is not
- * older; r.version is set last, as n.version is.
+ * version, removal}, a missing version or removal read as null. `keyed` edges may run in parallel
+ * between the same two nodes and are told apart by their key. A stored edge takes properties only
+ * from a row that is not older; r.version is set last, as n.version is. A row no newer than the
+ * deletion of its edge (see removeEdgesCypher) is left out.
  */
 export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
   const stub = (x: string, k: string, v: string) =>
     `ON CREATE SET ${x}.id = ${v}, ${x}.stub = true${k === 'id' ? '' : `, ${x}.provisional = true`}`;
   return `UNWIND $rows AS row
+WITH row WHERE row.removal IS NULL OR NOT EXISTS { MATCH (t:${REMOVED_EDGE_LABEL} {id: row.removal}) WHERE t.version >= row.version }
 MERGE (a:${F} {${fk}: row.from})
 ${stub('a', fk, 'row.from')}
 MERGE (b:${To} {${tk}: row.to})

@@ -1,4 +1,4 @@
-import { EDGE_KINDS, NODE_KINDS, NODE_LABELS, type NodeLabel } from '../model/kinds.js';
+import { EDGE_KINDS, NODE_KINDS, NODE_LABELS, REMOVED_EDGE_LABEL, type NodeLabel } from '../model/kinds.js';
 import type { Graph } from './driver.js';
 
 /** The name of the full-text index over names, titles and texts of every searchable label. */
@@ -13,7 +13,7 @@ export function searchIndexShape(): { labels: string[]; properties: string[] } {
   return { labels: [...labels].sort(), properties };
 }
 
-/** The schema DDL derived from the model: one uniqueness constraint per key, indexes (with `mergedInto` of what reviews can merge), the full-text index. */
+/** The schema DDL derived from the model: one uniqueness constraint per key (and on the ids of removed edges), indexes (with `mergedInto` of what reviews can merge), the full-text index. */
 export function schemaStatements(): string[] {
   const statements: string[] = [];
   for (const label of NODE_LABELS) {
@@ -26,6 +26,7 @@ export function schemaStatements(): string[] {
     if ((EDGE_KINDS.SAME_AS.from as readonly string[]).includes(label))
       statements.push(`CREATE INDEX ${snake(label)}_merged_into IF NOT EXISTS FOR (n:${label}) ON (n.mergedInto)`);
   }
+  statements.push(`CREATE CONSTRAINT removed_edge_id IF NOT EXISTS FOR (n:${REMOVED_EDGE_LABEL}) REQUIRE n.id IS UNIQUE`);
   const { labels, properties } = searchIndexShape();
   statements.push(
     `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${labels.join('|')}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}] ` +

@@ -103,7 +103,16 @@ export class GraphWriter {
         const [from, to] = [stable(e.from), stable(e.to)];
         return {
           shape: [e.type, from.label, from.key, to.label, to.key, e.key !== ''] as const,
-          row: { from: from.value, to: to.value, key: e.key, props: e.props, src: f.source.id, seen: f.source.fetchedAt, ...(e.version === undefined ? {} : { version: e.version }) },
+          row: {
+            from: from.value,
+            to: to.value,
+            key: e.key,
+            props: e.props,
+            src: f.source.id,
+            seen: f.source.fetchedAt,
+            // A versioned edge's identity, under which its deletion is kept (see removeEdgesCypher).
+            ...(e.version === undefined ? {} : { version: e.version, removal: JSON.stringify([e.type, from.label, from.key, from.value, to.label, to.key, to.value, e.key]) }),
+          },
         };
       });
     });

@@ -31,7 +31,7 @@ const write = (f: GraphFragment) => new GraphWriter(graph(), { batchSize: 2000 }
 const vote = async () => (await readRows<{ choice: string; version: string }>(graph(), `MATCH ()-[r:VOTED {key: $key}]->() RETURN r.choice AS choice, r.version AS version`, { key: VOTE }))[0] ?? null;
 
 describe('an edge stated by a record of its own follows that record’s version (real Neo4j)', () => {
-  it('takes a newer row, keeps its choice against an older one, and ignores an older deletion', async () => {
+  it('takes a newer row, keeps its choice against an older one, ignores an older deletion, and is not brought back by rows older than its deletion', async () => {
     expect(ROW.Soort).toBe('Tegen');
     await write(pageWith({}));
     expect(await vote()).toEqual({ choice: 'against', version: '2024-10-16T09:34:18.673Z' });
@@ -48,5 +48,14 @@ describe('an edge stated by a record of its own follows that record’s version 
     // A newer deletion removes it.
     await write(pageWith({ Verwijderd: true, GewijzigdOp: '2024-12-01T10:00:00+01:00' }));
     expect(await vote()).toBeNull();
+
+    // Older pages stating the vote, replayed after the deletion, do not bring it back; the deleting page itself neither.
+    await write(pageWith({}));
+    await write(pageWith({ Soort: 'Voor', GewijzigdOp: '2024-11-01T10:00:00+01:00' }));
+    await write(pageWith({ GewijzigdOp: '2024-12-01T10:00:00+01:00' }));
+    expect(await vote()).toBeNull();
+    // A row newer than the deletion (the vote stated again upstream) does.
+    await write(pageWith({ Soort: 'Voor', GewijzigdOp: '2025-01-01T10:00:00+01:00' }));
+    expect(await vote()).toEqual({ choice: 'for', version: '2025-01-01T09:00:00.000Z' });
   });
 });
