@@ -7,6 +7,7 @@ import type { NodeObject } from '../neo4j/queries/nodes.js';
 const MAX_OFFSET = 100_000;
 const KEY_BYTES = 9;
 const DAY_MS = 86_400_000;
+const LAST_DAY = Date.parse('9999-12-31T00:00:00Z') / DAY_MS;
 
 /** JSON with object keys sorted, so that equal parameters give equal text. */
 function stableJson(value: unknown): string {
@@ -57,7 +58,9 @@ function decodeCursor(after: string, key: Buffer): number {
  */
 export function cursorAsOf(after: string | null | undefined): string | null {
   const bytes = after ? cursorBytes(after) : null;
-  return bytes?.length === KEY_BYTES + 8 ? new Date(bytes.readUInt32BE(KEY_BYTES + 4) * DAY_MS).toISOString().slice(0, 10) : null;
+  const day = bytes?.length === KEY_BYTES + 8 ? bytes.readUInt32BE(KEY_BYTES + 4) : NaN;
+  // Up to 9999-12-31; a larger day is no cursor's (the key check then refuses it).
+  return day <= LAST_DAY ? new Date(day * DAY_MS).toISOString().slice(0, 10) : null;
 }
 
 /** A list as two queries over the same parameters: `page` takes `$skip` and `$limit` besides them. */

@@ -198,6 +198,8 @@ describe('the GraphQL API over the case 2022Z04510', () => {
       ['{ questions(sort: SUBMITTED_ASC, after: $after) { nodes { id } } }', fromQuestions],
       ['{ party(id: "f-vvd") { questions(after: $after) { nodes { id } } } }', fromParty],
       ['{ questions(after: $after) { nodes { id } } }', Buffer.from('o:1').toString('base64url')],
+      // A cursor's length with a day past 9999-12-31.
+      ['{ questions(after: $after) { nodes { id } } }', Buffer.alloc(17, 0xff).toString('base64url')],
     ];
     for (const [query, after] of refusals) {
       const r = await api.query(`query($after: String) ${query}`, { after });
