@@ -186,4 +186,17 @@ describe('a highlighted path', () => {
     await expect.poll(async () => (await canvas(p, question)).faded, { timeout: 5000 }).toEqual([]);
     expect(await onPath()).toEqual([]);
   });
+
+  it('ends the highlight when a node is double-clicked: the focus fades the path off its neighbourhood and unmarks it', async () => {
+    const p = await start();
+    await findPathsToMinister(p);
+    const member = (await nodeButtonOf(p, 'Dekker-Abdulaziz').getAttribute('data-id'))!;
+    expect(await p.locator('#node-list .node-button.on-path').count()).toBe(3);
+    const at = await canvas(p, member);
+    await p.mouse.dblclick(at.x, at.y);
+    await expect.poll(async () => p.locator('#node-list .node-button.on-path').count(), { timeout: 5000 }).toBe(0);
+    const focused = await canvas(p, member);
+    expect(focused.clear.sort()).toEqual(focused.neighbourhood.sort());
+    expect(focused.hops).toBe(0);
+  });
 });

@@ -165,8 +165,8 @@ export async function openDecisionWithMore(p: Page) {
 
 /**
  * What the graph canvas shows, read through Cytoscape's public API from the core the explorer hands
- * out as `window.graafwerk.cy`: the zoom, where a node is on the page, which nodes are faded, and
- * whether the node's neighbourhood is on screen.
+ * out as `window.graafwerk.cy`: the zoom, where a node is on the page, which nodes are faded, how
+ * many elements are marked as hops of a path, and whether the node's neighbourhood is on screen.
  */
 export async function canvas(p: Page, id: string) {
   return p.evaluate((id) => {
@@ -187,6 +187,7 @@ export async function canvas(p: Page, id: string) {
       total: cy.nodes().length,
       faded: labels(cy.nodes('.faded')),
       clear: labels(cy.nodes().not('.faded')),
+      hops: cy.elements('.hop').length,
       neighbourhood: labels(near),
       neighbourhoodOnScreen: near.map(inView).every(Boolean),
       // Fitted: zoomed in as far as the explorer goes (1.4), or until the neighbourhood fills the view but for its padding.

@@ -192,16 +192,18 @@ export class GraphView {
     this.events.select(node.data() as GraphNode, edges);
   }
 
-  /** Centres on a node and its direct neighbours and fades everything else. */
+  /** Centres on a node and its direct neighbours and fades everything else; a highlighted path ends. */
   focus(id: string): void {
     const node = this.cy.getElementById(id);
     if (node.empty()) return;
+    const endsPath = this.path !== undefined;
     this.focused = id;
     this.path = undefined;
     const near = node.closedNeighborhood();
-    this.cy.elements().addClass('faded');
+    this.cy.elements().removeClass('hop').addClass('faded');
     near.removeClass('faded');
     this.fitCapped(near);
+    if (endsPath) this.events.change();
   }
 
   /** Highlights one path (its nodes and edges) and fades the rest. */
