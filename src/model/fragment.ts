@@ -124,7 +124,8 @@ export function definedOnly(props: Props): Props {
 }
 
 const PROP_NAME = /^[a-z][A-Za-z0-9]*$/;
-const RESERVED = new Set(['id', 'sources', 'firstSeen', 'lastSeen', 'version', 'versionedKeys', 'deleted', 'provisional', 'stub']);
+/** Node properties the GraphWriter keeps itself (identity, provenance, versions); a fragment never sets them. */
+export const RESERVED = new Set(['id', 'sources', 'firstSeen', 'lastSeen', 'version', 'versionedKeys', 'deleted', 'provisional', 'stub']);
 /** Edges have no tombstones: an upstream deletion of a relation row is the edge property `deleted`. */
 const EDGE_RESERVED = new Set([...RESERVED].filter((k) => k !== 'deleted'));
 

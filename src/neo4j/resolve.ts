@@ -1,5 +1,6 @@
 import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
 import type { Props } from '../model/fragment.js';
+import type { Absorption } from './stand-ins.js';
 
 /** One node record as the writer sends it. */
 export interface NodeRow {
@@ -37,7 +38,9 @@ export interface SameAsRow {
 /**
  * Decides, for rows of a label with alternate keys, which node each row joins: the node with its
  * id, else (when one side is provisional) the node holding one of its alternate keys. A
- * provisional id gives way to a canonical one. When two different nodes claim the row, the contested key is left out and a SAME_AS
+ * provisional id gives way to a canonical one. A stand-in holding a key that a canonical row states
+ * is absorbed into the row's node even when that node was stored first without the key, as it
+ * would have joined had the key come first. When two different nodes claim the row otherwise, the contested key is left out and a SAME_AS
  * candidate is recorded instead, from the stand-in when one of the two is: never a silent merge. Rows are planned in order, so rows of one
  * batch see each other.
  */
@@ -45,7 +48,7 @@ export function planNodeRows(
   label: NodeLabel,
   rows: (NodeRow & { i: number })[],
   stored: StoredMatch[],
-): { rows: PlannedNodeRow[]; sameAs: SameAsRow[] } {
+): { rows: PlannedNodeRow[]; sameAs: SameAsRow[]; absorbed: Absorption[] } {
   const alternates = NODE_KINDS[label].keys.slice(1);
   const byIndex = new Map(stored.map((s) => [s.i, s]));
   const claimed = new Map<string, string>();
@@ -60,6 +63,7 @@ export function planNodeRows(
 
   const planned: PlannedNodeRow[] = [];
   const sameAs: SameAsRow[] = [];
+  const absorbed: Absorption[] = [];
   for (const row of rows) {
     const s = byIndex.get(row.i);
     const byId = current(claimed.get(`id\u0000${row.id}`) ?? s?.byId);
@@ -74,10 +78,18 @@ export function planNodeRows(
     const target = byId ?? joinable?.id ?? row.id;
     const finalId = byId === null && joinable && !row.provisional ? row.id : target;
 
-    const contested = hits.filter((hit) => hit.id !== target);
+    const others = hits.filter((hit) => hit.id !== target);
+    const standIns = row.provisional
+      ? []
+      : [...new Set(others.filter((hit) => isProvisional(hit.id, hit.provisional)).map((hit) => hit.id))];
+    const contested = others.filter((hit) => !standIns.includes(hit.id));
     const props: Props = { ...row.props };
     for (const hit of contested) delete props[hit.key];
     if (finalId !== target) renamed.set(target, finalId);
+    for (const id of standIns) {
+      renamed.set(id, finalId);
+      absorbed.push({ from: id, into: finalId });
+    }
     claimed.set(`id\u0000${finalId}`, finalId);
     for (const k of alternates) if (typeof props[k] === 'string') claimed.set(`${k}\u0000${props[k]}`, finalId);
     const targetProvisional =
@@ -99,5 +111,5 @@ export function planNodeRows(
     }
     planned.push({ ...row, props, target, id: finalId });
   }
-  return { rows: planned, sameAs };
+  return { rows: planned, sameAs, absorbed };
 }

@@ -3,6 +3,7 @@ import { validateFragment, type GraphFragment, type NodeRef } from '../model/fra
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
 import { removeEdgesCypher, resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
 import { planNodeRows, type NodeRow } from './resolve.js';
+import { absorbStandIns, releaseStandIns } from './stand-ins.js';
 
 export interface WriteStats {
   sources: number;
@@ -171,7 +172,9 @@ export class GraphWriter {
         const indexed = batch.map((r, i) => ({ ...r, i }));
         const found = await tx.run(resolve, { rows: indexed });
         const plan = planNodeRows(label, indexed, found.records.map((r) => r.toObject() as never));
+        const standIns = await releaseStandIns(tx, label, plan.absorbed);
         await tx.run(upsert, { rows: sentRows(plan.rows) });
+        await absorbStandIns(tx, label, standIns);
         if (plan.sameAs.length > 0) await tx.run(upsertEdgesCypher('SAME_AS', label, 'id', label, 'id'), { rows: plan.sameAs });
         return plan.sameAs.length;
       });

@@ -1,5 +1,5 @@
-import { EDGE_KINDS, EDGE_TYPES, isNodeLabel, type NodeLabel } from '../model/kinds.js';
-import { joinProvenance } from '../neo4j/cypher.js';
+import type { NodeLabel } from '../model/kinds.js';
+import { modelLabel, moveEdges } from '../neo4j/move-edges.js';
 import { neo4j, readerOf, readRows, writeGraph, type Graph, type ReadRows } from '../neo4j/driver.js';
 import { candidateId, loadReviews, saveReview, type ReviewDecision } from './decisions.js';
 
@@ -36,49 +36,19 @@ export async function listCandidates(read: ReadRows, all = false, limit?: number
   }));
 }
 
-/** A label read back from the graph, checked against the model before it reaches Cypher. */
-function modelLabel(label: string): NodeLabel {
-  if (!isNodeLabel(label)) throw new Error(`not a label of the model: ${JSON.stringify(label)}`);
-  return label;
-}
-
-/** The edges a label can have, from the model table (never from input): type and direction; SAME_AS stays where it is. */
-const edgesOf = (label: NodeLabel): { type: string; out: boolean }[] =>
-  EDGE_TYPES.filter((t) => t !== 'SAME_AS').flatMap((type) => [
-    ...((EDGE_KINDS[type].from as readonly string[]).includes(label) ? [{ type, out: true }] : []),
-    ...((EDGE_KINDS[type].to as readonly string[]).includes(label) ? [{ type, out: false }] : []),
-  ]);
-
 /** Marks node $from, and every node merged into it, `mergedInto` node $to: two index seeks (id and mergedInto), no scan of the label. */
 export const flattenMergesCypher = (label: NodeLabel): string =>
   `MATCH (n:${modelLabel(label)}) WHERE (n.id = $from OR n.mergedInto = $from) AND n.id <> $to SET n.mergedInto = $to`;
 
 /**
- * How a moved edge `r` joins the edge `r2` it lands on: a new one takes its properties; one already
- * there keeps its own (a record of the Tweede Kamer may have stated it, with a version) and gains
- * what it lacks, and the provenance of both (sources, first and last seen) is joined.
- */
-const JOIN_MOVED_EDGE = `ON CREATE SET r2 = properties(r)
-ON MATCH SET ${joinProvenance('r2', 'coalesce(r.sources, [])', 'r.firstSeen', 'r.lastSeen')}
-FOREACH (k IN [k IN keys(r) WHERE r2[k] IS NULL] | SET r2[k] = r[k])
-DELETE r`;
-
-/**
- * Moves every edge of node `fromId` to node `toId` of the same label and marks the first (and
- * whatever was merged into it) `mergedInto` the second. A keyed edge stays keyed; an unkeyed one
- * merges as the GraphWriter merges it (no key), so a second description of the same relationship
- * joins it instead of doubling it (JOIN_MOVED_EDGE). Only the directions the model allows the label
- * are looked at.
+ * Moves every edge of node `fromId` to node `toId` of the same label (moveEdges: an edge already
+ * there is joined, not doubled) and marks the first (and whatever was merged into it)
+ * `mergedInto` the second.
  */
 export async function repointEdges(graph: Graph, label: NodeLabel, fromId: string, toId: string): Promise<void> {
   const l = modelLabel(label);
   await writeGraph(graph, async (tx) => {
-    for (const { type, out } of edgesOf(l)) {
-      const match = out ? `(n:${l} {id: $from})-[r:${type}]->(m)` : `(m)-[r:${type}]->(n:${l} {id: $from})`;
-      const edge = (keyed: boolean) => (out ? `(p)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(m)` : `(m)-[r2:${type}${keyed ? ' {key: r.key}' : ''}]->(p)`);
-      await tx.run(`MATCH ${match} WHERE r.key IS NOT NULL AND r.key <> '' MATCH (p:${l} {id: $to}) MERGE ${edge(true)} ${JOIN_MOVED_EDGE}`, { from: fromId, to: toId });
-      await tx.run(`MATCH ${match} WHERE coalesce(r.key, '') = '' MATCH (p:${l} {id: $to}) MERGE ${edge(false)} ${JOIN_MOVED_EDGE}`, { from: fromId, to: toId });
-    }
+    await moveEdges(tx, l, fromId, toId);
     // Kept flat: what was merged into the first node points at the second too, so one hop finds the
     // last node; the second, receiving, is merged into nothing (the latest decision wins).
     await tx.run(flattenMergesCypher(l), { from: fromId, to: toId });

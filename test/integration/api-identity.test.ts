@@ -107,17 +107,46 @@ describe('identity review through the API', () => {
     expect(await applyAcceptedIdentities(graph(), acceptedIn)).toBe(0);
   });
 
-  it('merges the stand-in into the canonical question when the canonical one claimed its number, its SAME_AS pointing from the stand-in; the number leads there even once the stand-in is withdrawn', async () => {
+  it("joins a stand-in known by number to the question stored first without it, once the question's own record gives the number", async () => {
     // As ingest writes it: a stand-in known by number with the answer, the question by id, then the question's own number.
-    const source = (n: number) => ({ id: `idt-dir-src-${n}`, url: `https://example.test/idt-dir-${n}.xml`, fetchedAt: '2024-02-01T00:00:00Z', parser: 'test-fixture', parserVersion: '1' });
+    const source = (n: number) => ({
+      id: `idt-join-src-${n}`,
+      url: `https://example.test/idt-join-${n}.xml`,
+      fetchedAt: '2024-02-01T00:00:00Z',
+      parser: 'test-fixture',
+      parserVersion: '1',
+    });
     const [standIn, question, withNumber] = [new FragmentBuilder(), new FragmentBuilder(), new FragmentBuilder()];
-    standIn.edge('ANSWERS', standIn.node('Answer', 'idt-dir-a', { koopId: 'ah-tk-20222023-90003', receivedAt: '2023-02-20' }), standIn.node('Question', 'idt-dir-standin', { number: '2023Z90003' }, { provisional: true }));
-    question.node('Question', 'idt-dir-q', { subject: 'Claimed by number', submittedAt: '2023-02-01' });
-    withNumber.node('Question', 'idt-dir-q', { number: '2023Z90003' });
+    standIn.edge(
+      'ANSWERS',
+      standIn.node('Answer', 'idt-join-a', { koopId: 'ah-tk-20222023-90005', receivedAt: '2023-02-20' }),
+      standIn.node('Question', 'idt-join-standin', { number: '2023Z90005' }, { provisional: true }),
+    );
+    question.node('Question', 'idt-join-q', { subject: 'Claimed by number', submittedAt: '2023-02-01' });
+    withNumber.node('Question', 'idt-join-q', { number: '2023Z90005' });
     const writer = new GraphWriter(graph(), { batchSize: 100 });
     for (const [i, f] of [standIn, question, withNumber].entries()) await writer.write([{ source: source(i), ...f.build() }]);
-    expect(await readRows(graph(), `MATCH (a)-[:SAME_AS]->(b) WHERE a.id STARTS WITH 'idt-dir' RETURN a.id AS from, b.id AS to`)).toEqual([{ from: 'idt-dir-standin', to: 'idt-dir-q' }]);
+    expect(
+      await readRows(
+        graph(),
+        `MATCH (q:Question) WHERE q.id STARTS WITH 'idt-join' RETURN q.id AS id, q.provisional AS provisional, COUNT { (q)-[:SAME_AS]-() } AS pairs`,
+      ),
+    ).toEqual([{ id: 'idt-join-q', provisional: null, pairs: 0 }]);
+    const api = createTestApi(graph());
+    const byNumber = await api.query(`{ question(number: "2023Z90005") { id subject answers { koopId } } }`);
+    expect(byNumber.data).toEqual({
+      question: { id: 'idt-join-q', subject: 'Claimed by number', answers: [{ koopId: 'ah-tk-20222023-90005' }] },
+    });
+  });
 
+  it('merges an accepted stand-in into the canonical question, its SAME_AS pointing from the stand-in; the number leads there even once the stand-in is withdrawn', async () => {
+    // A pair as the writer left it before it joined such a stand-in itself: the stand-in holds the number, the question does not.
+    await writeGraph(graph(), (tx) =>
+      tx.run(`CREATE (s:Question {id: 'idt-dir-standin', number: '2023Z90003', provisional: true})-[:SAME_AS {key: 'number', reason: 'both hold number 2023Z90003', score: 1}]->(:Question {id: 'idt-dir-q', subject: 'Claimed by number', submittedAt: '2023-02-01'})
+              CREATE (:Answer {id: 'idt-dir-a', koopId: 'ah-tk-20222023-90003', receivedAt: '2023-02-20'})-[:ANSWERS]->(s)`),
+    );
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    const source = (n: number) => ({ id: `idt-dir-src-${n}`, url: `https://example.test/idt-dir-${n}.xml`, fetchedAt: '2024-02-01T00:00:00Z', parser: 'test-fixture', parserVersion: '1' });
     const api = createTestApi(graph(), { apiToken: TOKEN, stateDir: tempDir('idt-dir') });
     const pair = (await api.query(CANDIDATES)).data!.identityCandidates.find((c: { from: { id: string } | null; to: { id: string } | null }) => [c.from?.id, c.to?.id].includes('idt-dir-q'));
     expect(pair).toMatchObject({ from: { id: 'idt-dir-standin' }, to: { id: 'idt-dir-q' } });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FragmentBuilder, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
 import { sha256 } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
+import { clearGraph } from '../../src/neo4j/schema.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
+import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
+import { fixtureFragment as tkFixture } from '../fixtures/tk/fixtures.js';
 import { fixtureFragment } from '../support/fixture-fragment.js';
 import { useGraph } from '../support/graph.js';
 
@@ -28,6 +31,30 @@ async function motion(koopId: string) {
      RETURN count(*) AS n, m.id AS id, m.number AS number, m.title AS title, m.provisional AS provisional, submitters, collect(DISTINCT d.id) AS dossiers`,
     { koopId },
   );
+}
+
+/**
+ * Every node and edge as sorted lines, provenance lists as sets: which source came first is the
+ * one thing the order of ingest may change.
+ */
+async function sortedGraph(): Promise<string[]> {
+  const rows = await readRows<{ line: unknown }>(
+    graph(),
+    `MATCH (n) RETURN [labels(n)[0], properties(n)] AS line
+     UNION ALL
+     MATCH (a)-[r]->(b) RETURN [type(r), a.id, b.id, properties(r)] AS line`,
+  );
+  const stable = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(stable)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, k === 'sources' ? [...(x as string[])].sort() : stable(x)]),
+          )
+        : v;
+  return rows.map((r) => JSON.stringify(stable(r.line))).sort();
 }
 
 describe('KOOP publications join the Tweede Kamer nodes (real Neo4j)', () => {
@@ -107,5 +134,28 @@ describe('KOOP publications join the Tweede Kamer nodes (real Neo4j)', () => {
 
     await write(...koop, tk);
     expect(await snapshot()).toEqual(rows);
+  });
+
+  it('a motion the Kamer first lists without its text: one node in either order, the KOOP stand-in absorbed once the text names its KOOP id', async () => {
+    // The expanded Zaak list gives motion 2025Z18402 with its Document but not the document's version, so no KOOP id;
+    // its zaak-documents file gives kst-31839-1101, which the publication 2025D42918 is.
+    const listed = tkFixture(tkODataFormat, 'odata/zaak-motie-zaakactor-document.json.gz', '2025-10-01T00:00:00Z');
+    const withText = ingestable('zaak-documents/1994be9f-335a-44a1-9e1e-5cbfb4c32094.json');
+    const publication = ingestable('motions/2025D42918.xml');
+    const graphAfter = async (order: GraphFragment[]) => {
+      await clearGraph(graph());
+      for (const f of order) await write(f);
+      return sortedGraph();
+    };
+    const koopFirst = await graphAfter([publication, listed, withText]);
+    const [row] = await motion('kst-31839-1101');
+    expect(row).toMatchObject({ n: 1, id: '1994be9f-335a-44a1-9e1e-5cbfb4c32094', number: '2025Z18402', provisional: null, dossiers: ['31839'] });
+    expect(row!.submitters).toContain('name:bruyning');
+    const left = await readRows(
+      graph(),
+      `MATCH (m:Motion) WHERE m.id = 'kst-31839-1101' OR EXISTS { (m)-[:SAME_AS]-() } RETURN m.id AS id`,
+    );
+    expect(left).toEqual([]);
+    expect(await graphAfter([listed, withText, publication])).toEqual(koopFirst);
   });
 });

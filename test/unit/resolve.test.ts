@@ -46,10 +46,30 @@ describe('planNodeRows', () => {
     expect(plan.sameAs).toEqual([expect.objectContaining({ from: 'guid-1', to: 'guid-other', key: 'number' })]);
   });
 
-  it('points the SAME_AS from a stand-in holding the key to the canonical node that claims it', () => {
-    const stored = { ...nothing(0), byId: 'guid-1', byKey: { number: 'stand-in', koopId: null }, keyProvisional: { number: true, koopId: false } };
-    const plan = planNodeRows('Motion', [row(0, 'guid-1', { number: '2019Z1', title: 'x' })], [stored]);
-    expect(plan.rows[0]).toMatchObject({ target: 'guid-1', id: 'guid-1', props: { title: 'x' } });
-    expect(plan.sameAs).toEqual([expect.objectContaining({ from: 'stand-in', to: 'guid-1', key: 'number' })]);
+  it('absorbs a stand-in holding the key that a canonical row states into the node stored first without it', () => {
+    const stored = {
+      ...nothing(0),
+      byId: 'guid-1',
+      byKey: { number: 'stand-in', koopId: null },
+      keyProvisional: { number: true, koopId: false },
+    };
+    const plan = planNodeRows(
+      'Motion',
+      [row(0, 'guid-1', { number: '2019Z1', title: 'x' }), row(1, 'stand-in', { title: 'y' }, true)],
+      [stored, { ...nothing(1), byId: 'stand-in', byIdProvisional: true }],
+    );
+    expect(plan.rows[0]).toMatchObject({ target: 'guid-1', id: 'guid-1', props: { number: '2019Z1', title: 'x' } });
+    expect(plan.absorbed).toEqual([{ from: 'stand-in', into: 'guid-1' }]);
+    expect(plan.sameAs).toEqual([]);
+    // A later row of the stand-in, in the same batch, lands on the node it went into.
+    expect(plan.rows[1]).toMatchObject({ target: 'guid-1', id: 'guid-1' });
+  });
+
+  it('points the SAME_AS from a stand-in holding a key that a provisional row, joined to a canonical node, also gives', () => {
+    const stored = { ...nothing(0), byKey: { number: 'guid-1', koopId: 'stand-in' }, keyProvisional: { number: false, koopId: true } };
+    const plan = planNodeRows('Motion', [row(0, 'kst-1-2', { number: '2019Z1', koopId: 'kst-1-2' }, true)], [stored]);
+    expect(plan.rows[0]).toMatchObject({ target: 'guid-1', id: 'guid-1', props: { number: '2019Z1' } });
+    expect(plan.absorbed).toEqual([]);
+    expect(plan.sameAs).toEqual([expect.objectContaining({ from: 'stand-in', to: 'guid-1', key: 'koopId' })]);
   });
 });
