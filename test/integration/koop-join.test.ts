@@ -8,6 +8,7 @@ import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
 import { fixtureFragment as tkFixture } from '../fixtures/tk/fixtures.js';
 import { fixtureFragment } from '../support/fixture-fragment.js';
 import { useGraph } from '../support/graph.js';
+import { graphLines } from '../support/graph-lines.js';
 
 const { graph } = useGraph();
 const ingestable = (name: string): GraphFragment => fixtureFragment(`koop/${name}`);
@@ -33,29 +34,8 @@ async function motion(koopId: string) {
   );
 }
 
-/**
- * Every node and edge as sorted lines, provenance lists as sets: which source came first is the
- * one thing the order of ingest may change.
- */
-async function sortedGraph(): Promise<string[]> {
-  const rows = await readRows<{ line: unknown }>(
-    graph(),
-    `MATCH (n) RETURN [labels(n)[0], properties(n)] AS line
-     UNION ALL
-     MATCH (a)-[r]->(b) RETURN [type(r), a.id, b.id, properties(r)] AS line`,
-  );
-  const stable = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(stable)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, x]) => [k, k === 'sources' ? [...(x as string[])].sort() : stable(x)]),
-          )
-        : v;
-  return rows.map((r) => JSON.stringify(stable(r.line))).sort();
-}
+/** Every node and edge as sorted lines, sources as sets: which source came first is the one thing the order of ingest may change. */
+const sortedGraph = () => graphLines(graph(), { asSets: ['sources'] });
 
 describe('KOOP publications join the Tweede Kamer nodes (real Neo4j)', () => {
   it('a motion: KOOP XML first, then its zaak-documents OData file, end as one Motion node', async () => {

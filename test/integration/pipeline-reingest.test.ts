@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/compose.js';
 import type { IngestSummary } from '../../ingest/pipeline/summary.js';
 import { useGraph } from '../support/graph.js';
-import { createPipelineDirs, graphFingerprint, type PipelineDirs } from '../support/pipeline.js';
+import { graphFingerprint } from '../support/graph-lines.js';
+import { createPipelineDirs, type PipelineDirs } from '../support/pipeline.js';
 
 /**
  * The whole Tweede Kamer fixture folder, ingested twice as the command line does it. A file's

@@ -5,7 +5,7 @@ import { readRows } from '../../src/neo4j/driver.js';
 import { runIngest } from '../../ingest/compose.js';
 import { addStoredMentions } from '../../ingest/resolve/mention-stored.js';
 import { useGraph } from '../support/graph.js';
-import { graphFingerprint } from '../support/pipeline.js';
+import { graphFingerprint } from '../support/graph-lines.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();

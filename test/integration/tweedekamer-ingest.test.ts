@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { deriveMotionStatus } from '../../src/neo4j/derive-motion-status.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
@@ -7,6 +6,7 @@ import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
 import { tkSyncFeedFormat } from '../../ingest/tweedekamer/syncfeed-format.js';
 import { fixtureFragment, fixtureJson } from '../fixtures/tk/fixtures.js';
 import { useGraph } from '../support/graph.js';
+import { graphFingerprint } from '../support/graph-lines.js';
 
 const { graph } = useGraph();
 
@@ -43,22 +43,7 @@ async function writeAll(fetchedAt: string): Promise<void> {
  */
 const SEEN_STAMPS = ['firstSeen', 'lastSeen', 'deletedAt'];
 
-async function fingerprint() {
-  const nodes = await readRows<{ label: string; n: number }>(graph(), 'MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label');
-  const edges = await readRows<{ type: string; n: number }>(graph(), 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type');
-  const items = await readRows<{ line: unknown }>(
-    graph(),
-    `MATCH (n) RETURN [labels(n)[0], properties(n)] AS line
-     UNION ALL
-     MATCH (a)-[r]->(b) RETURN [type(r), a.id, b.id, properties(r)] AS line`,
-  );
-  const stable = (v: unknown): unknown =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).filter(([k]) => !SEEN_STAMPS.includes(k)).sort(([a], [b]) => a.localeCompare(b)))
-      : Array.isArray(v) ? v.map(stable) : v;
-  const lines = items.map((i) => JSON.stringify(stable(i.line))).sort();
-  return { nodes, edges, checksum: sha256(lines.join('\n')) };
-}
+const fingerprint = () => graphFingerprint(graph(), { ignore: SEEN_STAMPS });
 
 describe('Tweede Kamer ingest into the real Neo4j', () => {
   it('writes 2022Z04510 as a Question with its number, subject, date and status, once for OData and SyncFeed', async () => {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { sha256 } from '../../src/model/ids.js';
-import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { fixtureBytes } from '../fixtures/tk/fixtures.js';
 import { startLocalServer, type LocalServer } from './http-server.js';
 
@@ -96,29 +95,6 @@ export function syncFeedPage(name: string, next?: string): Buffer {
   return Buffer.from(text.replace(link, next ? `\n  <link rel="next" href="${next.replaceAll('&', '&amp;')}"/>` : ''));
 }
 
-/** Node counts per label, edge counts per type, and a checksum over every property of every node and edge. */
-export async function graphFingerprint(graph: Graph): Promise<{ nodes: unknown[]; edges: unknown[]; checksum: string }> {
-  const nodes = await readRows(graph, 'MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label');
-  const edges = await readRows(graph, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type');
-  const items = await readRows<{ line: unknown }>(
-    graph,
-    `MATCH (n) RETURN [labels(n), properties(n)] AS line
-     UNION ALL
-     MATCH (a)-[r]->(b) RETURN [type(r), a.id, b.id, properties(r)] AS line`,
-  );
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sorted)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, x]) => [k, sorted(x)]),
-          )
-        : v;
-  const lines = items.map((i) => JSON.stringify(sorted(i.line))).sort();
-  return { nodes, edges, checksum: sha256(lines.join('\n')) };
-}
 
 /** What a run of the command line gave. */
 export interface CliResult {
