@@ -9,7 +9,8 @@ import { ingestInputs, type IngestOptions } from './pipeline/run.js';
 import { countByClass, type IngestSummary } from './pipeline/summary.js';
 import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
-import { addStoredMentions, loadMentionTargets } from './resolve/mention-stored.js';
+import { addStoredMentions } from './resolve/mention-stored.js';
+import { loadMentionTargets } from './resolve/mention-targets.js';
 import { addStoredMemberships } from './resolve/membership-stored.js';
 import { resolveStoredNames } from './resolve/resolve-stored.js';
 import { applyAcceptedIdentities } from '../src/review/candidates.js';
@@ -18,8 +19,8 @@ import { applyAcceptedIdentities } from '../src/review/candidates.js';
  * The ingest as the command line and `graafwerk start` run it: the company registry first, then the
  * pipeline wired to the enrichment step and the publication URLs, then the steps that depend on
  * the whole graph: names written before their persons were known, party memberships stated before
- * their parties were known, mentions of the persons, parties
- * and offices the run added in texts stored before them, motion status from decisions.
+ * their parties were known, mentions of the persons, parties and offices the run added (or gave
+ * other names or membership dates) in texts stored before them, motion status from decisions.
  */
 export async function runIngest(graph: Graph, config: Config, args: string[], extra: Partial<IngestOptions> = {}): Promise<IngestSummary> {
   await writeCompanyRegistry(graph, config);

@@ -8,11 +8,19 @@ export const TEXT_FIELDS = ['text', 'subject', 'title', 'operativeText', 'descri
 
 const TARGET: Record<Mention['kind'], NodeLabel> = { company: 'Company', person: 'Person', party: 'Party', office: 'Office' };
 
+/** The date of one text node: its first date property, in DATE_FIELDS order. */
+function textDate(node: NodeRecord): string | undefined {
+  if (!isTextLabel(node.label)) return undefined;
+  for (const f of DATE_FIELDS) if (typeof node.props[f] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(node.props[f])) return node.props[f];
+  return undefined;
+}
+
 /** The date of the document a fragment holds: the first date property of one of its text nodes. */
 export function documentDate(body: FragmentBody): string | undefined {
-  for (const n of body.nodes)
-    if (isTextLabel(n.label))
-      for (const f of DATE_FIELDS) if (typeof n.props[f] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(n.props[f])) return n.props[f];
+  for (const n of body.nodes) {
+    const date = textDate(n);
+    if (date) return date;
+  }
   return undefined;
 }
 
@@ -27,15 +35,20 @@ function mentionsIn(text: string, index: MentionIndex, people: ReadonlyMap<strin
   return mentions.sort((x, y) => x.start - y.start);
 }
 
-/** MENTIONS edges from every text node of a fragment: one per entity and field, with the first snippet and every offset. */
+/**
+ * MENTIONS edges from every text node of a fragment: one per entity and field, with the first
+ * snippet and every offset. A shared name is decided at the text's own date (as for a stored
+ * text), `date` only for a text without one: a page of many texts spans many dates.
+ */
 export function mentionEdges(nodes: readonly NodeRecord[], index: MentionIndex, people: ReadonlyMap<string, KnownPerson>, date: string | undefined): EdgeRecord[] {
   const edges = new Map<string, EdgeRecord & { starts: number[] }>();
   for (const node of nodes) {
     if (!isTextLabel(node.label)) continue;
+    const at = textDate(node) ?? date;
     for (const field of TEXT_FIELDS) {
       const text = node.props[field];
       if (typeof text !== 'string' || text === '') continue;
-      for (const m of mentionsIn(text, index, people, date)) {
+      for (const m of mentionsIn(text, index, people, at)) {
         const k = `${node.label}\u0000${node.id}\u0000${m.kind}\u0000${m.entityId}\u0000${field}`;
         const seen = edges.get(k);
         if (seen) {

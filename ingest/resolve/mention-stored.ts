@@ -6,24 +6,10 @@ import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createMentionIndexFrom, loadEnricherData } from './enrich.js';
 import { DATE_FIELDS, TEXT_LABELS } from '../../src/model/kinds.js';
 import { documentDate, mentionEdges, TEXT_FIELDS } from './mention-edges.js';
+import { changedTargets, loadMentionTargets, type MentionTargets } from './mention-targets.js';
 
 /** Text nodes read per query. */
 const PAGE = 500;
-
-/**
- * The persons, parties and offices the mention index is built from, as `Label:id` keys: the same
- * filters as the enricher's loaders, so a stub that becomes a real person counts as new.
- */
-export async function loadMentionTargets(graph: Graph): Promise<Set<string>> {
-  const rows = await readRows<{ key: string }>(
-    graph,
-    `MATCH (p:Person) WHERE NOT p.id STARTS WITH 'name:' AND coalesce(p.deleted, false) = false AND coalesce(p.stub, false) = false AND p.mergedInto IS NULL
-     RETURN 'Person:' + p.id AS key
-     UNION MATCH (f:Party) WHERE coalesce(f.deleted, false) = false AND f.mergedInto IS NULL RETURN 'Party:' + f.id AS key
-     UNION MATCH (o:Office) WHERE o.title IS NOT NULL AND o.mergedInto IS NULL RETURN 'Office:' + o.id AS key`,
-  );
-  return new Set(rows.map((r) => r.key));
-}
 
 interface TextRow {
   id: string;
@@ -102,21 +88,22 @@ async function writeMissing(graph: Graph, writer: GraphWriter, label: NodeLabel,
 }
 
 /**
- * Adds the MENTIONS edges of the persons, parties and offices that are not among `before` to the
- * texts already stored, so a text ingested before the entities it names still gets its edges. The
- * extraction is the enricher's (the whole index, so longer and shared forms behave alike); only
- * edges to the new entities that the graph does not hold yet are written, each with its text's
- * Source. Returns the number of edges written.
+ * Adds the MENTIONS edges of the persons, parties and offices that are new since `before`, or whose
+ * names or membership dates changed, to the texts already stored: a text ingested before the
+ * entities it names, or before the terms that tell apart the persons sharing a name, still gets its
+ * edges. The extraction is the enricher's (the whole index, so longer and shared forms behave
+ * alike); only edges to those entities that the graph does not hold yet are written, each with its
+ * text's Source. Returns the number of edges written.
  */
-export async function addStoredMentions(graph: Graph, config: Config, before: ReadonlySet<string>): Promise<number> {
-  const added = new Set([...(await loadMentionTargets(graph))].filter((k) => !before.has(k)));
-  if (added.size === 0) return 0;
+export async function addStoredMentions(graph: Graph, config: Config, before: MentionTargets): Promise<number> {
+  const changed = changedTargets(before, await loadMentionTargets(graph));
+  if (changed.size === 0) return 0;
   const data = await loadEnricherData(graph, config);
   const index = createMentionIndexFrom(data);
   const people = new Map(data.people.map((p) => [p.id, p]));
   const extract: Extract = (node) =>
     mentionEdges([node], index, people, documentDate({ nodes: [node], edges: [], tombstones: [] })).filter((e) =>
-      added.has(`${e.to.label}:${e.to.value}`),
+      changed.has(`${e.to.label}:${e.to.value}`),
     );
   const writer = new GraphWriter(graph, { batchSize: config.writeBatchSize });
   let written = 0;

@@ -47,7 +47,7 @@ describe('mentions of persons that arrive after the text that names them', () =>
     await runIngest(graph(), config, [MOTION, PERSONS]);
     expect(await graphFingerprint(graph())).toEqual(settled);
     // Even with every entity taken as new, the edges already there are left alone.
-    expect(await addStoredMentions(graph(), config, new Set())).toBe(0);
+    expect(await addStoredMentions(graph(), config, new Map())).toBe(0);
     expect(await graphFingerprint(graph())).toEqual(settled);
   });
 });

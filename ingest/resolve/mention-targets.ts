@@ -1,0 +1,42 @@
+import type { OfficeNames, PartyNames } from '../../src/analysis/mention-forms.js';
+import type { Graph } from '../../src/neo4j/driver.js';
+import { loadPartiesAndOffices, loadPeople } from './load.js';
+import type { KnownPerson } from './people.js';
+
+/**
+ * The persons, parties and offices texts can mention, by `Label:id`, each with a signature of what
+ * finding its mentions depends on: its names and, for a person, the dates of its party
+ * memberships (they decide a name several persons share). A changed signature means stored texts
+ * may mention the entity where they did not before.
+ */
+export type MentionTargets = ReadonlyMap<string, string>;
+
+/** A person's names and the dates of its memberships, in a stable order; the party does not decide a shared name. */
+function personSignature({ memberships, ...names }: KnownPerson): string {
+  const terms = memberships.map((m) => JSON.stringify([m.from ?? null, m.to ?? null, m.observedAt ?? null])).sort();
+  return JSON.stringify([names, terms]);
+}
+
+/** The targets of the entities the enricher loaded. */
+export function mentionTargetsOf(
+  people: readonly KnownPerson[],
+  parties: readonly PartyNames[],
+  offices: readonly OfficeNames[],
+): Map<string, string> {
+  return new Map([
+    ...people.map((p): [string, string] => [`Person:${p.id}`, personSignature(p)]),
+    ...parties.map((f): [string, string] => [`Party:${f.id}`, JSON.stringify(f)]),
+    ...offices.map((o): [string, string] => [`Office:${o.id}`, JSON.stringify(o)]),
+  ]);
+}
+
+/** The targets as the graph holds them now, read with the enricher's own loaders. */
+export async function loadMentionTargets(graph: Graph): Promise<Map<string, string>> {
+  const [people, { parties, offices }] = await Promise.all([loadPeople(graph), loadPartiesAndOffices(graph)]);
+  return mentionTargetsOf(people, parties, offices);
+}
+
+/** The keys of `after` that are new since `before` or whose signature changed. */
+export function changedTargets(before: MentionTargets, after: MentionTargets): Set<string> {
+  return new Set([...after].filter(([key, signature]) => before.get(key) !== signature).map(([key]) => key));
+}
