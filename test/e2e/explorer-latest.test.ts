@@ -114,6 +114,10 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await expect(p.locator('#details-title').textContent()).resolves.toBe('Joost Sneller');
     await expect(p.locator('#status').textContent()).resolves.toBe(`Did not show more of ${decisionLabel}: another node was selected while it loaded`);
 
+    // Selecting the decision again (expanded already, so nothing loads) gives Show more back to it.
+    await p.locator(`#node-list .node-button[data-id="${decisionId}"]`).click();
+    await expect.poll(() => more.isEnabled(), { timeout: 5000 }).toBe(true);
+
     // A click on a node not expanded yet: its neighbours apply, and Show more stays with it.
     const again = await holdFirst(p, moreOfDecision);
     await more.click();
@@ -131,6 +135,25 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await expect(p.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(voterLabel)}: \\d+ nodes? shown`));
     expect({ enabled: await more.isEnabled(), title: await more.getAttribute('title') }).toEqual(moreBefore);
     await expect(p.locator('#details-title').textContent()).resolves.toBe(voterLabel);
+  });
+
+  it('applies Show more to the expanded node selected last, not to the node expanded last', async () => {
+    const p = await start();
+    const { id: decisionId, more } = await openDecisionWithMore(p);
+    // A voter of the decision, expanded: Show more now applies to it.
+    const voter = p.locator('#node-list .node-button[data-expanded="false"][aria-label^="Person "]').first();
+    const voterId = (await voter.getAttribute('data-id'))!;
+    await voter.click();
+    await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${voterId}"]`).waitFor();
+    // The decision selected again in the node list: Show more asks for more of the decision, not of the voter.
+    await p.locator(`#node-list .node-button[data-id="${decisionId}"]`).click();
+    await expect.poll(() => more.isEnabled(), { timeout: 5000 }).toBe(true);
+    const asked = p.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postDataJSON() as { query: string; variables?: { id?: string } }).query.includes('neighborhood(') && r.postDataJSON().variables?.id === decisionId);
+    const before = (await nodeLabelsOf(p)).length;
+    await more.click();
+    await asked;
+    await expect.poll(async () => (await nodeLabelsOf(p)).length, { timeout: 5000 }).toBeGreaterThan(before);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe(await p.locator(`#node-list .node-button[data-id="${decisionId}"]`).textContent());
   });
 
   it('makes Show more wait while a click loads another node, so that it then applies to that node; a later click ends the wait', async () => {

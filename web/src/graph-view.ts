@@ -21,6 +21,7 @@ export class GraphView {
   /** The limit used for each expanded node, doubled by "Show more". */
   private readonly limits = new Map<string, number>();
   private readonly truncated = new Set<string>();
+  /** The node Show more applies to: the node expanded last, or an expanded node selected since. */
   lastExpanded: string | undefined;
   /** Bumped by each open, click, Show more and clear: only the latest applies its answer. */
   private request = 0;
@@ -57,14 +58,19 @@ export class GraphView {
     if (this.loading?.id === id) this.loading.request = request;
     this.events.busy();
     if (this.loading?.id === id) return;
-    if (this.limits.has(id)) return;
+    if (this.limits.has(id)) {
+      // Expanded already: Show more now applies to it.
+      this.lastExpanded = id;
+      this.events.busy();
+      return;
+    }
     const label = this.labelOf(id);
     if (!(await this.load(id, PAGE, label, request, `expand ${label}`))) return;
     this.select(id);
     if (this.focused === id) this.focus(id);
   }
 
-  /** Doubles the cap of the last expanded node; its details then list the new connections too. The answer applies only while this is the latest action. */
+  /** Doubles the cap of the node expanded or selected last (see lastExpanded); its details then list the new connections too. The answer applies only while this is the latest action. */
   async showMore(): Promise<void> {
     const id = this.lastExpanded;
     if (id === undefined) return;
@@ -126,7 +132,7 @@ export class GraphView {
     return n;
   }
 
-  /** Whether the last expanded node has neighbours that are not shown yet. */
+  /** Whether the node Show more applies to has neighbours that are not shown yet. */
   hasMore(): boolean {
     return this.lastExpanded !== undefined && this.truncated.has(this.lastExpanded);
   }

@@ -38,7 +38,7 @@ const view = new GraphView(byId('cy'), {
 // The graph's Cytoscape core under a name of our own, for the browser console and the end-to-end tests, so that neither reaches into Cytoscape's internals.
 Object.assign(window, { graafwerk: { cy: view.cy } });
 
-/** Show more applies to the node expanded last; while a click loads another node, it waits for that node, which it then applies to. */
+/** Show more applies to the node expanded last, or to an expanded node selected since; while a click loads another node, it waits for that node, which it then applies to. */
 function updateShowMore(): void {
   const more = byId<HTMLButtonElement>('show-more');
   const waiting = view.clickLoading();
