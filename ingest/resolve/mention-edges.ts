@@ -62,6 +62,8 @@ export function mentionEdges(nodes: readonly NodeRecord[], index: MentionIndex, 
           to: ref(TARGET[m.kind], m.entityId),
           key: field,
           starts: [m.start],
+          // The text's version: a mention found in the Kamer's text keeps its snippet and offsets against a publication's reading of the same field.
+          ...(node.version === undefined ? {} : { version: node.version }),
           props: { field, matched: m.text, start: m.start, end: m.end, snippet: snippetAround(text, m.start, m.end), confidence: m.confidence, occurrences: 1, offsets: [m.start] },
         });
       }

@@ -138,8 +138,9 @@ DELETE r`;
  * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen,
  * version, removal}, a missing version or removal read as null. `keyed` edges may run in parallel
  * between the same two nodes and are told apart by their key. A stored edge takes properties only
- * from a row that is not older; r.version is set last, as n.version is. A row no newer than the
- * deletion of its edge (see removeEdgesCypher) is left out.
+ * from a row that is not older; one a versioned record stated takes from a row without a version
+ * only what it lacks (as a node keeps its versionedKeys). r.version is set last, as n.version is. A
+ * row no newer than the deletion of its edge (see removeEdgesCypher) is left out.
  */
 export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
@@ -153,9 +154,11 @@ MERGE (b:${To} {${tk}: row.to})
 ${stub('b', tk, 'row.to')}
 MERGE (a)-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b)
 ON CREATE SET r += row.props, r.version = row.version, ${provenanceOnCreate('r')}
-ON MATCH SET r += CASE WHEN ${newer('r')} THEN row.props ELSE {} END,
+ON MATCH SET r += CASE WHEN ${newer('r')} AND (row.version IS NOT NULL OR r.version IS NULL) THEN row.props ELSE {} END,
     ${provenance('r')},
-    r.version = CASE WHEN ${newer('r')} THEN coalesce(row.version, r.version) ELSE r.version END`;
+    r.version = CASE WHEN ${newer('r')} THEN coalesce(row.version, r.version) ELSE r.version END
+WITH r, row WHERE row.version IS NULL AND r.version IS NOT NULL
+FOREACH (k IN [k IN keys(row.props) WHERE r[k] IS NULL] | SET r[k] = row.props[k])`;
 }
 
 /** Records one raw document as a Source node. */

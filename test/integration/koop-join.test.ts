@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { FragmentBuilder, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
 import { sha256 } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
@@ -8,6 +10,8 @@ import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
 import { fixtureFragment as tkFixture } from '../fixtures/tk/fixtures.js';
 import { fixtureFragment } from '../support/fixture-fragment.js';
 import { useGraph } from '../support/graph.js';
+import { tempDir } from '../support/temp-dir.js';
+import { runIngest } from '../../ingest/compose.js';
 import { graphLines } from '../support/graph-lines.js';
 
 const { graph } = useGraph();
@@ -137,5 +141,35 @@ describe('KOOP publications join the Tweede Kamer nodes (real Neo4j)', () => {
     );
     expect(left).toEqual([]);
     expect(await graphAfter([listed, withText, publication])).toEqual(koopFirst);
+  });
+});
+
+describe('a mention in a motion title both sources give (real Neo4j, real files, the whole ingest)', () => {
+  const PERSONS = 'test/fixtures/tk/odata/active_members_detailed.json.gz';
+  const TK = 'test/fixtures/koop/zaak-documents/a73b3250-d957-4edb-99f6-a6cebd3e6856.json';
+  const KOOP = 'test/fixtures/koop/motions/2024D27368.xml';
+
+  /** The title mentions of motion kst-33997-183 after ingesting each group of files in its own run, into an empty graph. */
+  async function titleMentions(...runs: string[][]) {
+    await clearGraph(graph());
+    const dir = tempDir('mention-title');
+    const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(dir, 'raw'), GRAAFWERK_STATE: dir, GRAAFWERK_LOG_LEVEL: 'error' });
+    for (const inputs of runs) await runIngest(graph(), config, inputs);
+    return readRows<{ title: string; person: string; matched: string; snippet: string; start: number }>(
+      graph(),
+      `MATCH (m:Motion {koopId: 'kst-33997-183'})-[r:MENTIONS {key: 'title'}]->(p:Person)
+       RETURN m.title AS title, p.name AS person, r.matched AS matched, r.snippet AS snippet, r.start AS start ORDER BY person`,
+    );
+  }
+
+  it("keeps the mention found in the Kamer's title, which the motion keeps, whichever file came last", async () => {
+    const tkLast = await titleMentions([PERSONS], [KOOP], [TK]);
+    const koopLast = await titleMentions([PERSONS], [TK], [KOOP]);
+    expect(koopLast).toEqual(tkLast);
+    const paternotte = tkLast.find((m) => /Paternotte/.test(m.person));
+    expect(paternotte).toBeDefined();
+    // The snippet and offset point into the stored title ("Motie van het lid Paternotte c.s. over …"), not the publication's heading.
+    expect(paternotte!.title).toContain(paternotte!.snippet.replace(/^…|…$/g, ''));
+    expect(paternotte!.title.slice(paternotte!.start, paternotte!.start + paternotte!.matched.length)).toBe(paternotte!.matched);
   });
 });

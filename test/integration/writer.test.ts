@@ -89,6 +89,18 @@ describe('GraphWriter against the real Neo4j', () => {
     expect(row?.subject).toBe('Chinese camera’s');
   });
 
+  it('keeps the properties of an edge a versioned record stated against a row without a version, which only fills what it lacks', async () => {
+    const stated = (version: string | undefined, props: Record<string, string>) =>
+      fragment(version ? 'src-edge-tk' : 'src-edge-koop', '2024-04-01T00:00:00Z', (b) =>
+        b.edge('VOTED', ref('Person', 'p-edge'), ref('Decision', 'd-edge'), props, 'stemming-edge', version ? { version } : {}),
+      );
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    const edge = async () => (await readRows(graph(), `MATCH (:Person {id: 'p-edge'})-[r:VOTED]->(:Decision {id: 'd-edge'}) RETURN r.choice AS choice, r.party AS party, r.sources AS sources`))[0];
+    await writer.write([stated('2024-03-01T00:00:00', { choice: 'for' })]);
+    await writer.write([stated(undefined, { choice: 'against', party: 'D66' })]);
+    expect(await edge()).toEqual({ choice: 'for', party: 'D66', sources: ['src-edge-tk', 'src-edge-koop'] });
+  });
+
   it('marks a tombstoned node deleted and keeps its history', async () => {
     const gone = fragment('src-del', '2024-02-01T00:00:00Z', (b) => b.tombstone('Party', 'f-d66', '2024-02-01T00:00:00'));
     await new GraphWriter(graph(), { batchSize: 100 }).write([gone]);
