@@ -1,5 +1,5 @@
 import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
-import { validateFragment, type GraphFragment, type NodeRef } from '../model/fragment.js';
+import { validateFragment, type EdgeRecord, type GraphFragment, type NodeRef } from '../model/fragment.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
 import { removeEdgesCypher, resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
 import { planNodeRows, type NodeRow } from './resolve.js';
@@ -36,6 +36,14 @@ function stableRefs(fragment: GraphFragment): (r: NodeRef) => NodeRef {
   }
   return (r) => (r.key === 'id' ? (byKey.get(`${r.label}\u0000${r.value}`) ?? r) : r);
 }
+
+/**
+ * Whether a deletion of the edge is kept, under the edge's identity (`removal`, see
+ * removeEdgesCypher): only a versioned record that can delete its edge, one that states `deleted`
+ * (a ZaakActor, Stemming or FractieZetelPersoon row), needs it; other edges, mentions among them,
+ * skip the lookup on every write.
+ */
+const removable = (e: EdgeRecord): boolean => e.version !== undefined && 'deleted' in e.props;
 
 interface TombstoneRow {
   id: string;
@@ -111,8 +119,8 @@ export class GraphWriter {
             props: e.props,
             src: f.source.id,
             seen: f.source.fetchedAt,
-            // A versioned edge's identity, under which its deletion is kept (see removeEdgesCypher).
-            ...(e.version === undefined ? {} : { version: e.version, removal: JSON.stringify([e.type, from.label, from.key, from.value, to.label, to.key, to.value, e.key]) }),
+            ...(e.version === undefined ? {} : { version: e.version }),
+            ...(removable(e) ? { removal: JSON.stringify([e.type, from.label, from.key, from.value, to.label, to.key, to.value, e.key]) } : {}),
           },
         };
       });
