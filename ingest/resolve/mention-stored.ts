@@ -6,7 +6,7 @@ import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createMentionIndexFrom, loadEnricherData } from './enrich.js';
 import { DATE_FIELDS, TEXT_LABELS } from '../../src/model/kinds.js';
 import { documentDate, mentionEdges, TEXT_FIELDS } from './mention-edges.js';
-import { changedTargets, loadMentionTargets, type MentionTargets } from './mention-targets.js';
+import { changedTargets, mentionTargetsOf, type MentionTargets } from './mention-targets.js';
 
 /** Text nodes read per query. */
 const PAGE = 500;
@@ -96,9 +96,9 @@ async function writeMissing(graph: Graph, writer: GraphWriter, label: NodeLabel,
  * text's Source. Returns the number of edges written.
  */
 export async function addStoredMentions(graph: Graph, config: Config, before: MentionTargets): Promise<number> {
-  const changed = changedTargets(before, await loadMentionTargets(graph));
-  if (changed.size === 0) return 0;
   const data = await loadEnricherData(graph, config);
+  const changed = changedTargets(before, mentionTargetsOf(data.people, data.parties, data.offices));
+  if (changed.size === 0) return 0;
   const index = createMentionIndexFrom(data);
   const people = new Map(data.people.map((p) => [p.id, p]));
   const extract: Extract = (node) =>
