@@ -56,14 +56,10 @@ export class GraphView {
     this.endFocusUnlessOn(id);
     this.select(id);
     if (this.loading?.id === id) this.loading.request = request;
+    // Expanded already: nothing loads, and Show more now applies to it.
+    if (this.limits.has(id)) this.lastExpanded = id;
     this.events.busy();
-    if (this.loading?.id === id) return;
-    if (this.limits.has(id)) {
-      // Expanded already: Show more now applies to it.
-      this.lastExpanded = id;
-      this.events.busy();
-      return;
-    }
+    if (this.loading?.id === id || this.limits.has(id)) return;
     const label = this.labelOf(id);
     if (!(await this.load(id, PAGE, label, request, `expand ${label}`))) return;
     this.select(id);
