@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { FragmentBuilder, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
 import { sha256 } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
@@ -10,8 +8,7 @@ import { tkODataFormat } from '../../ingest/tweedekamer/odata-format.js';
 import { fixtureFragment as tkFixture } from '../fixtures/tk/fixtures.js';
 import { fixtureFragment } from '../support/fixture-fragment.js';
 import { useGraph } from '../support/graph.js';
-import { tempDir } from '../support/temp-dir.js';
-import { runIngest } from '../../ingest/compose.js';
+import { ingestRuns } from '../support/ingest-runs.js';
 import { graphLines } from '../support/graph-lines.js';
 
 const { graph } = useGraph();
@@ -151,10 +148,7 @@ describe('a mention in a motion title both sources give (real Neo4j, real files,
 
   /** The title mentions of motion kst-33997-183 after ingesting each group of files in its own run, into an empty graph. */
   async function titleMentions(...runs: string[][]) {
-    await clearGraph(graph());
-    const dir = tempDir('mention-title');
-    const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(dir, 'raw'), GRAAFWERK_STATE: dir, GRAAFWERK_LOG_LEVEL: 'error' });
-    for (const inputs of runs) await runIngest(graph(), config, inputs);
+    await ingestRuns(graph(), ...runs);
     return readRows<{ title: string; person: string; matched: string; snippet: string; start: number }>(
       graph(),
       `MATCH (m:Motion {koopId: 'kst-33997-183'})-[r:MENTIONS {key: 'title'}]->(p:Person)

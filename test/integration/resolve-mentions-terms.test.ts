@@ -1,11 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
-import { clearGraph } from '../../src/neo4j/schema.js';
-import { runIngest } from '../../ingest/compose.js';
 import { useGraph } from '../support/graph.js';
-import { tempDir } from '../support/temp-dir.js';
+import { ingestRuns } from '../support/ingest-runs.js';
 
 const { graph } = useGraph();
 
@@ -25,10 +21,7 @@ const MOTION_2024 = '5b7db41b-60ce-47e8-a11a-5ef818217d5c';
 
 /** The MENTIONS edges to a Teunissen after ingesting each group of inputs in its own run, into an empty graph. */
 async function teunissenMentions(...runs: string[][]): Promise<string[]> {
-  await clearGraph(graph());
-  const dir = tempDir('mentions-terms');
-  const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(dir, 'raw'), GRAAFWERK_STATE: dir, GRAAFWERK_LOG_LEVEL: 'error' });
-  for (const inputs of runs) await runIngest(graph(), config, inputs);
+  await ingestRuns(graph(), ...runs);
   const rows = await readRows<{ edge: string }>(
     graph(),
     `MATCH (t)-[r:MENTIONS]->(p:Person {surname: 'Teunissen'}) RETURN t.id + ' ' + p.id + ' ' + r.key AS edge ORDER BY edge`,
