@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvas, countNeighborhoodRequests, findPathsToMinister, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
+import { canvas, clickBackground, countNeighborhoodRequests, findPathsToMinister, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
 
 // The explorer on the demo data at other sizes, from the keyboard and the mouse, and when the API fails.
 const explorer = useExplorer();
@@ -102,7 +102,7 @@ describe('double-click focus', () => {
     expect(focused.fitted).toBe(true);
     expect(focused.faded.length).toBe(focused.total - focused.neighbourhood.length);
     await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
-    await p.mouse.click(focused.box.x + 3, focused.box.y + 3);
+    await clickBackground(p);
     await expect.poll(async () => (await canvas(p, hikvision!)).faded, { timeout: 5000 }).toEqual([]);
   });
 

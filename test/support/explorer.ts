@@ -183,7 +183,6 @@ export async function canvas(p: Page, id: string) {
       zoom: cy.zoom(),
       x: box.x + node.renderedPosition().x,
       y: box.y + node.renderedPosition().y,
-      box: { x: box.x, y: box.y, width: box.width, height: box.height },
       total: cy.nodes().length,
       faded: labels(cy.nodes('.faded')),
       clear: labels(cy.nodes().not('.faded')),
@@ -194,6 +193,27 @@ export async function canvas(p: Page, id: string) {
       fitted: cy.zoom() > 1.399 || Math.max(near.renderedBoundingBox({}).w / box.width, near.renderedBoundingBox({}).h / box.height) > 0.75,
     };
   }, id);
+}
+
+/**
+ * Clicks the graph's background: a spot of the view, as it is at the click, that no node, edge or label
+ * covers (with a margin). A fixed spot such as a corner may hold an edge, which a click selects instead.
+ */
+export async function clickBackground(p: Page): Promise<void> {
+  const spot = await p.evaluate(() => {
+    const { cy } = (window as unknown as { graafwerk: { cy: import('cytoscape').Core } }).graafwerk;
+    const box = cy.container()!.getBoundingClientRect();
+    const covered = cy.elements().map((e) => e.renderedBoundingBox({}));
+    const margin = 6;
+    for (let y = 12; y < box.height - 12; y += 12) {
+      for (let x = 12; x < box.width - 12; x += 12) {
+        if (covered.every((b) => x < b.x1 - margin || x > b.x2 + margin || y < b.y1 - margin || y > b.y2 + margin)) return { x: box.x + x, y: box.y + y };
+      }
+    }
+    return undefined;
+  });
+  if (!spot) throw new Error('no spot of the graph view is free of nodes and edges to click');
+  await p.mouse.click(spot.x, spot.y);
 }
 
 export function escapeRegExp(text: string): string {
