@@ -45,7 +45,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await slow.held;
     await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toBe('Opening Hikvision…');
     await slow.answer();
-    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Hikvision: \d+ nodes shown/);
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(/^Hikvision: \d+ nodes shown/);
   });
 
   it('keeps only the latest opened neighbourhood when an earlier one answers later', async () => {
@@ -94,7 +94,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await again.answer();
     expect((await nodeLabelsOf(p)).sort()).toEqual(before);
     await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
-    await expect(p.locator('#status').textContent()).resolves.toBe('Did not expand 2022Z04510: another node was selected while it loaded');
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toBe('Did not expand 2022Z04510: another node was selected while it loaded');
   });
 
   it('applies Show more only while it is the latest action: a click on another node meanwhile drops its answer', async () => {
@@ -112,7 +112,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await slow.answer();
     expect((await nodeLabelsOf(p)).sort()).toEqual(nodes);
     await expect(p.locator('#details-title').textContent()).resolves.toBe('Joost Sneller');
-    await expect(p.locator('#status').textContent()).resolves.toBe(`Did not show more of ${decisionLabel}: another node was selected while it loaded`);
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toBe(`Did not show more of ${decisionLabel}: another node was selected while it loaded`);
 
     // Selecting the decision again (expanded already, so nothing loads) gives Show more back to it.
     await p.locator(`#node-list .node-button[data-id="${decisionId}"]`).click();
@@ -170,7 +170,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await expect(p.locator('#details-title').textContent()).resolves.toBe(voterLabel);
     await slow.answer();
     await p.locator(`#node-list .node-button[data-expanded="true"][data-id="${voter}"]`).waitFor();
-    await expect(p.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${escapeRegExp(voterLabel)}: \\d+ nodes? shown`));
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(new RegExp(`^${escapeRegExp(voterLabel)}: \\d+ nodes? shown`));
     await expect(more.getAttribute('title')).resolves.not.toMatch(/^Wait/);
 
     // A click on a node expanded already while another loads: that load is dropped, and Show more applies to the node expanded last again.
