@@ -114,6 +114,20 @@ describe('the five journalist questions on the real demo data, over HTTP', () =>
   });
 });
 
+describe('a neighbourhood for a visualisation on the demo data', () => {
+  it("carries each node’s stored properties and provenance, not the writer’s note of which properties a versioned record owns", async () => {
+    const { question } = await ok('{ question(number: "2022Z04510") { id } }');
+    const { neighborhood } = await ok(`{ neighborhood(id: "${question.id}", depth: 1, limit: 100) { nodes { id properties } } }`);
+    const versioned = neighborhood.nodes.filter((n: { properties: Record<string, unknown> }) => n.properties.version != null);
+    expect(versioned.length).toBeGreaterThan(0);
+    for (const n of versioned) expect(n.properties).toMatchObject({ sources: expect.any(Array), firstSeen: expect.any(String) });
+    for (const n of neighborhood.nodes) expect(Object.keys(n.properties)).not.toContain('versionedKeys');
+    const csv = await (await fetch(`${server.url}/export/neighborhood.nodes.csv?id=${encodeURIComponent(question.id)}&depth=1`)).text();
+    expect(csv.split('\n')[0]).toMatch(/^id,type,label,firstSeen,lastSeen,sources,sourceUrls,/);
+    expect(csv.split('\n')[0]).not.toMatch(/versionedKeys/);
+  });
+});
+
 describe('stats and the lists on the demo data', () => {
   it('count the same questions and motions (stubs, known only from a reference, in neither)', async () => {
     const data = await ok('{ stats { nodes { name count } } questions { totalCount } motions { totalCount } }');

@@ -21,8 +21,11 @@ export interface Subgraph {
   truncated: boolean;
 }
 
-/** Long texts stay out of a visualisation; the node's own query returns them. */
-const HEAVY = new Set(['text', 'operativeText', 'considerations', 'subQuestionsJson', 'answersJson', 'description']);
+/**
+ * Left out of a visualisation node: long texts (the node's own query returns them) and the writer's
+ * bookkeeping of which properties a versioned record owns. Provenance (sources, firstSeen, lastSeen) stays.
+ */
+const LEFT_OUT = new Set(['text', 'operativeText', 'considerations', 'subQuestionsJson', 'answersJson', 'description', 'versionedKeys']);
 
 /** A visualisation node as the graph queries return it (see graphNode in neo4j/queries/graph.ts); properties only when asked for. */
 export interface GraphNodeRow {
@@ -32,10 +35,10 @@ export interface GraphNodeRow {
   properties?: Record<string, unknown>;
 }
 
-/** Converts a node row to a visualisation node, its long texts left out. */
+/** Converts a node row to a visualisation node, without what LEFT_OUT names. */
 export function toGraphNode(n: GraphNodeRow): GraphNode {
   const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(n.properties ?? {})) if (!HEAVY.has(k)) properties[k] = v;
+  for (const [k, v] of Object.entries(n.properties ?? {})) if (!LEFT_OUT.has(k)) properties[k] = v;
   return { id: n.id, label: n.label, type: n.type, properties };
 }
 
