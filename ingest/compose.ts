@@ -9,7 +9,7 @@ import { ingestInputs, type IngestOptions } from './pipeline/run.js';
 import { countByClass, type IngestSummary } from './pipeline/summary.js';
 import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
-import { addStoredMentions } from './resolve/mention-stored.js';
+import { updateStoredMentions } from './resolve/mention-stored.js';
 import { loadMentionTargets } from './resolve/mention-targets.js';
 import { addStoredMemberships } from './resolve/membership-stored.js';
 import { resolveStoredNames } from './resolve/resolve-stored.js';
@@ -20,7 +20,8 @@ import { applyAcceptedIdentities } from '../src/review/candidates.js';
  * pipeline wired to the enrichment step and the publication URLs, then the steps that depend on
  * the whole graph: names written before their persons were known, party memberships stated before
  * their parties were known, mentions of the persons, parties and offices the run added (or gave
- * other names or membership dates) in texts stored before them, motion status from decisions.
+ * other names or membership dates) in texts stored before them, and of those sharing a name with
+ * them, motion status from decisions.
  */
 export async function runIngest(graph: Graph, config: Config, args: string[], extra: Partial<IngestOptions> = {}): Promise<IngestSummary> {
   await writeCompanyRegistry(graph, config);
@@ -34,7 +35,7 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
   });
   const namesResolved = await resolveStoredNames(graph, config);
   const membershipsAdded = await addStoredMemberships(graph, config);
-  const mentionsAdded = await addStoredMentions(graph, config, targets);
+  const mentions = await updateStoredMentions(graph, config, targets);
   // After everything that writes edges, so what this run wrote to a merged stand-in moves on.
   await applyAcceptedIdentities(graph, config.stateDir);
   await deriveMotionStatus(graph);
@@ -43,7 +44,7 @@ export async function runIngest(graph: Graph, config: Config, args: string[], ex
   const log = createLogger(config.logLevel);
   for (const r of summary.rejectedDocuments) log.debug(r, 'document rejected');
   const { rejectedDocuments, rejectedRows, ...counts } = summary;
-  log.debug({ ...counts, namesResolved, membershipsAdded, mentionsAdded, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
+  log.debug({ ...counts, namesResolved, membershipsAdded, mentions, rejected: { documents: countByClass(rejectedDocuments), rows: countByClass(rejectedRows) } }, 'ingest finished');
   return summary;
 }
 

@@ -6,7 +6,8 @@ import { activeAt, type KnownPerson } from './people.js';
 /** The properties of text nodes (TEXT_LABELS) that hold text. */
 export const TEXT_FIELDS = ['text', 'subject', 'title', 'operativeText', 'description'] as const;
 
-const TARGET: Record<Mention['kind'], NodeLabel> = { company: 'Company', person: 'Person', party: 'Party', office: 'Office' };
+/** The label of the node a mention of each kind points to. */
+export const TARGET: Record<Mention['kind'], NodeLabel> = { company: 'Company', person: 'Person', party: 'Party', office: 'Office' };
 
 /** The date of one text node: its first date property, in DATE_FIELDS order. */
 function textDate(node: NodeRecord): string | undefined {

@@ -1,11 +1,12 @@
 import type { Config } from '../../src/config.js';
 import type { EdgeRecord, GraphFragment, NodeRecord, SourceInfo } from '../../src/model/fragment.js';
 import type { NodeLabel } from '../../src/model/kinds.js';
-import { neo4j, readRows, type Graph } from '../../src/neo4j/driver.js';
+import { neo4j, readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { createMentionIndexFrom, loadEnricherData } from './enrich.js';
 import { DATE_FIELDS, TEXT_LABELS } from '../../src/model/kinds.js';
-import { documentDate, mentionEdges, TEXT_FIELDS } from './mention-edges.js';
+import { sharingForms } from '../../src/analysis/mentions.js';
+import { documentDate, mentionEdges, TARGET, TEXT_FIELDS } from './mention-edges.js';
 import { changedTargets, mentionTargetsOf, type MentionTargets } from './mention-targets.js';
 
 /** Text nodes read per query. */
@@ -36,20 +37,42 @@ function readTexts(graph: Graph, label: NodeLabel, after: string): Promise<TextR
   );
 }
 
-/** The MENTIONS edges among `edges` (from texts of one label) that the graph already holds: same text, entity and field. */
-async function existingEdges(graph: Graph, label: NodeLabel, edges: EdgeRecord[]): Promise<Set<string>> {
-  const rows = await readRows<{ k: string }>(
-    graph,
-    `UNWIND $rows AS row
-     MATCH (a:${label} {id: row.from})-[r:MENTIONS {key: row.key}]->(b)
-     WHERE b.id = row.to AND row.toLabel IN labels(b)
-     RETURN row.k AS k`,
-    { rows: edges.map((e) => ({ from: e.from.value, to: e.to.value, toLabel: e.to.label, key: e.key, k: edgeKey(e) })) },
-  );
-  return new Set(rows.map((r) => r.k));
+/** A MENTIONS edge as stored: its text, the entity it points to, and its field (the key). */
+interface StoredMention {
+  from: string;
+  toLabel: string;
+  to: string;
+  key: string;
 }
 
-const edgeKey = (e: EdgeRecord): string => [e.from.label, e.from.value, e.to.label, e.to.value, e.key].join('\u0000');
+/** The MENTIONS edges from texts of one label, by their ids, to the persons, parties and offices `affected` holds (as `Label:id`). */
+async function storedMentions(graph: Graph, label: NodeLabel, ids: string[], affected: ReadonlySet<string>): Promise<StoredMention[]> {
+  const rows = await readRows<StoredMention>(
+    graph,
+    `UNWIND $ids AS id
+     MATCH (a:${label} {id: id})-[r:MENTIONS]->(b)
+     WITH id, r, b, [l IN labels(b) WHERE l IN ['Person', 'Party', 'Office']][0] AS toLabel WHERE toLabel IS NOT NULL
+     RETURN id AS from, toLabel, b.id AS to, r.key AS key`,
+    { ids },
+  );
+  return rows.filter((r) => affected.has(`${r.toLabel}:${r.to}`));
+}
+
+/** Removes MENTIONS edges from texts of one label. */
+async function removeMentions(graph: Graph, label: NodeLabel, edges: StoredMention[]): Promise<void> {
+  await writeGraph(graph, (tx) =>
+    tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:${label} {id: row.from})-[r:MENTIONS {key: row.key}]->(b)
+       WHERE b.id = row.to AND row.toLabel IN labels(b)
+       DELETE r`,
+      { rows: edges },
+    ),
+  );
+}
+
+const edgeKey = (e: EdgeRecord): string => [e.from.value, e.to.label, e.to.value, e.key].join('\u0000');
+const storedKey = (e: StoredMention): string => [e.from, e.toLabel, e.to, e.key].join('\u0000');
 
 /** The Source as stored, so that writing it again leaves it unchanged. */
 function toSourceInfo(s: NonNullable<TextRow['source']>): SourceInfo {
@@ -74,45 +97,60 @@ function fragmentsOf(label: NodeLabel, page: TextRow[], extract: Extract): Graph
   return [...bySource.values()];
 }
 
-/** Writes the edges the graph does not hold yet; returns how many. */
-async function writeMissing(graph: Graph, writer: GraphWriter, label: NodeLabel, fragments: GraphFragment[]): Promise<number> {
-  if (fragments.length === 0) return 0;
-  const present = await existingEdges(
-    graph,
-    label,
-    fragments.flatMap((f) => f.edges),
-  );
-  for (const f of fragments) f.edges = f.edges.filter((e) => !present.has(edgeKey(e)));
-  const left = fragments.filter((f) => f.edges.length > 0);
-  return left.length > 0 ? (await writer.write(left)).edges : 0;
+/** What a pass over the stored texts changed. */
+export interface StoredMentionChanges {
+  added: number;
+  removed: number;
 }
 
 /**
- * Adds the MENTIONS edges of the persons, parties and offices that are new since `before`, or whose
- * names or membership dates changed, to the texts already stored: a text ingested before the
- * entities it names, or before the terms that tell apart the persons sharing a name, still gets its
- * edges. The extraction is the enricher's (the whole index, so longer and shared forms behave
- * alike); only edges to those entities that the graph does not hold yet are written, each with its
- * text's Source. Returns the number of edges written.
+ * Brings one page of texts (of one label) in line with what their texts mention among the affected
+ * entities: writes the edges the graph lacks and removes those their texts no longer give.
  */
-export async function addStoredMentions(graph: Graph, config: Config, before: MentionTargets): Promise<number> {
+async function syncPage(graph: Graph, writer: GraphWriter, label: NodeLabel, page: TextRow[], extract: Extract, affected: ReadonlySet<string>): Promise<StoredMentionChanges> {
+  // A text with no Source to credit is left as it is, its edges included.
+  const read = page.filter((row) => row.source !== null);
+  if (read.length === 0) return { added: 0, removed: 0 };
+  const fragments = fragmentsOf(label, read, extract);
+  const stored = await storedMentions(graph, label, read.map((row) => row.id), affected);
+  const held = new Set(stored.map(storedKey));
+  const wanted = new Set(fragments.flatMap((f) => f.edges).map(edgeKey));
+  const stale = stored.filter((e) => !wanted.has(storedKey(e)));
+  if (stale.length > 0) await removeMentions(graph, label, stale);
+  for (const f of fragments) f.edges = f.edges.filter((e) => !held.has(edgeKey(e)));
+  const left = fragments.filter((f) => f.edges.length > 0);
+  return { added: left.length > 0 ? (await writer.write(left)).edges : 0, removed: stale.length };
+}
+
+/**
+ * Updates the MENTIONS edges of stored texts for the persons, parties and offices that are new since
+ * `before`, or whose names or membership dates changed, and for those sharing a written form with
+ * them: a text ingested before the entities it names, or before the terms that tell apart the
+ * persons sharing a name, gets its edges; an edge that a newcomer sharing the name has made
+ * undecided (or given to another person) goes. The extraction is the enricher's (the whole index,
+ * so longer and shared forms behave alike), each added edge with its text's Source, so the graph
+ * ends as if the entities had come first. Returns how many edges were added and removed.
+ */
+export async function updateStoredMentions(graph: Graph, config: Config, before: MentionTargets): Promise<StoredMentionChanges> {
   const data = await loadEnricherData(graph, config);
   const changed = changedTargets(before, mentionTargetsOf(data.people, data.parties, data.offices));
-  if (changed.size === 0) return 0;
+  if (changed.size === 0) return { added: 0, removed: 0 };
   const index = createMentionIndexFrom(data);
+  const targetKey = (f: { kind: keyof typeof TARGET; entityId: string }) => `${TARGET[f.kind]}:${f.entityId}`;
+  const affected = new Set(sharingForms(index, (f) => changed.has(targetKey(f))).filter((f) => f.kind !== 'company').map(targetKey));
   const people = new Map(data.people.map((p) => [p.id, p]));
   const extract: Extract = (node) =>
-    mentionEdges([node], index, people, documentDate({ nodes: [node], edges: [], tombstones: [] })).filter((e) =>
-      changed.has(`${e.to.label}:${e.to.value}`),
-    );
+    mentionEdges([node], index, people, documentDate({ nodes: [node], edges: [], tombstones: [] })).filter((e) => affected.has(`${e.to.label}:${e.to.value}`));
   const writer = new GraphWriter(graph, { batchSize: config.writeBatchSize });
-  let written = 0;
+  const total = { added: 0, removed: 0 };
   for (const label of TEXT_LABELS) {
     let after = '';
     for (let page = await readTexts(graph, label, after); page.length > 0; page = await readTexts(graph, label, after)) {
       after = page.at(-1)!.id;
-      written += await writeMissing(graph, writer, label, fragmentsOf(label, page, extract));
+      const { added, removed } = await syncPage(graph, writer, label, page, extract, affected);
+      total.added += added;
+      total.removed += removed;
     }
   }
-  return written;
+  return total;
 }

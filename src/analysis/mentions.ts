@@ -167,6 +167,17 @@ function findAt(text: string, words: Token[], i: number, index: MentionIndex): {
   return undefined;
 }
 
+/**
+ * The entities that share a written form with one that `chosen` picks, those included: when an
+ * entity comes, goes or changes, a text's form may name another of them, or none (ambiguous).
+ */
+export function sharingForms(index: MentionIndex, chosen: (form: EntityForm) => boolean): EntityForm[] {
+  const out: EntityForm[] = [];
+  for (const patterns of index.byFirstWord.values())
+    for (const { forms } of patterns) if (forms.some(chosen)) out.push(...forms);
+  return out;
+}
+
 /** A stretch of text around a mention, on one line, for display. */
 export function snippetAround(text: string, start: number, end: number, width = 80): string {
   const from = Math.max(0, start - width);

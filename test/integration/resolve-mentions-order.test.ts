@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { runIngest } from '../../ingest/compose.js';
-import { addStoredMentions } from '../../ingest/resolve/mention-stored.js';
+import { updateStoredMentions } from '../../ingest/resolve/mention-stored.js';
 import { useGraph } from '../support/graph.js';
 import { graphFingerprint } from '../support/graph-lines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -47,7 +47,7 @@ describe('mentions of persons that arrive after the text that names them', () =>
     await runIngest(graph(), config, [MOTION, PERSONS]);
     expect(await graphFingerprint(graph())).toEqual(settled);
     // Even with every entity taken as new, the edges already there are left alone.
-    expect(await addStoredMentions(graph(), config, new Map())).toBe(0);
+    expect(await updateStoredMentions(graph(), config, new Map())).toEqual({ added: 0, removed: 0 });
     expect(await graphFingerprint(graph())).toEqual(settled);
   });
 });

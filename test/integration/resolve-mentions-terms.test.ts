@@ -7,6 +7,8 @@ const { graph } = useGraph();
 
 /** Real Persoon rows holding both Teunissens, Christine (PvdD) and Hans, with no party terms. */
 const PERSONS = 'test/fixtures/news/persons/persoon-rows.json';
+/** Christine Teunissen's row of PERSONS alone: a graph that knows one Teunissen before the other. */
+const CHRISTINE_ALONE = 'test/fixtures/news/persons/persoon-christine-teunissen.json';
 /** A roll call of 2025-10-01 in which Christine Teunissen votes for the PvdD: her only party term. */
 const TERMS = 'test/fixtures/tk/odata/comprehensive_motion_93c64c34_20251002_192415.json.gz';
 /** The motion of 2025-10-02 "Motie van het lid Teunissen over een nationaal energiebesparingsplan …". */
@@ -34,6 +36,15 @@ describe('mentions of a surname two persons share', () => {
     const termFirst = await teunissenMentions([PERSONS], [TERMS], [MOTION]);
     expect(termFirst).toContain(`f81f29cc-b445-468b-9e98-40a8e0c85ea4 ${CHRISTINE} subject`);
     expect(await teunissenMentions([PERSONS], [MOTION], [TERMS])).toEqual(termFirst);
+  });
+
+  it('go from a text once a second person of that surname arrives with no term to tell them apart, as when both came first', async () => {
+    expect(await teunissenMentions([CHRISTINE_ALONE], [MOTION])).toContain(`f81f29cc-b445-468b-9e98-40a8e0c85ea4 ${CHRISTINE} subject`);
+    const bothFirst = await teunissenMentions([CHRISTINE_ALONE], [PERSONS], [MOTION]);
+    expect(bothFirst).toEqual([]);
+    expect(await teunissenMentions([CHRISTINE_ALONE], [MOTION], [PERSONS])).toEqual(bothFirst);
+    // Her term, arriving last, decides the name again.
+    expect(await teunissenMentions([CHRISTINE_ALONE], [MOTION], [PERSONS], [TERMS])).toEqual(await teunissenMentions([PERSONS, TERMS], [MOTION]));
   });
 
   it('are decided at each text’s own date, whether the page is read before or after the persons', async () => {
