@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeLabelsOf, useExplorer } from '../support/explorer.js';
+import { nodeButtonOf, nodeLabelsOf, useExplorer } from '../support/explorer.js';
 
 // The journey of the issue on the real demo data (`npm start` loads the same): the seed case
 // 2022Z04510 among Tweede Kamer pages and KOOP publications, read by the real ingest.
@@ -14,7 +14,6 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 });
 
-const nodeButton = (label: string) => page.locator('#node-list .node-button', { hasText: label });
 const nodeLabels = () => nodeLabelsOf(page);
 
 describe('the graph explorer in headless Chromium, on the demo data', () => {
@@ -46,7 +45,7 @@ describe('the graph explorer in headless Chromium, on the demo data', () => {
     await page.getByRole('button', { name: 'Open Company Hikvision' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#details-title', { hasText: 'Hikvision' }).waitFor();
-    await nodeButton('2022Z04510').first().waitFor();
+    await nodeButtonOf(page, '2022Z04510').waitFor();
     expect(await nodeLabels()).toEqual(expect.arrayContaining(['Hikvision', '2022Z04510']));
     const details = page.locator('#details');
     await expect(details.locator('.badge').textContent()).resolves.toBe('Company');
@@ -75,7 +74,7 @@ describe('the graph explorer in headless Chromium, on the demo data', () => {
       await page.keyboard.press('Enter');
       await page.locator('#node-list .node-button[data-expanded="true"]', { hasText: '2022Z04510' }).nth(i).waitFor();
     }
-    await nodeButton('Dekker-Abdulaziz').waitFor();
+    await nodeButtonOf(page, 'Dekker-Abdulaziz').waitFor();
     expect(await nodeLabels()).toEqual(
       expect.arrayContaining(['Dekker-Abdulaziz', 'van Ginneken', 'minister van Justitie en Veiligheid', 'ah-tk-20212022-3019']),
     );
@@ -91,11 +90,11 @@ describe('the graph explorer in headless Chromium, on the demo data', () => {
   });
 
   it('finds the path from the D66 member Dekker-Abdulaziz to the minister van Justitie en Veiligheid and highlights each hop', async () => {
-    await nodeButton('Dekker-Abdulaziz').click();
+    await nodeButtonOf(page, 'Dekker-Abdulaziz').click();
     await page.locator('#details-title', { hasText: 'Dekker-Abdulaziz' }).waitFor();
     // She is known by name only; the panel says so, and the click brought in her party.
     await expect(page.locator('#details .stand-in-note').textContent()).resolves.toContain('Known by name only');
-    await nodeButton('D66').waitFor();
+    await nodeButtonOf(page, 'D66').waitFor();
     await page.locator('#details .edges > li', { hasText: 'MEMBER_OF → D66 (Party)' }).waitFor();
     await page.getByRole('button', { name: 'Use selected' }).first().click();
     await expect(page.locator('#path-from').inputValue()).resolves.toBe('Dekker-Abdulaziz');

@@ -76,6 +76,7 @@ export function nodeLabelsOf(p: Page): Promise<string[]> {
   return p.locator('#node-list .node-button').allTextContents();
 }
 
+/** The first button of the node list whose label contains `label`. */
 export function nodeButtonOf(p: Page, label: string) {
   return p.locator('#node-list .node-button', { hasText: label }).first();
 }
