@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvas, clickBackground, countNeighborhoodRequests, findPathsToMinister, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
+import { canvas, clickBackground, countNeighborhoodRequests, fadedEdgeSpot, findPathsToMinister, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
 
 // The explorer on the demo data at other sizes, from the keyboard and the mouse, and when the API fails.
 const explorer = useExplorer();
@@ -104,6 +104,18 @@ describe('double-click focus', () => {
     await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
     await clickBackground(p);
     await expect.poll(async () => (await canvas(p, hikvision!)).faded, { timeout: 5000 }).toEqual([]);
+  });
+
+  it('a click on an edge faded out of the focus ends the focus, as a click on the background does', async () => {
+    const { p, question } = await withQuestionExpanded();
+    const at = await canvas(p, question);
+    await p.mouse.dblclick(at.x, at.y);
+    await expect.poll(async () => (await canvas(p, question)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
+    const spot = await fadedEdgeSpot(p);
+    expect(spot).toBeDefined();
+    await p.mouse.click(spot!.x, spot!.y);
+    await expect.poll(async () => (await canvas(p, question)).faded, { timeout: 5000 }).toEqual([]);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('2022Z04510');
   });
 
   it('double-click on a node not yet expanded loads it once and keeps the view zoomed in on it and its new neighbours', async () => {

@@ -217,6 +217,45 @@ export async function clickBackground(p: Page): Promise<void> {
   await p.mouse.click(spot.x, spot.y);
 }
 
+/**
+ * Where a click lands on an edge faded out of the focus or highlight: a point of such an edge (a
+ * straight one, with no parallel edge) inside the view, clear of every node and its label and at
+ * least 8 px from every edge still shown. Undefined when no faded edge has such a point.
+ */
+export async function fadedEdgeSpot(p: Page): Promise<{ x: number; y: number } | undefined> {
+  return p.evaluate(() => {
+    const { cy } = (window as unknown as { graafwerk: { cy: import('cytoscape').Core } }).graafwerk;
+    const box = cy.container()!.getBoundingClientRect();
+    const margin = 8;
+    type Point = { x: number; y: number };
+    const nodes = cy.nodes().map((n) => n.renderedBoundingBox({}));
+    const shown = cy.edges().filter((e) => !e.hasClass('faded')).map((e) => {
+      const edge = e as import('cytoscape').EdgeSingular;
+      return [edge.source().renderedPosition(), edge.target().renderedPosition()] as const;
+    });
+    const far = ({ x, y }: Point, [a, b]: readonly [Point, Point]) => {
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(x - (a.x + t * dx), y - (a.y + t * dy)) > margin;
+    };
+    const free = (q: Point) =>
+      q.x > margin && q.y > margin && q.x < box.width - margin && q.y < box.height - margin &&
+      nodes.every((b) => q.x < b.x1 - margin || q.x > b.x2 + margin || q.y < b.y1 - margin || q.y > b.y2 + margin) &&
+      shown.every((segment) => far(q, segment));
+    for (const edge of cy.edges('.faded')) {
+      if (edge.parallelEdges().length > 1) continue;
+      const a = edge.source().renderedPosition();
+      const b = edge.target().renderedPosition();
+      for (let t = 0.1; t < 0.95; t += 0.05) {
+        const q = { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+        if (free(q)) return { x: box.x + q.x, y: box.y + q.y };
+      }
+    }
+    return undefined;
+  });
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -36,8 +36,9 @@ export class GraphView {
     this.cy = cytoscape({ container, style: createGraphStyle(), minZoom: 0.15, maxZoom: 3 });
     this.cy.on('tap', 'node', (e) => void this.activate(e.target.id()));
     this.cy.on('dbltap', 'node', (e) => this.focus(e.target.id()));
+    // The background, or an edge faded out of the focus or the highlighted path: everything comes back.
     this.cy.on('tap', (e) => {
-      if (e.target === this.cy) this.unfade();
+      if (e.target === this.cy || (e.target.isEdge() && e.target.hasClass('faded'))) this.unfade();
     });
   }
 
