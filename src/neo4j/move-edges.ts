@@ -20,7 +20,7 @@ const edgesOf = (label: NodeLabel): { type: string; out: boolean }[] =>
  * there keeps its own (a record of the Tweede Kamer may have stated it, with a version) and gains
  * what it lacks, and the provenance of both (sources, first and last seen) is joined.
  */
-const JOIN_MOVED_EDGE = `ON CREATE SET r2 = properties(r)
+export const JOIN_MOVED_EDGE = `ON CREATE SET r2 = properties(r)
 ON MATCH SET ${joinProvenance('r2', 'coalesce(r.sources, [])', 'r.firstSeen', 'r.lastSeen')}
 FOREACH (k IN [k IN keys(r) WHERE r2[k] IS NULL] | SET r2[k] = r[k])
 DELETE r`;

@@ -2,7 +2,7 @@ import { RESERVED } from '../model/fragment.js';
 import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
 import { joinProvenance } from './cypher.js';
 import type { ManagedTransaction } from './driver.js';
-import { modelLabel, moveEdges } from './move-edges.js';
+import { JOIN_MOVED_EDGE, modelLabel, moveEdges } from './move-edges.js';
 
 /** A stored stand-in and the node it turned out to be: a canonical record stated the key it holds. */
 export interface Absorption {
@@ -40,15 +40,37 @@ export async function releaseStandIns(tx: ManagedTransaction, label: NodeLabel, 
 }
 
 /**
+ * Moves the SAME_AS candidates of a stand-in to the node absorbing it (moveEdges leaves SAME_AS where
+ * it is): "the stand-in may be X" now says it of the node. A pair with the node itself goes with the
+ * stand-in, and a stand-in on the other end keeps pointing at the node, so that accepting the pair
+ * moves the stand-in, never the node.
+ */
+async function moveCandidates(tx: ManagedTransaction, label: NodeLabel, from: string, into: string): Promise<void> {
+  const stand = (x: string) => `coalesce(${x}.provisional, false)`;
+  await tx.run(
+    `MATCH (s:${label} {id: $from})-[r:SAME_AS]-(x) WHERE x.id <> $into AND (startNode(r) = x OR ${stand('x')})
+     MATCH (n:${label} {id: $into}) MERGE (x)-[r2:SAME_AS {key: r.key}]->(n) ${JOIN_MOVED_EDGE}`,
+    { from, into },
+  );
+  await tx.run(
+    `MATCH (s:${label} {id: $from})-[r:SAME_AS]->(x) WHERE x.id <> $into AND NOT ${stand('x')}
+     MATCH (n:${label} {id: $into}) MERGE (n)-[r2:SAME_AS {key: r.key}]->(x) ${JOIN_MOVED_EDGE}`,
+    { from, into },
+  );
+}
+
+/**
  * Folds released stand-ins into their canonical nodes once those are written, as if the stand-in's
- * rows had come after the canonical record: its edges move over, its sources join the node's, its
- * properties land as a row without a version would set them (not those a versioned record gave),
- * and what a review merged into it points at the node. The stand-in is then removed.
+ * rows had come after the canonical record: its edges move over (its SAME_AS candidates too, see
+ * moveCandidates), its sources join the node's, its properties land as a row without a version
+ * would set them (not those a versioned record gave), and what a review merged into it points at
+ * the node. The stand-in is then removed.
  */
 export async function absorbStandIns(tx: ManagedTransaction, label: NodeLabel, standIns: ReleasedStandIn[]): Promise<void> {
   const L = modelLabel(label);
   for (const s of standIns) {
     await moveEdges(tx, L, s.from, s.into);
+    await moveCandidates(tx, L, s.from, s.into);
     await tx.run(
       `MATCH (s:${L} {id: $from}) MATCH (n:${L} {id: $into})
        WITH s, n, [k IN keys(s) WHERE NOT k IN $bookkeeping AND NOT k IN coalesce(n.versionedKeys, [])] AS given,

@@ -168,6 +168,26 @@ describe('GraphWriter against the real Neo4j', () => {
     expect(rows).toEqual(Array.from({ length: 4 }, (_, i) => ({ a: `race-${i}-second`, b: `race-${i}-first` })));
   });
 
+  it('moves the SAME_AS candidates of an absorbed stand-in to the node that absorbs it, a stand-in still pointing at the canonical node', async () => {
+    const at = '2024-06-01T00:00:00Z';
+    const writer = new GraphWriter(graph(), { batchSize: 100 });
+    // Two stand-ins, and a third row holding a key of each: it joins the one holding the number, and the two contest the KOOP id.
+    await writer.write([
+      fragment('src-sa-1', at, (b) => void b.node('Motion', 'sa-kst-1', { koopId: 'sa-kst-1' }, { provisional: true })),
+      fragment('src-sa-2', at, (b) => void b.node('Motion', 'sa-zaak-2', { number: '2019Z77001' }, { provisional: true })),
+      fragment('src-sa-3', at, (b) => void b.node('Motion', 'sa-row-3', { koopId: 'sa-kst-1', number: '2019Z77001' }, { provisional: true })),
+    ]);
+    const pairs = () => readRows(graph(), `MATCH (a:Motion)-[s:SAME_AS]->(b:Motion) WHERE a.id STARTS WITH 'sa-' RETURN a.id AS from, b.id AS to, s.key AS key ORDER BY from`);
+    expect(await pairs()).toEqual([{ from: 'sa-zaak-2', to: 'sa-kst-1', key: 'koopId' }]);
+    // The Kamer's motion, stored first without the KOOP id, then stating it: the first stand-in is absorbed.
+    await writer.write([fragment('src-sa-4', at, (b) => void b.node('Motion', 'sa-guid', { title: 'Motie' }, { version: '2024-06-01T00:00:00' }))]);
+    await writer.write([fragment('src-sa-5', at, (b) => void b.node('Motion', 'sa-guid', { title: 'Motie', koopId: 'sa-kst-1' }, { version: '2024-06-02T00:00:00' }))]);
+    expect(await readRows(graph(), `MATCH (m:Motion {id: 'sa-kst-1'}) RETURN m.id AS id`)).toEqual([]);
+    expect(await pairs()).toEqual([{ from: 'sa-zaak-2', to: 'sa-guid', key: 'koopId' }]);
+    const open = (await listCandidates(readerOf(graph()))).filter((c) => c.from.id.startsWith('sa-'));
+    expect(open.map((c) => [c.from.id, c.to.id, c.status])).toEqual([['sa-zaak-2', 'sa-guid', 'candidate']]);
+  });
+
   it('refuses labels and relationship types that are not in the model, whatever the input says', async () => {
     const evil = fragment('src-evil', '2024-01-01T00:00:00Z', (b) => void b.node('Question', 'q1'));
     (evil.nodes[0] as { label: string }).label = 'Question {id: 1}) DETACH DELETE n //';
