@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { canvas, clickBackground, countNeighborhoodRequests, fadedEdgeSpot, findPathsToMinister, nodeButtonOf, nodeLabelsOf, openHikvision, search, unexpandedId, useExplorer, useFreshPage } from '../support/explorer.js';
 
@@ -86,15 +87,20 @@ describe('double-click focus', () => {
     await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
     return { p, question };
   };
+  /** Double-clicks a node and waits until the rest is faded; the canvas as the focus left it. */
+  const focusOn = async (p: Page, id: string) => {
+    const at = await canvas(p, id);
+    await p.mouse.dblclick(at.x, at.y);
+    await expect.poll(async () => (await canvas(p, id)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
+    return canvas(p, id);
+  };
 
   it('double-click on a node zooms in on it and its neighbours and fades the rest; a click on the background brings the rest back', async () => {
     const { p } = await withQuestionExpanded();
     const hikvision = await p.locator('#node-list .node-button').filter({ hasText: /^Hikvision$/ }).getAttribute('data-id');
     const before = await canvas(p, hikvision!);
     expect(before.faded).toEqual([]);
-    await p.mouse.dblclick(before.x, before.y);
-    await expect.poll(async () => (await canvas(p, hikvision!)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
-    const focused = await canvas(p, hikvision!);
+    const focused = await focusOn(p, hikvision!);
     expect(focused.zoom).toBeGreaterThan(before.zoom);
     // Hikvision and its direct neighbours stay clear and on screen; everything else is faded.
     expect(focused.clear.sort()).toEqual(focused.neighbourhood.sort());
@@ -108,9 +114,7 @@ describe('double-click focus', () => {
 
   it('a click on an edge faded out of the focus ends the focus, as a click on the background does', async () => {
     const { p, question } = await withQuestionExpanded();
-    const at = await canvas(p, question);
-    await p.mouse.dblclick(at.x, at.y);
-    await expect.poll(async () => (await canvas(p, question)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
+    await focusOn(p, question);
     const spot = await fadedEdgeSpot(p);
     expect(spot).toBeDefined();
     await p.mouse.click(spot!.x, spot!.y);
@@ -119,10 +123,7 @@ describe('double-click focus', () => {
   });
 
   it('double-click on a node not yet expanded loads it once and keeps the view zoomed in on it and its new neighbours', async () => {
-    const p = await start();
-    await openHikvision(p);
-    await p.locator(`#node-list .node-button[data-id="${await unexpandedId(p, '2022Z04510')}"]`).click();
-    await nodeButtonOf(p, 'Dekker-Abdulaziz').waitFor();
+    const { p } = await withQuestionExpanded();
     const member = await unexpandedId(p, 'Dekker-Abdulaziz');
     const loads = countNeighborhoodRequests(p, member);
     const before = await canvas(p, member);
@@ -142,9 +143,7 @@ describe('double-click focus', () => {
   it('a click on another node ends a double-click focus, as a click on the background does; a click on the focused node keeps it', async () => {
     const { p, question } = await withQuestionExpanded();
     const focus = async () => {
-      const at = await canvas(p, question);
-      await p.mouse.dblclick(at.x, at.y);
-      await expect.poll(async () => (await canvas(p, question)).faded.length, { timeout: 5000 }).toBeGreaterThan(0);
+      await focusOn(p, question);
       // Past the double-click's time, so that the next click is one of its own.
       await p.waitForTimeout(500);
       return canvas(p, question);
