@@ -47,14 +47,16 @@ export async function releaseStandIns(tx: ManagedTransaction, label: NodeLabel, 
  */
 async function moveCandidates(tx: ManagedTransaction, label: NodeLabel, from: string, into: string): Promise<void> {
   const stand = (x: string) => `coalesce(${x}.provisional, false)`;
+  // Merged on the key, as the GraphWriter keys SAME_AS; a pair from before it did (no key) on the empty one.
+  const pair = `SAME_AS {key: coalesce(r.key, '')}`;
   await tx.run(
     `MATCH (s:${label} {id: $from})-[r:SAME_AS]-(x) WHERE x.id <> $into AND (startNode(r) = x OR ${stand('x')})
-     MATCH (n:${label} {id: $into}) MERGE (x)-[r2:SAME_AS {key: r.key}]->(n) ${JOIN_MOVED_EDGE}`,
+     MATCH (n:${label} {id: $into}) MERGE (x)-[r2:${pair}]->(n) ${JOIN_MOVED_EDGE}`,
     { from, into },
   );
   await tx.run(
     `MATCH (s:${label} {id: $from})-[r:SAME_AS]->(x) WHERE x.id <> $into AND NOT ${stand('x')}
-     MATCH (n:${label} {id: $into}) MERGE (n)-[r2:SAME_AS {key: r.key}]->(x) ${JOIN_MOVED_EDGE}`,
+     MATCH (n:${label} {id: $into}) MERGE (n)-[r2:${pair}]->(x) ${JOIN_MOVED_EDGE}`,
     { from, into },
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FragmentBuilder, ref, type GraphFragment } from '../../src/model/fragment.js';
-import { readerOf, readRows } from '../../src/neo4j/driver.js';
+import { readerOf, readRows, writeGraph } from '../../src/neo4j/driver.js';
 import { ModelViolation } from '../../src/neo4j/cypher.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { decideCandidate, listCandidates } from '../../src/review/candidates.js';
@@ -179,13 +179,21 @@ describe('GraphWriter against the real Neo4j', () => {
     ]);
     const pairs = () => readRows(graph(), `MATCH (a:Motion)-[s:SAME_AS]->(b:Motion) WHERE a.id STARTS WITH 'sa-' RETURN a.id AS from, b.id AS to, s.key AS key ORDER BY from`);
     expect(await pairs()).toEqual([{ from: 'sa-zaak-2', to: 'sa-kst-1', key: 'koopId' }]);
+    // A pair without a key, as a graph written before SAME_AS edges were keyed holds it.
+    await writeGraph(graph(), (tx) => tx.run(`MATCH (s:Motion {id: 'sa-kst-1'}) CREATE (:Motion {id: 'sa-old', provisional: true})-[:SAME_AS {score: 0.5}]->(s)`));
     // The Kamer's motion, stored first without the KOOP id, then stating it: the first stand-in is absorbed.
     await writer.write([fragment('src-sa-4', at, (b) => void b.node('Motion', 'sa-guid', { title: 'Motie' }, { version: '2024-06-01T00:00:00' }))]);
     await writer.write([fragment('src-sa-5', at, (b) => void b.node('Motion', 'sa-guid', { title: 'Motie', koopId: 'sa-kst-1' }, { version: '2024-06-02T00:00:00' }))]);
     expect(await readRows(graph(), `MATCH (m:Motion {id: 'sa-kst-1'}) RETURN m.id AS id`)).toEqual([]);
-    expect(await pairs()).toEqual([{ from: 'sa-zaak-2', to: 'sa-guid', key: 'koopId' }]);
+    expect(await pairs()).toEqual([
+      { from: 'sa-old', to: 'sa-guid', key: null },
+      { from: 'sa-zaak-2', to: 'sa-guid', key: 'koopId' },
+    ]);
     const open = (await listCandidates(readerOf(graph()))).filter((c) => c.from.id.startsWith('sa-'));
-    expect(open.map((c) => [c.from.id, c.to.id, c.status])).toEqual([['sa-zaak-2', 'sa-guid', 'candidate']]);
+    expect(open.map((c) => [c.from.id, c.to.id, c.status])).toEqual([
+      ['sa-old', 'sa-guid', 'candidate'],
+      ['sa-zaak-2', 'sa-guid', 'candidate'],
+    ]);
   });
 
   it('refuses labels and relationship types that are not in the model, whatever the input says', async () => {
