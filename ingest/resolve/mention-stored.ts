@@ -7,7 +7,7 @@ import { createMentionIndexFrom, loadEnricherData } from './enrich.js';
 import { DATE_FIELDS, TEXT_LABELS } from '../../src/model/kinds.js';
 import { sharingForms } from '../../src/analysis/mentions.js';
 import { documentDate, mentionEdges, TARGET, TEXT_FIELDS } from './mention-edges.js';
-import { changedTargets, mentionTargetsOf, type MentionTargets } from './mention-targets.js';
+import { changedTargets, mentionTargetsOf, TARGET_LABELS, targetKey, type MentionTargets } from './mention-targets.js';
 
 /** Text nodes read per query. */
 const PAGE = 500;
@@ -45,17 +45,17 @@ interface StoredMention {
   key: string;
 }
 
-/** The MENTIONS edges from texts of one label, by their ids, to the persons, parties and offices `affected` holds (as `Label:id`). */
+/** The MENTIONS edges from texts of one label, by their ids, to the targets `affected` holds (see targetKey). */
 async function storedMentions(graph: Graph, label: NodeLabel, ids: string[], affected: ReadonlySet<string>): Promise<StoredMention[]> {
   const rows = await readRows<StoredMention>(
     graph,
     `UNWIND $ids AS id
      MATCH (a:${label} {id: id})-[r:MENTIONS]->(b)
-     WITH id, r, b, [l IN labels(b) WHERE l IN ['Person', 'Party', 'Office']][0] AS toLabel WHERE toLabel IS NOT NULL
+     WITH id, r, b, [l IN labels(b) WHERE l IN $labels][0] AS toLabel WHERE toLabel IS NOT NULL
      RETURN id AS from, toLabel, b.id AS to, r.key AS key`,
-    { ids },
+    { ids, labels: TARGET_LABELS },
   );
-  return rows.filter((r) => affected.has(`${r.toLabel}:${r.to}`));
+  return rows.filter((r) => affected.has(targetKey(r.toLabel, r.to)));
 }
 
 /** Removes MENTIONS edges from texts of one label. */
@@ -71,8 +71,9 @@ async function removeMentions(graph: Graph, label: NodeLabel, edges: StoredMenti
   );
 }
 
-const edgeKey = (e: EdgeRecord): string => [e.from.value, e.to.label, e.to.value, e.key].join('\u0000');
-const storedKey = (e: StoredMention): string => [e.from, e.toLabel, e.to, e.key].join('\u0000');
+/** A mention's identity: its text, target and field. */
+const mentionKey = (e: StoredMention): string => [e.from, e.toLabel, e.to, e.key].join('\u0000');
+const edgeKey = (e: EdgeRecord): string => mentionKey({ from: e.from.value, toLabel: e.to.label, to: e.to.value, key: e.key });
 
 /** The Source as stored, so that writing it again leaves it unchanged. */
 function toSourceInfo(s: NonNullable<TextRow['source']>): SourceInfo {
@@ -83,11 +84,13 @@ function toSourceInfo(s: NonNullable<TextRow['source']>): SourceInfo {
 /** The mentions of one text node that should be in the graph. */
 type Extract = (node: NodeRecord) => EdgeRecord[];
 
+/** A text row with the Source that wrote it. */
+type SourcedRow = TextRow & { source: NonNullable<TextRow['source']> };
+
 /** The edges of one page of texts, one fragment per Source. */
-function fragmentsOf(label: NodeLabel, page: TextRow[], extract: Extract): GraphFragment[] {
+function fragmentsOf(label: NodeLabel, page: SourcedRow[], extract: Extract): GraphFragment[] {
   const bySource = new Map<string, GraphFragment>();
   for (const row of page) {
-    if (!row.source) continue;
     const edges = extract({ label, id: row.id, props: row.props as NodeRecord['props'] });
     if (edges.length === 0) continue;
     const fragment = bySource.get(row.source.id) ?? { source: toSourceInfo(row.source), nodes: [], edges: [], tombstones: [] };
@@ -109,13 +112,13 @@ export interface StoredMentionChanges {
  */
 async function syncPage(graph: Graph, writer: GraphWriter, label: NodeLabel, page: TextRow[], extract: Extract, affected: ReadonlySet<string>): Promise<StoredMentionChanges> {
   // A text with no Source to credit is left as it is, its edges included.
-  const read = page.filter((row) => row.source !== null);
+  const read = page.filter((row): row is SourcedRow => row.source !== null);
   if (read.length === 0) return { added: 0, removed: 0 };
   const fragments = fragmentsOf(label, read, extract);
   const stored = await storedMentions(graph, label, read.map((row) => row.id), affected);
-  const held = new Set(stored.map(storedKey));
+  const held = new Set(stored.map(mentionKey));
   const wanted = new Set(fragments.flatMap((f) => f.edges).map(edgeKey));
-  const stale = stored.filter((e) => !wanted.has(storedKey(e)));
+  const stale = stored.filter((e) => !wanted.has(mentionKey(e)));
   if (stale.length > 0) await removeMentions(graph, label, stale);
   for (const f of fragments) f.edges = f.edges.filter((e) => !held.has(edgeKey(e)));
   const left = fragments.filter((f) => f.edges.length > 0);
@@ -136,11 +139,11 @@ export async function updateStoredMentions(graph: Graph, config: Config, before:
   const changed = changedTargets(before, mentionTargetsOf(data.people, data.parties, data.offices));
   if (changed.size === 0) return { added: 0, removed: 0 };
   const index = createMentionIndexFrom(data);
-  const targetKey = (f: { kind: keyof typeof TARGET; entityId: string }) => `${TARGET[f.kind]}:${f.entityId}`;
-  const affected = new Set(sharingForms(index, (f) => changed.has(targetKey(f))).filter((f) => f.kind !== 'company').map(targetKey));
+  const keyOf = (f: { kind: keyof typeof TARGET; entityId: string }) => targetKey(TARGET[f.kind], f.entityId);
+  const affected = new Set(sharingForms(index, (f) => changed.has(keyOf(f))).filter((f) => TARGET_LABELS.includes(TARGET[f.kind])).map(keyOf));
   const people = new Map(data.people.map((p) => [p.id, p]));
   const extract: Extract = (node) =>
-    mentionEdges([node], index, people, documentDate({ nodes: [node], edges: [], tombstones: [] })).filter((e) => affected.has(`${e.to.label}:${e.to.value}`));
+    mentionEdges([node], index, people, documentDate({ nodes: [node], edges: [], tombstones: [] })).filter((e) => affected.has(targetKey(e.to.label, e.to.value)));
   const writer = new GraphWriter(graph, { batchSize: config.writeBatchSize });
   const total = { added: 0, removed: 0 };
   for (const label of TEXT_LABELS) {

@@ -11,6 +11,12 @@ import type { KnownPerson } from './people.js';
  */
 export type MentionTargets = ReadonlyMap<string, string>;
 
+/** The labels of the entities that are mention targets (companies come from the registry, not from texts' ingest order). */
+export const TARGET_LABELS: readonly string[] = ['Person', 'Party', 'Office'];
+
+/** The key of a target: `Label:id`. */
+export const targetKey = (label: string, id: string): string => `${label}:${id}`;
+
 /** A person's names and the dates of its memberships, in a stable order; the party does not decide a shared name. */
 function personSignature({ memberships, ...names }: KnownPerson): string {
   const terms = memberships.map((m) => JSON.stringify([m.from ?? null, m.to ?? null, m.observedAt ?? null])).sort();
@@ -24,9 +30,9 @@ export function mentionTargetsOf(
   offices: readonly OfficeNames[],
 ): Map<string, string> {
   return new Map([
-    ...people.map((p): [string, string] => [`Person:${p.id}`, personSignature(p)]),
-    ...parties.map((f): [string, string] => [`Party:${f.id}`, JSON.stringify(f)]),
-    ...offices.map((o): [string, string] => [`Office:${o.id}`, JSON.stringify(o)]),
+    ...people.map((p): [string, string] => [targetKey('Person', p.id), personSignature(p)]),
+    ...parties.map((f): [string, string] => [targetKey('Party', f.id), JSON.stringify(f)]),
+    ...offices.map((o): [string, string] => [targetKey('Office', o.id), JSON.stringify(o)]),
   ]);
 }
 
