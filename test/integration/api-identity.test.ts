@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FragmentBuilder, ref } from '../../src/model/fragment.js';
 import { readRows, writeGraph } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
@@ -82,15 +82,21 @@ describe('identity review through the API', () => {
     await writeGraph(graph(), (tx) => tx.run(`CREATE (:Question {id: $from, koopId: 'kv-tk-2023Z90004', provisional: true})-[:SAME_AS {key: 'koopId'}]->(:Question {id: $to, number: '2023Z90004'})`, { from, to }));
     const id = idOf({ label: 'Question', id: from }, { label: 'Question', id: to });
     const stateDir = tempDir('idt-slow');
-    // 1 ms: spent before the decision's first read answers.
     const api = createTestApi(graph(), { apiToken: TOKEN, stateDir, queryTimeoutMs: 1 });
-    const res = await api.query(`mutation($id: ID!) { decideIdentity(id: $id, decision: ACCEPTED) { id status } }`, { id }, { authorization: `Bearer ${TOKEN}` });
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.decideIdentity).toEqual({ id, status: 'ACCEPTED' });
+    // The clock moves 5 ms at each reading, so the limit of 1 ms has run out by the first read, however fast Neo4j answers.
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 5));
+    try {
+      const res = await api.query(`mutation($id: ID!) { decideIdentity(id: $id, decision: ACCEPTED) { id status } }`, { id }, { authorization: `Bearer ${TOKEN}` });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.decideIdentity).toEqual({ id, status: 'ACCEPTED' });
+      // Queries stay bound by the limit.
+      expect((await api.query(CANDIDATES)).errors?.[0]?.extensions?.code).toBe('QUERY_TIMEOUT');
+    } finally {
+      clock.mockRestore();
+    }
     expect((await loadReviews(stateDir)).map((d) => [d.id, d.decision])).toEqual([[id, 'accepted']]);
     expect(await readRows(graph(), `MATCH (:Question {id: $from})-[s:SAME_AS]->(:Question {id: $to}) RETURN s.status AS status`, { from, to })).toEqual([{ status: 'accepted' }]);
-    // Queries stay bound by the limit.
-    expect((await api.query(CANDIDATES)).errors?.[0]?.extensions?.code).toBe('QUERY_TIMEOUT');
   });
 
   it('applies the accepted pair again when a later ingest writes to the stand-in, without doubling the edge', async () => {
