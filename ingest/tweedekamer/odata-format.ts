@@ -11,7 +11,8 @@ export const tkODataFormat: Format = {
   // 2: a roll-call vote carries no seats; a deleted actor or vote row removes its edge (the writer).
   // 3: written again so that nodes record the properties these records own (versionedKeys, the writer), and
   // edges stated by a record of their own (ZaakActor, FractieZetelPersoon, Stemming) carry its version.
-  version: '3',
+  // 4: a decision's outcome only from the voting kinds ("Voor kennisgeving aangenomen." is not an adopted motion).
+  version: '4',
   detect(_doc: RawDocument, head: string): boolean {
     if (!JSON_START.test(head)) return false;
     return (

@@ -7,7 +7,8 @@ export const tkSyncFeedFormat: Format = {
   name: 'tk-syncfeed',
   // 2: as tk-odata 2 (the same mapping): no seats on roll-call votes, deleted actor and vote rows remove their edge.
   // 3: as tk-odata 3: nodes record the properties these records own; edges carry their record's version.
-  version: '3',
+  // 4: as tk-odata 4: a decision's outcome only from the voting kinds.
+  version: '4',
   detect(_doc: RawDocument, head: string): boolean {
     return /<feed[\s>]/.test(head) && /http:\/\/www\.tweedekamer\.nl\/xsd\/tkData\/v1-0|gegevensmagazijn\.tweedekamer\.nl\/SyncFeed/.test(head);
   },
