@@ -5,7 +5,8 @@ import { koopIdFromUrl } from './urls.js';
 
 // 2: Kamerstukken other than motions parse as Documents; citation edges keep every citation.
 // 3: an answer's signature adds HOLDS (person to office, observed at the answer's date).
-const VERSION = '3';
+// 4: motions carry their dossier's title; a signature's closing full stop is dropped; names with a bracketed first name resolve.
+const VERSION = '4';
 
 /** The formats of this source, in detection order. */
 export const KOOP_FORMATS: Format[] = [

@@ -34,8 +34,9 @@ export function addMetadataRecord(b: FragmentBuilder, meta: MetaMap): string | u
     const m = koopRef('Motion', koopId);
     // DC.title reads "<dossier title>; Motie; Motie van het lid …": only its last part is the motion's own title.
     const own = first(meta, 'documenttitel') ?? first(meta, 'title')?.split(/;\s*/).find((p) => /^(?:(?:nader\s+)?gewijzigde\s+)?motie\s+van\b/i.test(p));
-    b.node('Motion', koopId, { koopId, dossier, ondernummer: ondernummer ? Number(ondernummer) : undefined, title: own, submittedAt: date(meta, 'datumindiening', 'issued'), parliamentaryYear: first(meta, 'vergaderjaar') }, { provisional: true });
-    if (dossier) b.edge('PART_OF', m, addDossier(b, dossier, first(meta, 'dossiertitel')));
+    const dossierTitle = first(meta, 'dossiertitel');
+    b.node('Motion', koopId, { koopId, dossier, dossierTitle, ondernummer: ondernummer ? Number(ondernummer) : undefined, title: own, submittedAt: date(meta, 'datumindiening', 'issued'), parliamentaryYear: first(meta, 'vergaderjaar') }, { provisional: true });
+    if (dossier) b.edge('PART_OF', m, addDossier(b, dossier, dossierTitle));
     addPeople(b, meta, m, 'SUBMITTED');
   } else if (info.kind === 'question' && (zaakNumber(meta) ?? info.questionNumber)) {
     const number = (zaakNumber(meta) ?? info.questionNumber)!;

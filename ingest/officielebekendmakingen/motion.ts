@@ -8,6 +8,7 @@ import { readKamerstukHead } from './kamerstuk.js';
 import { all, first, type MetaMap } from './metadata.js';
 import { clean } from '../pipeline/safe-xml.js';
 import { matchSubmitters } from './submitters.js';
+import { cleanName } from '../../src/analysis/person-names.js';
 
 const CONSIDERATION = /^(overwegende|constaterende|van mening|van oordeel|voorts overwegende|tevens constaterende|gelet op|gezien|wijzend op|erkennende|benadrukkende|concluderende)\b/i;
 const OPERATIVE = /^(verzoekt|roept|spreekt|draagt|besluit|vraagt|dringt|zegt)\b/i;
@@ -53,7 +54,7 @@ export function readMotionText($: CheerioAPI): MotionText {
     closing = i < all.length ? i - 1 : all.length;
   }
   const body = joinBroken(all.slice(0, Math.max(closing, 0)).map((p) => p.text).filter((t) => !CLOSING.test(t)));
-  const signatures = all.slice(closing + 1).map((p) => p.text);
+  const signatures = all.slice(closing + 1).map((p) => cleanName(p.text));
   const opIndex = body.findIndex((p) => OPERATIVE.test(p));
   return {
     considerations: body.filter((p) => CONSIDERATION.test(p)),
@@ -73,6 +74,7 @@ export function buildMotion($: CheerioAPI, meta: MetaMap, url: string, urlKoopId
   b.node('Motion', koopId, {
     koopId,
     dossier,
+    dossierTitle: dossiers.find((d) => d.number === dossier)?.title ?? first(meta, 'dossiertitel'),
     ondernummer: Number(ondernummer),
     title: first(meta, 'documenttitel') || heading || undefined,
     heading: heading || undefined,

@@ -39,7 +39,16 @@ export function parseInitials(raw: string | undefined): string[] {
   return /^\p{Lu}{1,5}$/u.test(s) ? [...s] : [];
 }
 
-const clean = (raw: string): string => raw.replace(/\s+/g, ' ').replace(/[\u2010-\u2014]/g, '-').trim();
+/** Spaces and dashes made plain, and a full stop or comma after a name ("Boswijk." closing a signature) dropped; an initial keeps its dot. */
+export const cleanName = (raw: string): string =>
+  raw
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2010-\u2014]/g, '-')
+    .trim()
+    .replace(/(\p{Ll}{2})[.,;]+$/u, '$1');
+
+/** The first name the metadata writes in brackets after the initials: "A.P.C. (Tony) van Dijck". */
+const BRACKETED_FIRST_NAME = /\s*\((\p{Lu}[\p{L}'-]*)\)\s*/u;
 
 function splitSurname(words: string[]): { prefix?: string; surname: string } | undefined {
   let i = 0;
@@ -70,13 +79,15 @@ function parseReversed(left: string, right: string): PersonName | undefined {
  * two-word surname, also read as first name + surname).
  */
 export function parseDutchNames(raw: string): PersonName[] {
-  const text = clean(raw);
+  const text = cleanName(raw);
   if (!text) return [];
   const comma = text.indexOf(',');
   if (comma > 0) {
     const parsed = parseReversed(text.slice(0, comma).trim(), text.slice(comma + 1));
     return parsed ? [parsed] : [];
   }
+  const bracketed = BRACKETED_FIRST_NAME.exec(text)?.[1];
+  if (bracketed) return parseDutchNames(text.replace(BRACKETED_FIRST_NAME, ' ')).map((n) => ({ ...n, firstName: bracketed }));
   const words = text.split(' ').filter((w) => !TITLES.test(w));
   const initials: string[] = [];
   while (words.length > 1 && INITIALS.test(words[0]!)) initials.push(...parseInitials(words.shift()));
@@ -102,11 +113,11 @@ export function parseDutchName(raw: string): PersonName | undefined {
 export function personNameOf(p: PersonRecord): PersonName | undefined {
   if (p.surname) {
     // A surname may carry its particles ("van Ginneken") when no separate prefix is given.
-    const split = p.prefix ? { prefix: clean(p.prefix).toLowerCase(), surname: clean(p.surname) } : splitSurname(clean(p.surname).split(' '));
+    const split = p.prefix ? { prefix: cleanName(p.prefix).toLowerCase(), surname: cleanName(p.surname) } : splitSurname(cleanName(p.surname).split(' '));
     if (!split) return undefined;
     const name: PersonName = { initials: parseInitials(p.initials), surname: split.surname };
     if (split.prefix) name.prefix = split.prefix;
-    if (p.firstName) name.firstName = clean(p.firstName);
+    if (p.firstName) name.firstName = cleanName(p.firstName);
     return name;
   }
   return p.name ? parseDutchName(p.name) : undefined;
@@ -136,14 +147,14 @@ export function scoreName(written: PersonName, person: PersonRecord): number {
   if (score === 0) return 0;
   const personInitials = known.initials.map(foldText);
   const firstNames = [known.firstName, ...(person.givenNames?.split(/\s+/) ?? [])].filter(Boolean).map((n) => foldText(n!));
-  if (written.firstName) {
-    const f = foldText(written.firstName);
-    if (firstNames.includes(f)) score += 0.25;
-    else if (firstNames.length > 0 || (personInitials[0] && personInitials[0][0] !== f[0])) score *= 0.2;
-  } else if (written.initials.length > 0 && personInitials.length > 0) {
+  const firstName = written.firstName ? foldText(written.firstName) : undefined;
+  // "Tony van Dijck" gives the initial T only because of the first name: a fitting T confirms nothing.
+  const onlyFirstNameInitial = firstName !== undefined && written.initials.length === 1 && foldText(written.initials[0]!) === firstName[0];
+  if (firstName && firstNames.length > 0) score = firstNames.includes(firstName) ? score + 0.25 : score * 0.2;
+  else if (written.initials.length > 0 && personInitials.length > 0) {
     const w = written.initials.map(foldText);
     const fits = w.every((x, i) => personInitials[i] === x || (personInitials[i]?.startsWith(x) ?? false));
-    score = fits ? score + 0.25 : score * 0.2;
+    score = fits ? (onlyFirstNameInitial ? score : score + 0.25) : score * 0.2;
   }
   return Math.min(1, Math.round(score * 100) / 100);
 }

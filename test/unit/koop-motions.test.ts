@@ -25,6 +25,8 @@ describe('motion XML (kst-…)', () => {
       expect(m.props.dossier, file).toMatch(/^\d{5}/);
       expect(Number.isInteger(m.props.ondernummer), file).toBe(true);
       expect(String(m.props.title), file).not.toBe('');
+      // Every fixture's <dossier> has its <titel>; the motion carries the title of the dossier it is numbered in.
+      expect(String(m.props.dossierTitle ?? ''), file).not.toBe('');
       expect(submitted(body).length, file).toBeGreaterThan(0);
       expect(body.edges.filter((e) => e.type === 'PART_OF').length, file).toBeGreaterThan(0);
     }
@@ -57,6 +59,16 @@ describe('motion XML (kst-…)', () => {
     expect(persons.find((p) => p.id === 'name:inge-van-dijk')?.props.fullName).toBe('I. (Inge) van Dijk');
     expect(persons.find((p) => p.id === 'name:saris')?.props.fullName).toBe('I.G. Saris');
     expect(motionOf(body).props.title).toMatch(/^Motie van het lid Saris c\.s\. over/);
+  });
+
+  it('drops the full stop that closes a signature block, so the name resolves as the person it names', () => {
+    const body = parse('2024D04794.xml');
+    expect(submitted(body).map((e) => [e.from.value, e.props.nameAsWritten])).toEqual([
+      ['name:mutluer', 'Mutluer'],
+      ['name:boswijk', 'Boswijk'],
+    ]);
+    expect(body.nodes.find((n) => n.id === 'name:boswijk')?.props.name).toBe('Boswijk');
+    expect(motionOf(body).props.dossierTitle).toBe('Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid (VI) voor het jaar 2024');
   });
 
   it('links a motion filed under two budget chapters to both dossiers and keys it by its KOOP id', () => {

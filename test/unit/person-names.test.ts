@@ -17,6 +17,15 @@ describe('Dutch name parsing', () => {
     expect(parseDutchName('Faber-van de Klashorst')).toEqual({ initials: [], surname: 'Faber-van de Klashorst' });
   });
 
+  it('reads the first name the metadata puts in brackets, and a signature closing with a full stop', () => {
+    // OVERHEIDop.indiener of kst-36800-IX-6 and kst-36582-58; <al>Boswijk.</al> closes the signatures of kst-36410-VI-45.
+    expect(parseDutchName('A.P.C. (Tony) van Dijck')).toEqual({ initials: ['A', 'P', 'C'], firstName: 'Tony', prefix: 'van', surname: 'Dijck' });
+    expect(parseDutchName('I. (Inge) van Dijk')).toEqual({ initials: ['I'], firstName: 'Inge', prefix: 'van', surname: 'Dijk' });
+    expect(parseDutchName('Boswijk.')).toEqual({ initials: [], surname: 'Boswijk' });
+    expect(parseDutchName('Kostić.')).toEqual({ initials: [], surname: 'Kostić' });
+    expect(parseDutchName('Dekker-Abdulaziz, H.')).toEqual({ initials: ['H'], surname: 'Dekker-Abdulaziz' });
+  });
+
   it('keeps a two-word surname as a second reading', () => {
     expect(parseDutchNames('Bruins Slot').map((n) => n.surname)).toEqual(['Slot', 'Bruins Slot']);
   });
@@ -47,6 +56,19 @@ describe('name scoring', () => {
     expect(scoreWrittenName('Roelof Dekker', ralf)).toBe(0.95);
     expect(scoreWrittenName('H. Dekker', ralf)).toBeLessThan(0.2);
     expect(scoreWrittenName('Dekker', ralf)).toBeGreaterThan(scoreWrittenName('Dekker', hind));
+  });
+
+  it('scores the bracketed and full-stop forms of the KOOP metadata and signatures as the persons they name', () => {
+    const tony = { id: 't', initials: 'A.P.C.', firstName: 'Tony', surname: 'Dijck', prefix: 'van' };
+    const inge = { id: 'i', initials: 'I.', firstName: 'Inge', surname: 'Dijk', prefix: 'van' };
+    const boswijk = { id: 'b', initials: 'D.G.', firstName: 'Derk', surname: 'Boswijk' };
+    expect(scoreWrittenName('A.P.C. (Tony) van Dijck', tony)).toBe(0.95);
+    expect(scoreWrittenName('I. (Inge) van Dijk', inge)).toBe(0.95);
+    expect(scoreWrittenName('I. (Inge) van Dijk', tony)).toBe(0);
+    expect(scoreWrittenName('A.P.C. (Tony) van Dijck', { ...tony, firstName: undefined })).toBe(0.95);
+    expect(scoreWrittenName('A.P.C. (Tony) van Dijck', { ...tony, firstName: 'Anton' })).toBeLessThan(0.2);
+    expect(scoreWrittenName('Boswijk.', boswijk)).toBe(scoreWrittenName('Boswijk', boswijk));
+    expect(scoreWrittenName('Boswijk', boswijk)).toBeGreaterThan(0);
   });
 
   it('matches particles whatever their case and order', () => {
