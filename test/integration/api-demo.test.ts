@@ -84,6 +84,14 @@ describe('the five journalist questions on the real demo data, over HTTP', () =>
     expect(withText.length).toBeGreaterThan(0);
     expect(withText[0].considerations).toMatch(/^(overwegende|constaterende)/);
     expect(motions.pending.nodes.some((m: any) => m.submitters.length > 0)).toBe(true);
+    // Signed "Saris, Inge van Dijk, Flach": the Indiener first, then the others by name, whatever the graph's order.
+    const saris = await ok(`{ motion(number: "kst-36582-58") { dossierTitle submitters { role person { name } } } }`);
+    expect(saris.motion.submitters.map((s: any) => [s.role, s.person.name])).toEqual([
+      ['Indiener', expect.stringMatching(/Saris$/)],
+      ['Medeindiener', expect.stringMatching(/Flach$/)],
+      ['Medeindiener', expect.stringMatching(/van Dijk$/)],
+    ]);
+    expect(saris.motion.dossierTitle).toBeTruthy();
   });
 
   it('4. the FTM article is cited by 2022Z04510 under its canonical URL', async () => {

@@ -47,7 +47,7 @@ export const motionReads: FieldReads = {
   operativeText: ['operativeText'],
   dossier: ['dossier'],
   ondernummer: ['ondernummer'],
-  submitters: [],
+  submitters: ['Person.name'],
   decision: DECISION_READS,
   votes: DECISION_READS,
   followUps: [],
@@ -67,7 +67,11 @@ export const Motion = {
   operativeText: (m: M) => textOf(m.operativeText),
   dossier: (m: M) => (m.dossier === undefined || m.dossier === null ? null : String(m.dossier)),
   ondernummer: (m: M) => (m.ondernummer === undefined || m.ondernummer === null ? null : String(m.ondernummer)),
-  submitters: async (m: M, _: unknown, ctx: ApiContext) => (await related(ctx, m, 'SUBMITTED', 'in')).map((r) => ({ person: r.node, role: r.rel.role ?? null })),
+  // The Indiener first (a copy sorted: the loader's list is shared), then the others by name, as askedBy lists a question's askers.
+  submitters: async (m: M, _: unknown, ctx: ApiContext) =>
+    [...(await related(ctx, m, 'SUBMITTED', 'in'))]
+      .sort((a, b) => Number(b.rel.role === 'Indiener') - Number(a.rel.role === 'Indiener') || String(a.node.name ?? '').localeCompare(String(b.node.name ?? '')))
+      .map((r) => ({ person: r.node, role: r.rel.role ?? null })),
   decision: (m: M, _: unknown, ctx: ApiContext) => latestDecision(m, ctx),
   votes: async (m: M, _: unknown, ctx: ApiContext) => {
     const d = await latestDecision(m, ctx);
