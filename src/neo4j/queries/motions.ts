@@ -17,7 +17,8 @@ export interface MotionQuery {
 
 export type MotionOrder = 'SUBMITTED_DESC' | 'SUBMITTED_ASC';
 
-const ORDER: Record<MotionOrder, string> = { SUBMITTED_DESC: 'm.submittedAt DESC, m.id', SUBMITTED_ASC: 'm.submittedAt ASC, m.id' };
+/** Undated motions last in either direction (Cypher sorts null above every value). */
+const ORDER: Record<MotionOrder, string> = { SUBMITTED_DESC: 'm.submittedAt IS NULL, m.submittedAt DESC, m.id', SUBMITTED_ASC: 'm.submittedAt IS NULL, m.submittedAt ASC, m.id' };
 
 /**
  * The words of texts saying a motion was not followed up (analysis/follow-up.ts), as a whole-text

@@ -18,8 +18,9 @@ export interface QuestionQuery {
 export type QuestionOrder = 'SUBMITTED_DESC' | 'SUBMITTED_ASC' | 'NUMBER';
 
 const ORDER: Record<QuestionOrder, string> = {
-  SUBMITTED_DESC: 'q.submittedAt DESC, q.id',
-  SUBMITTED_ASC: 'q.submittedAt ASC, q.id',
+  // Undated questions last in either direction (Cypher sorts null above every value).
+  SUBMITTED_DESC: 'q.submittedAt IS NULL, q.submittedAt DESC, q.id',
+  SUBMITTED_ASC: 'q.submittedAt IS NULL, q.submittedAt ASC, q.id',
   NUMBER: 'q.number, q.id',
 };
 
