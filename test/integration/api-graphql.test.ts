@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ref } from '../../src/model/fragment.js';
+import { FragmentBuilder, ref } from '../../src/model/fragment.js';
+import { readRows } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { startServer } from '../../src/graphql/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -108,6 +109,13 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     expect(r.data!.none).toBeNull();
   });
 
+  it('finds a question and a motion whatever the case and spaces their number or id is typed with', async () => {
+    const r = await api.query(`query($id: String!) { a: question(number: " 2022z04510 ") { number } b: question(number: $id) { number }
+      c: motion(number: "KST-30821-86") { number } d: motion(number: " 30821-86 ") { number } }`, { id: Q_ID.toUpperCase() });
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ a: { number: '2022Z04510' }, b: { number: '2022Z04510' }, c: { number: '2019Z13111' }, d: { number: '2019Z13111' } });
+  });
+
   it('finds a motion by dossier-ondernummer with submitters, decision, votes and follow-up', async () => {
     const r = await api.query(`{ motion(number: "30821-86") {
       number koopId dossier ondernummer status submitters { role person { name } }
@@ -150,6 +158,44 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     const ids = new Set(r.data!.cut.nodes.map((n: { id: string }) => n.id));
     expect(r.data!.cut.edges.length).toBeGreaterThan(0);
     for (const e of r.data!.cut.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+  });
+
+  it('returns every edge between the nodes of a neighbourhood, not only those the walk came by, in the export too', async () => {
+    const r = await api.query(`{ neighborhood(id: "${Q_ID}", depth: 1, limit: 100) { truncated nodes { id } edges { id type source target } } }`);
+    expect(r.errors).toBeUndefined();
+    const { nodes, edges, truncated } = r.data!.neighborhood;
+    expect(truncated).toBe(false);
+    const ids: string[] = nodes.map((n: { id: string }) => n.id);
+    // The article and the company are both a hop from the question; the article's mention of the company ties them.
+    expect(ids).toEqual(expect.arrayContaining([FTM, 'hikvision']));
+    expect(edges).toContainEqual(expect.objectContaining({ type: 'MENTIONS', source: FTM, target: 'hikvision' }));
+    const stored = await readRows<{ id: string }>(
+      graph(),
+      `MATCH (x)-[r]->(y) WHERE x.id IN $ids AND y.id IN $ids AND NOT x:Source AND NOT y:Source
+      RETURN type(r) + ':' + x.id + '->' + y.id + CASE WHEN coalesce(r.key, '') = '' THEN '' ELSE ':' + r.key END AS id`,
+      { ids },
+    );
+    expect(edges.map((e: { id: string }) => e.id).sort()).toEqual(stored.map((s) => s.id).sort());
+    const csv = await (await api.get(`/export/neighborhood.edges.csv?id=${Q_ID}&depth=1`)).text();
+    for (const e of edges) expect(csv).toContain(`${e.id},${e.source},${e.target},${e.type},`);
+  });
+
+  it('cuts the edges between the nodes of a neighbourhood at ten per node of the limit, and says so', async () => {
+    const source = { id: 'src-edge-cap', url: 'test://edge-cap', fetchedAt: '2024-02-03T00:00:00Z', parser: 't', parserVersion: '1' };
+    const b = new FragmentBuilder();
+    b.node('Party', 'f-edge-cap', { abbreviation: 'CAP' });
+    b.node('Person', 'p-edge-cap', { name: 'Cap' });
+    // One membership per period: 21 edges between the same two nodes.
+    for (let year = 2000; year <= 2020; year++) b.edge('MEMBER_OF', ref('Person', 'p-edge-cap'), ref('Party', 'f-edge-cap'), { from: `${year}-01-01` }, `${year}-01-01`);
+    await new GraphWriter(graph(), { batchSize: 50 }).write([{ source, ...b.build() }]);
+    const r = await api.query('{ cut: neighborhood(id: "f-edge-cap", limit: 2) { truncated nodes { id } edges { id } } whole: neighborhood(id: "f-edge-cap", limit: 3) { truncated nodes { id } edges { id } } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.cut.nodes).toHaveLength(2);
+    expect(r.data!.cut.edges).toHaveLength(20);
+    expect(r.data!.cut.truncated).toBe(true);
+    expect(r.data!.whole.nodes).toHaveLength(2);
+    expect(r.data!.whole.edges).toHaveLength(21);
+    expect(r.data!.whole.truncated).toBe(false);
   });
 
   it('masks internal errors and names bad arguments', async () => {

@@ -13,16 +13,31 @@ async function findBy(ctx: ApiContext, label: NodeLabel, value: string, keys: st
   return ctx.loaders.byKey(label, keys.filter((k) => isKeyOf(label, k))).load(value);
 }
 
+/**
+ * A number or id as the graph spells it, whatever the case and spaces it was typed with: case and
+ * document numbers in upper case (2022Z04510, 2024D14490); KOOP ids with their prefix in lower case
+ * and the rest in upper case (kst-36410-VI-45, kv-tk-2022Z04510); GUIDs in lower case; anything else
+ * only trimmed.
+ */
+export function asStored(value: string): string {
+  const v = value.trim();
+  if (/^\d{4}[zd]\d+$/i.test(v)) return v.toUpperCase();
+  const koop = /^((?:kst|kv-tk|ah-tk)-)(\d.*)$/i.exec(v);
+  if (koop) return koop[1]!.toLowerCase() + koop[2]!.toUpperCase();
+  return /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(v) ? v.toLowerCase() : v;
+}
+
 /** Root field `question(number)`: by number or id, with the relations the selection needs in the same round trip. */
 export const question = (_: unknown, a: { number: string }, ctx: ApiContext, info: GraphQLResolveInfo) => {
   checkText(a.number, 'number');
-  return loadQuestionBundle(ctx, a.number, selectedFields(info));
+  return loadQuestionBundle(ctx, asStored(a.number), selectedFields(info));
 };
 
 /** Root field `motion(number)`: by number, KOOP id, dossier-ondernummer or id. */
 export const motion = (_: unknown, a: { number: string }, ctx: ApiContext) => {
-  const m = /^(\d+(?:-[A-Z0-9]+)?)[-–](\d+)$/.exec(a.number.trim());
-  const keys = [a.number, ...(m ? [`kst-${m[1]}-${m[2]}`] : [])];
+  const number = asStored(a.number);
+  const m = /^(\d+(?:-[A-Z0-9]+)?)[-–](\d+)$/i.exec(number);
+  const keys = [number, ...(m ? [`kst-${m[1]!.toUpperCase()}-${m[2]}`] : [])];
   return Promise.all(keys.map((k) => findBy(ctx, 'Motion', k, ['number', 'koopId', 'id']))).then((r) => r.find((n) => n !== null) ?? null);
 };
 
