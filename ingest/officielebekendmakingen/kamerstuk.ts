@@ -38,10 +38,11 @@ function koopIdFromMeta(meta: MetaMap): string | undefined {
 /** Reads the id, dossier and ondernummer of a Kamerstuk; without a dossier or ondernummer it cannot be placed. */
 export function readKamerstukHead($: CheerioAPI, meta: MetaMap, url: string, urlKoopId: string | undefined, what: string): KamerstukHead {
   const dossiers = readDossiers($);
-  const ondernummer = clean($('stuk ondernummer').first().text()) || first(meta, 'ondernummer');
   const fromId = parseKoopId(koopIdFromMeta(meta) ?? urlKoopId ?? '');
+  const ondernummer = clean($('stuk ondernummer').first().text()) || first(meta, 'ondernummer') || fromId.ondernummer;
   const dossier = fromId.dossier ?? first(meta, 'dossiernummer') ?? dossiers[0]?.number;
-  if (!dossier || !ondernummer) throw new ParseError(`${url}: ${what} without a dossier number or ondernummer`);
+  const missing = [!dossier && 'a dossier number', !ondernummer && 'an ondernummer'].filter(Boolean).join(' and ');
+  if (!dossier || !ondernummer) throw new ParseError(`${url}: ${what} without ${missing} in its XML, its metadata or its KOOP id`);
   return {
     koopId: fromId.kind === 'kamerstuk' ? fromId.id : `kst-${dossier}-${ondernummer}`,
     dossier,

@@ -58,7 +58,7 @@ describe('bad KOOP input gets a clear ParseError naming the document', () => {
   it('a Kamerstuk that cannot be placed (no dossier, no ondernummer) is named', () => {
     const bare = '<officiele-publicatie><kamerstuk><stuk><titel>BRIEF VAN DE MINISTER VAN FINANCIËN</titel><algemeen><al>Tekst.</al></algemeen></stuk></kamerstuk></officiele-publicatie>';
     const doc = { bytes: Buffer.from(bare), url: 'test://bare-letter.xml' };
-    expect(() => detectFormat(doc)!.parse(doc)).toThrow(/test:\/\/bare-letter\.xml: Kamerstuk without a dossier number or ondernummer/);
+    expect(() => detectFormat(doc)!.parse(doc)).toThrow(/test:\/\/bare-letter\.xml: Kamerstuk without a dossier number and an ondernummer in its XML/);
   });
 
   it('an HTML page without the expected structure is named', () => {

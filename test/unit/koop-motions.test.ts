@@ -71,6 +71,18 @@ describe('motion XML (kst-…)', () => {
     expect(motionOf(body).props.dossierTitle).toBe('Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid (VI) voor het jaar 2024');
   });
 
+  it('takes the ondernummer from the KOOP id when the XML and its metadata leave it out, and names what is missing when nothing gives it', () => {
+    const variant = (file: string, edit: (xml: string) => string) => {
+      const bytes = Buffer.from(edit(readFileSync(dir + file, 'utf8')));
+      return () => parsePublicationXml({ bytes, url: `test://${file}` }).body;
+    };
+    // 2023D48275 names its id only by its metadata record's URL (…/kst-21501-32-1604/metadata.xml).
+    const withoutNumber = variant('2023D48275.xml', (xml) => xml.replace(/<ondernummer[^>]*>1604<\/ondernummer>/, ''));
+    expect(motionOf(withoutNumber()).props).toMatchObject({ koopId: 'kst-21501-32-1604', dossier: '21501-32', ondernummer: 1604 });
+    const nothing = variant('2023D48275.xml', (xml) => xml.replace(/<ondernummer[^>]*>1604<\/ondernummer>/, '').replace(/kst-21501-32-1604/g, 'unknown'));
+    expect(nothing).toThrow(/test:\/\/2023D48275\.xml: motion without an ondernummer in its XML/);
+  });
+
   it('links a motion filed under two budget chapters to both dossiers and keys it by its KOOP id', () => {
     const body = parse('2024D03086.xml');
     expect(motionOf(body).id).toBe('kst-36410-XVI-108');
