@@ -69,15 +69,17 @@ const SEARCH = `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $q, {limit:
 WHERE ${visible('node')}
 RETURN {score: score, node: {id: node.id}} AS hit ORDER BY score DESC LIMIT 20`;
 
-/** Breadth first to depth 2 without Source nodes: the nodes within two hops and the relationships on those paths. */
+/** The nodes within two hops, Source nodes aside, and every relationship between two of them. */
 const NEIGHBORHOOD = `MATCH (n:Question {id: $id}) WHERE ${visible('n')}
 OPTIONAL MATCH p = (n)-[*1..2]-(m) WHERE all(x IN nodes(p) WHERE NOT x:Source AND ${visible('x')})
-UNWIND CASE WHEN p IS NULL THEN [null] ELSE relationships(p) END AS r
-WITH n, collect(DISTINCT r) AS rels
-WITH n, rels, [n] + [r IN rels | startNode(r)] + [r IN rels | endNode(r)] AS all
-UNWIND all AS x
-WITH rels, collect(DISTINCT x) AS nodes
-RETURN size(nodes) > 100 AS truncated,
+WITH n, collect(DISTINCT m) AS found
+WITH [n] + [m IN found WHERE m <> n] AS nodes
+CALL (nodes) {
+  UNWIND nodes AS x
+  MATCH (x)-[r]->(y) WHERE y IN nodes
+  RETURN collect(r) AS rels
+}
+RETURN size(nodes) > 100 OR size(rels) > 1000 AS truncated,
   [x IN nodes | {id: x.id, type: labels(x)[0], label: coalesce(x.name, x.title, x.subject, x.number, x.abbreviation, x.koopId, x.id)}] AS nodes,
   [r IN rels | {id: type(r) + ':' + startNode(r).id + '->' + endNode(r).id + CASE WHEN coalesce(r.key, '') = '' THEN '' ELSE ':' + r.key END,
     type: type(r), source: startNode(r).id, target: endNode(r).id}] AS edges`;

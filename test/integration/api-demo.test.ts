@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/graphql/app.js';
 import { loadDemo } from '../../ingest/demo/load-demo.js';
+import { readRows } from '../../src/neo4j/driver.js';
 import { JOURNALIST_QUERIES as Q } from '../support/api-journalist-queries.js';
 import { useGraph } from '../support/graph.js';
 
@@ -119,6 +120,50 @@ describe('the five journalist questions on the real demo data, over HTTP', () =>
         expect(hop.sources.length).toBeGreaterThan(0);
         expect(hop.sources[0].url).toMatch(/fixtures\/(tk|koop)\//);
       }
+  });
+});
+
+/** Every simple route (no node twice) between two nodes within maxHops, as its node ids, by hand-written Cypher. */
+async function simpleRoutes(from: string, to: string, maxHops: number): Promise<string[]> {
+  const rows = await readRows<{ route: string[] }>(
+    graph(),
+    `MATCH (a {id: $from}) WHERE NOT a:Source MATCH (b {id: $to}) WHERE NOT b:Source
+    MATCH p = (a)-[*1..${maxHops}]-(b)
+    WHERE all(n IN nodes(p) WHERE NOT n:Source AND coalesce(n.deleted, false) = false)
+      AND all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+    RETURN DISTINCT [n IN nodes(p) | n.id] AS route`,
+    { from, to },
+  );
+  return rows.map((r) => r.route.join(' > '));
+}
+
+describe('paths and neighbourhoods on the real demo data', () => {
+  // D66 to VVD: 66 simple routes within 4 hops; SHORTEST that only kept relationships apart returned 15 of 20 as D66 > Mpanzu Bamenga > D66 > …, one route over his many memberships.
+  it.each([['VVD'], [JENV]])('paths from D66 to %s: simple, each route once, shortest first, as many as asked when there are that many', async (to) => {
+    const { party } = await ok('{ party(id: "D66") { id } }');
+    const target = to === JENV ? JENV : (await ok(`{ party(id: "${to}") { id } }`)).party.id;
+    const data = await ok('query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 20) { paths { length nodes { id } hops { type } } } }', { from: party.id, to: target });
+    const paths: { length: number; nodes: { id: string }[] }[] = data.paths.paths;
+    const routes = paths.map((p) => p.nodes.map((n) => n.id).join(' > '));
+    for (const p of paths) expect(new Set(p.nodes.map((n) => n.id)).size, routes.join('\n')).toBe(p.nodes.length);
+    expect(new Set(routes).size, routes.join('\n')).toBe(routes.length);
+    const all = await simpleRoutes(party.id, target, 4);
+    expect(routes.length).toBe(Math.min(20, all.length));
+    for (const route of routes) expect(all).toContain(route);
+    const lengths = paths.map((p) => p.length);
+    expect(lengths).toEqual(all.map((r) => r.split(' > ').length - 1).sort((a, b) => a - b).slice(0, routes.length));
+  });
+
+  it('a neighbourhood holds every edge between its nodes: the answer ANSWERED_BY the ministers, the askers MEMBER_OF D66, in the export too', async () => {
+    const { question, party } = await ok('{ question(number: "2022Z04510") { id } party(id: "D66") { id } }');
+    const { neighborhood } = await ok(`{ neighborhood(id: "${question.id}", depth: 1) { truncated nodes { id type } edges { id type source target } } }`);
+    const type = new Map<string, string>(neighborhood.nodes.map((n: { id: string; type: string }) => [n.id, n.type]));
+    const among = (t: string, from: string, to: string) =>
+      neighborhood.edges.filter((e: { type: string; source: string; target: string }) => e.type === t && type.get(e.source) === from && (type.get(e.target) === to || e.target === to));
+    expect(among('ANSWERED_BY', 'Answer', 'Office').map((e: { target: string }) => e.target).sort()).toEqual(['minister-van-binnenlandse-zaken-en-koninkrijksrelaties', JENV]);
+    expect(new Set(among('MEMBER_OF', 'Person', party.id).map((e: { source: string }) => e.source)).size).toBe(2);
+    const csv = await (await fetch(`${server.url}/export/neighborhood.edges.csv?id=${encodeURIComponent(question.id)}&depth=1`)).text();
+    for (const e of neighborhood.edges) expect(csv).toContain(`${e.id},${e.source},${e.target},${e.type},`);
   });
 });
 

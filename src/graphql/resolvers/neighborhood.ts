@@ -11,12 +11,15 @@ interface NeighborhoodRow {
   truncated: boolean;
 }
 
-/** Loads the subgraph around a node in one query, stopping at `limit` nodes (then `truncated`). */
+/** Edges a neighbourhood returns per node of its limit: beyond that the edges between its nodes are cut (then `truncated`). */
+const EDGES_PER_NODE = 10;
+
+/** Loads the subgraph around a node in one query: at most `limit` nodes and the edges between them, at most EDGES_PER_NODE × `limit` (cut: `truncated`). */
 async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limit: number): Promise<Subgraph> {
   const nodeProperties = ctx.projection.selects('GraphNode.properties');
   const edgeProperties = ctx.projection.selects('GraphEdge.properties');
   const cypher = cached(`neighborhood:${depth}:${nodeProperties}:${edgeProperties}`, () => neighborhoodCypher(depth, nodeProperties, edgeProperties));
-  const [row] = await ctx.run<NeighborhoodRow>(cypher, { id, limit, cap: limit * 4 + 50 });
+  const [row] = await ctx.run<NeighborhoodRow>(cypher, { id, limit, cap: limit * 4 + 50, edgeCap: limit * EDGES_PER_NODE });
   if (!row) throw userError(ERROR_CODES.badInput, `id: no node with id ${JSON.stringify(id.slice(0, 200))}`);
   const edges = new Map<string, GraphEdge>();
   for (const e of row.edges) {

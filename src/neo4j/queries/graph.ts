@@ -34,48 +34,71 @@ function graphNode(x: string, withProperties: boolean): string {
   return `{id: ${x}.id, type: labels(${x})[0], label: ${label}${withProperties ? `, properties: ${x} {.*}` : ''}}`;
 }
 
-/** One level of the walk: neighbours of the frontier, then the nodes kept up to $limit (binds nodes, frontier, rels, cut). */
+/** One level of the walk: neighbours of the frontier, then the nodes kept up to $limit (binds nodes, frontier, cut). */
 const neighborhoodLevel = `CALL (frontier) {
   UNWIND frontier AS a
-  MATCH (a)-[r]-(b) WHERE NOT b:Source AND ${visible('b')}
-  WITH r, b LIMIT $cap
-  RETURN collect({r: r, b: b}) AS found
+  MATCH (a)-[]-(b) WHERE NOT b:Source AND ${visible('b')}
+  WITH b LIMIT $cap
+  RETURN collect(b) AS found
 }
-WITH nodes, rels, found, reduce(acc = {nodes: nodes, next: [], cut: cut OR size(found) >= $cap}, f IN found |
-  CASE WHEN f.b IN acc.nodes THEN acc
+WITH nodes, reduce(acc = {nodes: nodes, next: [], cut: cut OR size(found) >= $cap}, b IN found |
+  CASE WHEN b IN acc.nodes THEN acc
     WHEN size(acc.nodes) >= $limit THEN {nodes: acc.nodes, next: acc.next, cut: true}
-    ELSE {nodes: acc.nodes + f.b, next: acc.next + f.b, cut: acc.cut} END) AS acc
-WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut, rels + [f IN found WHERE f.b IN acc.nodes | f.r] AS rels`;
+    ELSE {nodes: acc.nodes + b, next: acc.next + b, cut: acc.cut} END) AS acc
+WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut`;
 
 /**
  * The subgraph around a node in one query: breadth first, `depth` levels (a validated integer
- * spliced in, 1 to 3), at most $limit nodes, each level read up to $cap relationships; `truncated`
- * tells whether anything was cut. Nodes carry their stored properties and edges all of theirs, or
+ * spliced in, 1 to 3), at most $limit nodes, each level read up to $cap relationships; then every
+ * relationship between two of those nodes, not only those the walk came by (an answer's
+ * ANSWERED_BY to a minister both reached from the question), at most $edgeCap. `truncated` tells
+ * whether nodes or edges were cut. The nodes are visible and not Source, so these edges are too (the
+ * writer removes a deleted edge). Nodes carry their stored properties and edges all of theirs, or
  * when `nodeProperties`/`edgeProperties` is false only what their ids and labels need. Params: $id,
- * $limit, $cap.
+ * $limit, $cap, $edgeCap.
  */
 export function neighborhoodCypher(depth: number, nodeProperties = true, edgeProperties = true): string {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`depth out of range: ${depth}`);
   return `${anyLabelById('$id')}
 WITH n WHERE ${visible('n')} LIMIT 1
-WITH [n] AS nodes, [n] AS frontier, [] AS rels, false AS cut
+WITH [n] AS nodes, [n] AS frontier, false AS cut
 ${Array.from({ length: depth }, () => neighborhoodLevel).join('\n')}
-UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS r
-WITH nodes, cut, collect(DISTINCT r) AS rels
-RETURN [x IN nodes | ${graphNode('x', nodeProperties)}] AS nodes, cut AS truncated,
-  [r IN rels | {type: type(r), source: startNode(r).id, target: endNode(r).id, rel: ${edgeProperties ? 'properties(r)' : '{key: r.key}'}}] AS edges`;
+CALL (nodes) {
+  UNWIND nodes AS x
+  MATCH (x)-[r]->(y) WHERE y IN nodes
+  WITH r LIMIT $edgeCap + 1
+  RETURN collect(r) AS rels
+}
+RETURN [x IN nodes | ${graphNode('x', nodeProperties)}] AS nodes, cut OR size(rels) > $edgeCap AS truncated,
+  [r IN rels[..$edgeCap] | {type: type(r), source: startNode(r).id, target: endNode(r).id, rel: ${edgeProperties ? 'properties(r)' : '{key: r.key}'}}] AS edges`;
 }
 
+/** How weakly a relationship ties its nodes: a mention found in a text (0 a stated relationship, 1 a MENTIONS). */
+const weakness = (r: string): string => `CASE type(${r}) WHEN 'MENTIONS' THEN 1 ELSE 0 END`;
+
 /**
- * Shortest and alternative paths between two nodes; the hop bound and path count are validated
- * integers spliced in because Cypher takes no parameter there. Params: $from, $to (element ids).
+ * Shortest and alternative paths between two nodes, shortest first: simple paths (no node twice, so
+ * no route that goes to the minister and comes back) and distinct routes, a route being its sequence
+ * of nodes. Where two nodes are tied by more than one relationship (a person's MEMBER_OF a party once
+ * per period, an answer ANSWERED_BY a person it also MENTIONS), one stands for all: a stated
+ * relationship before a mention, then the lowest element id. Both rules are written in the
+ * parenthesised pattern, so SHORTEST selects among the paths that keep them (a WHERE after the
+ * pattern filters the k paths already selected and leaves fewer). Neo4j 5.26 checks `x <> a` at each
+ * hop of the search and the rest on each path it finds; binding the two nodes of a hop with WITH makes
+ * the check of their relationships an expand-into, not a scan. The search ends at the hop bound or the
+ * query's time limit. The hop bound and path count are validated integers spliced in because Cypher
+ * takes no parameter there. Params: $from, $to (element ids of two different nodes).
  */
 export function pathsCypher(maxHops: number, k: number): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`maxHops out of range: ${maxHops}`);
   if (!Number.isInteger(k) || k < 1 || k > 20) throw new RangeError(`path count out of range: ${k}`);
   return `MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
-MATCH p = SHORTEST ${k} (a) (()-[]-(x) WHERE NOT x:Source AND ${visible('x')}){1,${maxHops}} (b)
+MATCH p = SHORTEST ${k} ((a) ((y)-[r]-(x) WHERE x <> a AND NOT x:Source AND ${visible('x')}){1,${maxHops}} (b)
+  WHERE all(i IN range(0, size(x) - 2) WHERE NOT x[i] IN x[i + 1..])
+    AND all(i IN range(0, size(r) - 1) WHERE NOT EXISTS {
+      WITH y[i] AS s, r[i] AS e, x[i] AS t
+      MATCH (s)-[q]-(t) WHERE q <> e AND (${weakness('q')} < ${weakness('e')} OR (${weakness('q')} = ${weakness('e')} AND elementId(q) < elementId(e))) }))
 RETURN [n IN nodes(p) | ${graphNode('n', true)}] AS nodes,
   [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS rels
 ORDER BY length(p)`;
