@@ -1,5 +1,5 @@
 import { GOVERNMENT_LABELS, NO_FOLLOW_UP } from '../../analysis/follow-up.js';
-import { givenConditions, isNamedParty, listed, partyParam, project, visible } from './nodes.js';
+import { byPartyAtTheTime, givenConditions, listed, partyParam, project, visible } from './nodes.js';
 
 /** Filters of the motions list; values travel as parameters only. */
 export interface MotionQuery {
@@ -61,7 +61,7 @@ export function motionsMatch(f: MotionQuery): { cypher: string; params: Record<s
       ['submittedTo', f.submittedTo, 'left(m.submittedAt, 10) <= $submittedTo'],
       // Only when the company filter drove the MATCH; otherwise the person did.
       ['person', f.companies && f.companies.length > 0 ? f.person : null, 'EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person {id: $person}) }'],
-      ['party', f.party ? partyParam(f.party) : null, `EXISTS { MATCH (m)<-[:SUBMITTED]-(:Person)-[:MEMBER_OF]->(f:Party) WHERE ${isNamedParty('f')} }`],
+      ['party', f.party ? partyParam(f.party) : null, byPartyAtTheTime('m', 'SUBMITTED')],
     ]),
   );
   lines.push(`WITH m WHERE ${where.join('\n  AND ')}`);

@@ -154,32 +154,45 @@ ${withRel ? `RETURN id, ${project('m', properties)} AS node, properties(r) AS re
 /** Source nodes by id. Params: $ids. */
 export const sourcesByIdCypher = `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN id, s {.id, .url, .fetchedAt, .parser} AS source`;
 
-/** Whether membership `m` covers the day question `q` was submitted (open ends and an undated question always do). */
-export const membershipAtTheTime = `(q.submittedAt IS NULL OR ((m.from IS NULL OR m.from <= q.submittedAt) AND (m.to IS NULL OR m.to >= left(q.submittedAt, 10))))`;
+/** Whether membership `ms` covers the day document `doc` was submitted (open ends and an undated document always do). */
+const membershipAt = (doc: string): string =>
+  `(${doc}.submittedAt IS NULL OR ((ms.from IS NULL OR ms.from <= ${doc}.submittedAt) AND (ms.to IS NULL OR ms.to >= left(${doc}.submittedAt, 10))))`;
 
 /**
- * The party of person `p` at the time of question `q`, given the ASKED edge `a`: a membership whose
- * from/to covers the date, else the observation (observedAt) nearest to it; the party the document
- * names (`partyName`) wins ties. Binds f.
+ * The party of person `p` at the time of document `doc` (a question or a motion), given the edge
+ * `edge` from p to it (ASKED, SUBMITTED): a membership whose from/to covers the date, else the
+ * observation (observedAt) nearest to it; the party the document names (`partyName`, `party`) wins
+ * ties. Binds f (null when p has no membership). The one rule for the party an asker shows and for
+ * every filter and table by party "at the time".
  */
-const partyAtTheTime = `CALL (q, p, a) {
-  OPTIONAL MATCH (p)-[m:MEMBER_OF]->(f:Party)
+export const partyAtTheTime = (doc: string, edge: string): string => `CALL (${doc}, p, ${edge}) {
+  OPTIONAL MATCH (p)-[ms:MEMBER_OF]->(f:Party)
   WHERE ${visible('f')}
-    AND ${membershipAtTheTime}
-  WITH f, m, coalesce(a.partyName, a.party) AS named
+    AND ${membershipAt(doc)}
+  WITH f, ms, coalesce(${edge}.partyName, ${edge}.party) AS named
   RETURN f ORDER BY
-    CASE WHEN named IS NOT NULL AND (f.abbreviation = named OR f.id = named OR m.partyName = named) THEN 0 ELSE 1 END,
-    CASE WHEN m.from IS NOT NULL OR m.to IS NOT NULL THEN 0 ELSE 1 END,
-    CASE WHEN m.observedAt IS NULL OR q.submittedAt IS NULL THEN 99999
-      ELSE abs(duration.inDays(date(left(m.observedAt, 10)), date(left(q.submittedAt, 10))).days) END,
-    m.from DESC
+    CASE WHEN named IS NOT NULL AND (f.abbreviation = named OR f.id = named OR ms.partyName = named) THEN 0 ELSE 1 END,
+    CASE WHEN ms.from IS NOT NULL OR ms.to IS NOT NULL THEN 0 ELSE 1 END,
+    CASE WHEN ms.observedAt IS NULL OR ${doc}.submittedAt IS NULL THEN 99999
+      ELSE abs(duration.inDays(date(left(ms.observedAt, 10)), date(left(${doc}.submittedAt, 10))).days) END,
+    ms.from DESC
   LIMIT 1
+}`;
+
+/**
+ * Condition: one of the persons with an `edge` (ASKED, SUBMITTED) to document `doc` was of the
+ * party $party (partyParam) at the time: the party the document names, or else partyAtTheTime.
+ */
+export const byPartyAtTheTime = (doc: string, edge: string): string => `EXISTS {
+  MATCH (${doc})<-[e:${edge}]-(p:Person) WHERE ${visible('p')}
+  ${partyAtTheTime(doc, 'e').replace(/\n/g, '\n  ')}
+  WITH e, f WHERE toLower(coalesce(e.partyName, e.party)) IN $party.names OR (f IS NOT NULL AND ${isNamedParty('f')})
 }`;
 
 /** The askers of question q, one `row` per person with the party at the time; by name whether or not it is projected. */
 export const askersBody = (of: PropertiesOf = ALL_PROPERTIES): string => `MATCH (q)<-[a:ASKED]-(p:Person)
 WHERE ${visible('p')}
-${partyAtTheTime}
+${partyAtTheTime('q', 'a')}
 WITH p, head(collect({role: a.role, partyName: coalesce(a.partyName, a.party), f: f})) AS one
 WITH p, one, one.f AS pf
 WITH {person: ${project('p', of(['Person']))}, role: one.role, partyName: one.partyName, party: CASE WHEN pf IS NULL THEN null ELSE ${project('pf', of(['Party']))} END} AS row, p.name AS byName

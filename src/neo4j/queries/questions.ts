@@ -1,5 +1,5 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
-import { givenConditions, isNamedParty, listed, membershipAtTheTime, partyParam, project } from './nodes.js';
+import { byPartyAtTheTime, givenConditions, listed, partyParam, project } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
 /** Filters of the questions list; values travel as parameters only. */
@@ -23,10 +23,6 @@ const ORDER: Record<QuestionOrder, string> = {
   SUBMITTED_ASC: 'q.submittedAt IS NULL, q.submittedAt ASC, q.id',
   NUMBER: 'q.number, q.id',
 };
-
-const partyAtTheTime = `EXISTS { MATCH (q)<-[a:ASKED]-(p:Person) WHERE toLower(coalesce(a.partyName, a.party)) IN $party.names OR EXISTS {
-  MATCH (p)-[m:MEMBER_OF]->(f:Party) WHERE ${isNamedParty('f')}
-    AND ${membershipAtTheTime} } }`;
 
 /** The MATCH … WHERE part selecting the questions of a filter (binds q). */
 export function questionsMatch(f: QuestionQuery): { cypher: string; params: Record<string, unknown> } {
@@ -52,7 +48,7 @@ export function questionsMatch(f: QuestionQuery): { cypher: string; params: Reco
       ['submittedFrom', f.submittedFrom, 'q.submittedAt >= $submittedFrom'],
       ['submittedTo', f.submittedTo, 'left(q.submittedAt, 10) <= $submittedTo'],
       ['person', drove === 'person' ? null : f.person, 'EXISTS { MATCH (q)<-[:ASKED]-(:Person {id: $person}) }'],
-      ['party', f.party ? partyParam(f.party) : null, partyAtTheTime],
+      ['party', f.party ? partyParam(f.party) : null, byPartyAtTheTime('q', 'ASKED')],
       ['office', f.office, 'EXISTS { MATCH (q)-[:ADDRESSED_TO]->(o:Office) WHERE o.id = $office OR toLower(o.title) CONTAINS toLower($office) }'],
       ['article', drove === 'article' ? null : f.citesArticle, 'EXISTS { MATCH (q)-[:CITES]->(:Article {id: $article}) }'],
     ]),

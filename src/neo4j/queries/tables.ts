@@ -1,5 +1,5 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
-import { membershipAtTheTime, project, visible } from './nodes.js';
+import { partyAtTheTime, project, visible } from './nodes.js';
 import { answerStatusCypher } from './status.js';
 
 /**
@@ -22,15 +22,21 @@ RETURN left(q.submittedAt, 7) AS month, count(q) AS count ORDER BY month`);
 /** Questions per month asked by each person. Params: $ids. */
 export const personTimelineCypher = perMonth('MATCH (:Person {id: id})-[:ASKED]->(q:Question)');
 
+/** The questions (q) of askers (p) of party f at the time (partyAtTheTime), from the askers of `match`. */
+const askedAsParty = (match: string): string => `${match}
+WITH DISTINCT q, p, a
+${partyAtTheTime('q', 'a')}
+WITH q, f WHERE f IS NOT NULL AND ${visible('f')}`;
+
 /** Questions per month asked by members of each party at the time. Params: $ids. */
-export const partyTimelineCypher = perMonth(`MATCH (:Party {id: id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question) WHERE ${membershipAtTheTime}`);
+export const partyTimelineCypher = perMonth(`${askedAsParty('MATCH (:Party {id: id})<-[:MEMBER_OF]-(p:Person)-[a:ASKED]->(q:Question)')}
+WITH q WHERE f.id = id`);
 
 /** Questions per month mentioning each company. Params: $ids. */
 export const companyTimelineCypher = perMonth('MATCH (:Company {id: id})<-[:MENTIONS]-(q:Question)');
 
 /** Questions about each company per party of the askers at the time. Params: $ids. */
-export const questionsPerPartyCypher = perId(`MATCH (:Company {id: id})<-[:MENTIONS]-(q:Question)<-[:ASKED]-(:Person)-[m:MEMBER_OF]->(f:Party)
-WHERE ${visible('q')} AND ${visible('f')} AND ${membershipAtTheTime}
+export const questionsPerPartyCypher = perId(`${askedAsParty('MATCH (:Company {id: id})<-[:MENTIONS]-(q:Question)<-[a:ASKED]-(p:Person)')} AND ${visible('q')}
 WITH f, count(DISTINCT q) AS count
 RETURN ${project('f')} AS party, count ORDER BY count DESC, party.abbreviation`);
 
@@ -40,8 +46,8 @@ RETURN ${project('f')} AS party, count ORDER BY count DESC, party.abbreviation`)
  */
 export function companiesMentionedCypher(first: number): string {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw new RangeError(`first out of range: ${first}`);
-  return perId(`MATCH (:Party {id: id})<-[m:MEMBER_OF]-(:Person)-[:ASKED]->(q:Question)-[:MENTIONS]->(c:Company)
-WHERE ${visible('q')} AND ${visible('c')} AND ${membershipAtTheTime}
+  return perId(`${askedAsParty('MATCH (:Party {id: id})<-[:MEMBER_OF]-(p:Person)-[a:ASKED]->(q:Question)')} AND f.id = id AND ${visible('q')}
+MATCH (q)-[:MENTIONS]->(c:Company) WHERE ${visible('c')}
 WITH c, count(DISTINCT q) AS count
 RETURN ${project('c')} AS company, count ORDER BY count DESC, company.name LIMIT ${first}`);
 }
