@@ -253,7 +253,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     await slow.answer();
     await expect(p.locator('#path-results').textContent()).resolves.toBe('');
     expect(await nodeLabelsOf(p)).toEqual([]);
-    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Cleared\./);
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(/^Cleared\./);
     await expect.poll(() => p.locator('#details-title').textContent(), { timeout: 5000 }).toBe('Welcome');
   });
 
@@ -270,7 +270,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     expect(nodes).not.toContain('Dekker-Abdulaziz');
     expect(await p.locator('#node-list .node-button.on-path').count()).toBe(0);
     await expect(p.locator('#path-results').textContent()).resolves.toBe('');
-    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Hikvision: \d+ nodes shown/);
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(/^Hikvision: \d+ nodes shown/);
   });
 
   it('drops a ready-made view still loading on Clear, and closes the one shown', async () => {
@@ -278,7 +278,7 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     const view = p.locator('#view-results');
     await pressWhileTimelineLoads(p, 'Clear');
     await expect(view.textContent()).resolves.toBe('');
-    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Cleared\./);
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(/^Cleared\./);
 
     await p.getByRole('button', { name: 'Adopted motions not followed up' }).click();
     await view.locator('h3, caption', { hasText: /^Adopted motions not followed up/ }).waitFor();
