@@ -37,14 +37,22 @@ export const mapBesluit: EntityMapper = (ctx, rec, id, parent) => {
   walkChildren(ctx, rec, { rec, id, node, date: date(v) });
 };
 
-/** Stemming → VOTED (key: the Stemming Id) from the Person (roll call) or the Party (show of hands). */
+/**
+ * Stemming → VOTED (key: the Stemming Id, stored for that row) from the Person (roll call) or the
+ * Party (show of hands). A deleted row names neither (its foreign keys are null, a SyncFeed deletion
+ * has no children): it removes the vote by the row's Id.
+ */
 export const mapStemming: EntityMapper = (ctx, rec, id, parent) => {
   const f = rec.fields;
+  const v = version(f.GewijzigdOp);
+  if (bool(f.Verwijderd)) {
+    ctx.b.edgeTombstone(['VOTED'], id, v);
+    return walkChildren(ctx, rec, parent);
+  }
   const decision = refOf(rec, 'Besluit') ?? (parent?.rec.entity === 'Besluit' ? parent.id : undefined);
   const person = refOf(rec, 'Persoon');
   const party = refOf(rec, 'Fractie');
   const voter: NodeRef | undefined = person ? ref('Person', person) : party ? ref('Party', party) : undefined;
-  const deleted = bool(f.Verwijderd) ?? false;
   const soort = str(f.Soort);
   if (decision && voter) {
     const props = {
@@ -55,10 +63,10 @@ export const mapStemming: EntityMapper = (ctx, rec, id, parent) => {
       mistaken: bool(f.Vergissing),
       partyName: str(f.ActorFractie),
       actorName: str(f.ActorNaam),
-      deleted,
+      deleted: false,
     };
-    ctx.b.edge('VOTED', voter, ref('Decision', decision), props, id, { version: version(f.GewijzigdOp) });
+    ctx.b.edge('VOTED', voter, ref('Decision', decision), props, id, { version: v, record: id });
   }
-  if (person && party && !deleted) observeMembership(ctx.b, person, party, parent?.date ?? date(version(f.GewijzigdOp)), str(f.ActorFractie));
+  if (person && party) observeMembership(ctx.b, person, party, parent?.date ?? date(v), str(f.ActorFractie));
   walkChildren(ctx, rec, parent);
 };

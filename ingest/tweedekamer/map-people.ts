@@ -78,19 +78,24 @@ function seatParty(rec: TkRecord): string | undefined {
 }
 
 /**
- * FractieZetelPersoon → MEMBER_OF (key: the row's Id) with from/to. The party is only reachable
- * through the seat (FractieZetel); when the seat is not expanded, its id stays on the Person.
+ * FractieZetelPersoon → MEMBER_OF (key: the row's Id, stored for that row) with from/to. The party is
+ * only reachable through the seat (FractieZetel); when the seat is not expanded, its id stays on the
+ * Person. A deleted row removes the membership by the row's Id (it may name neither end).
  */
 export const mapFractieZetelPersoon: EntityMapper = (ctx, rec, id, parent) => {
   const f = rec.fields;
+  const v = version(f.GewijzigdOp);
+  if (bool(f.Verwijderd)) {
+    ctx.b.edgeTombstone(['MEMBER_OF'], id, v);
+    return walkChildren(ctx, rec, parent);
+  }
   const person = refOf(rec, 'Persoon') ?? (parent?.rec.entity === 'Persoon' ? parent.id : undefined);
   const party = seatParty(rec);
   const seat = refOf(rec, 'FractieZetel') ?? str(childrenOf(rec, 'FractieZetel')[0]?.fields.Id);
-  const deleted = bool(f.Verwijderd) ?? false;
   if (person && party) {
-    const props = { from: date(f.Van), to: date(f.TotEnMet), function: str(f.Functie), seatId: seat, deleted };
-    ctx.b.edge('MEMBER_OF', ref('Person', person), ref('Party', party), props, id, { version: version(f.GewijzigdOp) });
-  } else if (person && seat && !deleted) {
+    const props = { from: date(f.Van), to: date(f.TotEnMet), function: str(f.Functie), seatId: seat, deleted: false };
+    ctx.b.edge('MEMBER_OF', ref('Person', person), ref('Party', party), props, id, { version: v, record: id });
+  } else if (person && seat) {
     ctx.b.node('Person', person, { seatId: seat });
   }
   walkChildren(ctx, rec, parent);

@@ -1,5 +1,5 @@
 import { ParseError } from '../pipeline/format.js';
-import type { TkRecord } from './record.js';
+import { normaliseId, type TkRecord } from './record.js';
 
 /** What the OData reader makes of one JSON document. */
 export interface ODataPage {
@@ -71,20 +71,20 @@ function readDecisionBundle(json: Record<string, unknown>): ODataPage {
   return { entitySet: 'Besluit', rows: [decision] };
 }
 
-/** Turns one JSON row into a neutral record: `X_Id` → refs.X, nested objects → children. */
+/** Turns one JSON row into a neutral record: `X_Id` → refs.X, nested objects → children; GUIDs in lower case. */
 export function toRecord(entity: string, row: Record<string, unknown>, where: string, depth = 0): TkRecord {
   const rec: TkRecord = { entity, fields: {}, refs: {}, children: {}, where };
   for (const [key, value] of Object.entries(row)) {
     if (key.startsWith('@') || key.startsWith('_')) continue;
     if (key.endsWith('_Id') && key !== '_Id') {
-      if (typeof value === 'string' && value !== '') rec.refs[key.slice(0, -3)] = [value];
+      if (typeof value === 'string' && value !== '') rec.refs[key.slice(0, -3)] = [normaliseId(value)];
     } else if (Array.isArray(value) || isObject(value)) {
       const items = (Array.isArray(value) ? value : [value]).filter((v): v is Record<string, unknown> => isObject(v) && !v._circular_reference);
       if (depth >= MAX_DEPTH) throw new ParseError(`${where}: expanded deeper than ${MAX_DEPTH} levels`);
       const child = NAV_ENTITY[key] ?? key;
       rec.children[key] = items.map((item, i) => toRecord(child, item, `${where} › ${key} ${i + 1}`, depth + 1));
     } else {
-      rec.fields[key] = value;
+      rec.fields[key] = key === 'Id' ? normaliseId(value) : value;
     }
   }
   return rec;

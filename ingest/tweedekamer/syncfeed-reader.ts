@@ -2,7 +2,7 @@ import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import { ParseError, type RawDocument } from '../pipeline/format.js';
 import { loadXml } from '../pipeline/safe-xml.js';
-import type { TkRecord } from './record.js';
+import { normaliseId, type TkRecord } from './record.js';
 
 /** What the SyncFeed reader makes of one Atom page. */
 export interface SyncFeedPage {
@@ -23,7 +23,7 @@ const pascal = (name: string): string => {
  * Parses a SyncFeed Atom page (the pipeline's safe XML: size bound, no DTD, no entity expansion,
  * well formed, so a truncated page is refused rather than read as a shorter one) into neutral records:
  * `id` → Id, `bijgewerkt` → GewijzigdOp, `verwijderd` → Verwijderd, `<updated>` → ApiGewijzigdOp,
- * `<x ref="guid"/>` → refs.X, other child elements → fields.
+ * `<x ref="guid"/>` → refs.X, other child elements → fields; GUIDs in lower case.
  */
 export function readSyncFeedPage(doc: RawDocument): SyncFeedPage {
   if (/<!DOCTYPE/i.test(doc.bytes.subarray(0, 2048).toString('utf8'))) throw new ParseError('SyncFeed page with a DOCTYPE is refused');
@@ -59,14 +59,14 @@ function toRecord(entity: Cheerio<Element>, where: string, updated: string | und
   const el = entity[0]!;
   const rec: TkRecord = { entity: pascal(el.name), fields: {}, refs: {}, children: {}, where };
   const id = attr(el, 'id');
-  if (id !== undefined) rec.fields.Id = id;
+  if (id !== undefined) rec.fields.Id = normaliseId(id);
   rec.fields.GewijzigdOp = attr(el, 'bijgewerkt');
   rec.fields.Verwijderd = attr(el, 'verwijderd');
   if (updated !== undefined) rec.fields.ApiGewijzigdOp = updated;
   entity.children().each((_, child) => {
     const name = pascal(child.name);
     const ref = attr(child, 'ref');
-    if (ref !== undefined) (rec.refs[name] ??= []).push(ref);
+    if (ref !== undefined) (rec.refs[name] ??= []).push(normaliseId(ref));
     else rec.fields[name] = textOf(child);
   });
   return rec;

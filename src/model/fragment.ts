@@ -33,6 +33,24 @@ export interface EdgeRecord {
   props: Props;
   /** Upstream modification time (ISO) of the record that states the edge; an older one never changes or removes an edge a newer one wrote. */
   version?: string;
+  /**
+   * The Id of the upstream record the edge is stored for (a Stemming, ZaakActor or FractieZetelPersoon
+   * row): an EdgeTombstone of that record removes it, whatever its ends.
+   */
+  record?: string;
+  /**
+   * Set when the source names one end by id only, not by kind (a standalone ZaakActor row names its
+   * case, not whether it is a question or a motion): the edge is the first of `choices` (a type and
+   * the label of that end) whose label holds the id. `type` and that end's label are `choices[0]`.
+   * The GraphWriter keeps the edge pending until a node of one of the labels holds the id.
+   */
+  kindOf?: EdgeKindChoice;
+}
+
+/** Which end of an edge is known by id only, and the edge types it makes with each label that end may carry. */
+export interface EdgeKindChoice {
+  end: 'from' | 'to';
+  choices: { type: EdgeType; label: NodeLabel }[];
 }
 
 /**
@@ -46,6 +64,20 @@ export interface Tombstone {
   version?: string;
   alsoAs?: NodeLabel[];
 }
+
+/**
+ * An upstream deletion of a record that is stored as edges, not as a node (a vote, a submitter, a
+ * seat): the edges of the types `edges` stored for the record `id` (EdgeRecord.record) are removed,
+ * found by that id alone (a deleted row names neither of their ends), unless they are newer.
+ */
+export interface EdgeTombstone {
+  edges: EdgeType[];
+  id: string;
+  version?: string;
+}
+
+/** Whether a tombstone deletes a record stored as edges rather than a node. */
+export const isEdgeTombstone = (t: Tombstone | EdgeTombstone): t is EdgeTombstone => 'edges' in t;
 
 /** The raw document a fragment came from. */
 export interface SourceInfo {
@@ -63,7 +95,7 @@ export interface GraphFragment {
   source: SourceInfo;
   nodes: NodeRecord[];
   edges: EdgeRecord[];
-  tombstones: Tombstone[];
+  tombstones: (Tombstone | EdgeTombstone)[];
 }
 
 /** The body of a fragment before the pipeline attaches its source. */
@@ -85,36 +117,68 @@ export function ref(label: NodeLabel, value: string, key = 'id'): NodeRef {
 export class FragmentBuilder {
   private readonly nodes = new Map<string, NodeRecord>();
   private readonly edges = new Map<string, EdgeRecord>();
-  private readonly tombstones = new Map<string, Tombstone>();
+  private readonly tombstones = new Map<string, Tombstone | EdgeTombstone>();
 
+  /**
+   * Adds a node, or merges into the one added before: the properties of the newer version win (the
+   * later call when neither is older), those of an older version only fill what is missing, so
+   * the same row twice in one document gives what its newest copy says.
+   */
   node(label: NodeLabel, id: string, props: Props = {}, options: { provisional?: boolean; version?: string } = {}): NodeRef {
     const k = `${label}\u0000${id}`;
     const existing = this.nodes.get(k);
     if (existing) {
-      existing.props = { ...existing.props, ...definedOnly(props) };
+      existing.props = older(options.version, existing.version) ? { ...definedOnly(props), ...existing.props } : { ...existing.props, ...definedOnly(props) };
       if (existing.provisional && !options.provisional) delete existing.provisional;
-      if (options.version !== undefined) existing.version = options.version;
+      if (options.version !== undefined && !older(options.version, existing.version)) existing.version = options.version;
     } else {
       this.nodes.set(k, { label, id, props: definedOnly(props), ...definedOnly(options) } as NodeRecord);
     }
     return ref(label, id);
   }
 
-  edge(type: EdgeType, from: NodeRef, to: NodeRef, props: Props = {}, key = '', options: { version?: string } = {}): void {
+  /** Adds an edge, or merges into the same edge added before, the newer version winning as for nodes. */
+  edge(type: EdgeType, from: NodeRef, to: NodeRef, props: Props = {}, key = '', options: { version?: string; record?: string; kindOf?: EdgeKindChoice } = {}): void {
     const k = [type, from.label, from.key, from.value, to.label, to.key, to.value, key].join('\u0000');
     const existing = this.edges.get(k);
-    const version = options.version ?? existing?.version;
-    this.edges.set(k, { type, from, to, key, props: { ...existing?.props, ...definedOnly(props) }, ...(version === undefined ? {} : { version }) });
+    const stale = existing !== undefined && older(options.version, existing.version);
+    const version = stale ? existing.version : (options.version ?? existing?.version);
+    const merged = stale ? { ...definedOnly(props), ...existing.props } : { ...existing?.props, ...definedOnly(props) };
+    const record = stale ? (existing.record ?? options.record) : (options.record ?? existing?.record);
+    const kindOf = stale ? (existing.kindOf ?? options.kindOf) : (options.kindOf ?? existing?.kindOf);
+    this.edges.set(k, {
+      type,
+      from,
+      to,
+      key,
+      props: merged,
+      ...(version === undefined ? {} : { version }),
+      ...(record === undefined ? {} : { record }),
+      ...(kindOf === undefined ? {} : { kindOf }),
+    });
   }
 
+  /** Marks a node deleted; of two deletions of one node, the newer one's version stays. */
   tombstone(label: NodeLabel, id: string, version?: string, alsoAs?: NodeLabel[]): void {
-    this.tombstones.set(`${label}\u0000${id}`, { label, id, ...(version === undefined ? {} : { version }), ...(alsoAs?.length ? { alsoAs } : {}) });
+    const k = `${label}\u0000${id}`;
+    if (older(version, this.tombstones.get(k)?.version)) return;
+    this.tombstones.set(k, { label, id, ...(version === undefined ? {} : { version }), ...(alsoAs?.length ? { alsoAs } : {}) });
+  }
+
+  /** Removes the edges of the given types stored for the deleted record `id` (see EdgeTombstone). */
+  edgeTombstone(edges: EdgeType[], id: string, version?: string): void {
+    const k = `\u0000record\u0000${id}`;
+    if (older(version, this.tombstones.get(k)?.version)) return;
+    this.tombstones.set(k, { edges, id, ...(version === undefined ? {} : { version }) });
   }
 
   build(): FragmentBody {
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], tombstones: [...this.tombstones.values()] };
   }
 }
+
+/** Whether `version` is known to be older than `than` (an unversioned statement is never older). */
+const older = (version: string | undefined, than: string | undefined): boolean => version !== undefined && than !== undefined && version < than;
 
 /** Drops null and undefined values, so a missing column never erases a stored property. */
 export function definedOnly(props: Props): Props {
@@ -126,8 +190,11 @@ export function definedOnly(props: Props): Props {
 const PROP_NAME = /^[a-z][A-Za-z0-9]*$/;
 /** Node properties the GraphWriter keeps itself (identity, provenance, versions); a fragment never sets them. */
 export const RESERVED = new Set(['id', 'sources', 'firstSeen', 'lastSeen', 'version', 'versionedKeys', 'deleted', 'provisional', 'stub']);
-/** Edges have no tombstones: an upstream deletion of a relation row is the edge property `deleted`. */
-const EDGE_RESERVED = new Set([...RESERVED].filter((k) => k !== 'deleted'));
+/**
+ * An upstream deletion of a relation row is an EdgeTombstone (or, for a row that names both ends, the
+ * edge property `deleted`); `recordId` is the GraphWriter's, from EdgeRecord.record.
+ */
+const EDGE_RESERVED = new Set([...[...RESERVED].filter((k) => k !== 'deleted'), 'recordId']);
 
 /** Checks a fragment against the model; throws a FragmentError naming the first problem. */
 export function validateFragment(fragment: GraphFragment): void {
@@ -141,6 +208,12 @@ export function validateFragment(fragment: GraphFragment): void {
     checkProps(n.props, `${n.label} ${n.id}`, fail);
   }
   for (const t of fragment.tombstones) {
+    if (isEdgeTombstone(t)) {
+      if (typeof t.id !== 'string' || t.id.trim() === '') fail('edge tombstone without a record id');
+      if (t.edges.length === 0) fail(`edge tombstone of ${t.id} names no relationship type`);
+      for (const type of t.edges) if (!isEdgeType(type)) fail(`unknown relationship type ${JSON.stringify(type)}`);
+      continue;
+    }
     if (!isNodeLabel(t.label)) fail(`unknown tombstone label ${JSON.stringify(t.label)}`);
     if (typeof t.id !== 'string' || t.id.trim() === '') fail(`${t.label} tombstone without an id`);
     for (const l of t.alsoAs ?? []) if (!isNodeLabel(l)) fail(`unknown tombstone label ${JSON.stringify(l)}`);
@@ -158,6 +231,22 @@ export function validateFragment(fragment: GraphFragment): void {
       if (typeof end.value !== 'string' || end.value.trim() === '') fail(`${e.type} edge with an empty endpoint`);
     }
     checkProps(e.props, `${e.type} edge`, fail, EDGE_RESERVED);
+    if (e.kindOf) checkKindOf(e, e.kindOf, fail);
+  }
+}
+
+/** The choices of an edge with an end known by id only: each a relationship its other end can make, the first the edge's own. */
+function checkKindOf(e: EdgeRecord, kindOf: EdgeKindChoice, fail: (msg: string) => never): void {
+  const known = kindOf.end === 'from' ? e.to : e.from;
+  const first = kindOf.choices[0];
+  if (!first || first.type !== e.type || first.label !== e[kindOf.end].label) fail(`${e.type} edge: its first choice of kind is not its own type and label`);
+  if (e[kindOf.end].key !== 'id') fail(`${e.type} edge: an end known by id only is referred to by id`);
+  for (const c of kindOf.choices) {
+    if (!isEdgeType(c.type) || !isNodeLabel(c.label)) fail(`${e.type} edge: unknown choice ${JSON.stringify(c)}`);
+    const kind = EDGE_KINDS[c.type];
+    const [ends, knownEnds] = kindOf.end === 'from' ? [kind.from, kind.to] : [kind.to, kind.from];
+    if (!(ends as readonly string[]).includes(c.label) || !(knownEnds as readonly string[]).includes(known.label))
+      fail(`${c.type} cannot connect ${JSON.stringify(c.label)} and ${JSON.stringify(known.label)}`);
   }
 }
 

@@ -54,6 +54,13 @@ export type NodeLabel = keyof typeof NODE_KINDS;
  */
 export const REMOVED_EDGE_LABEL = 'RemovedEdge';
 
+/**
+ * A bookkeeping label beside the model: an edge whose one end the source names by id only, not by
+ * kind (EdgeRecord.kindOf), kept `{id, endId, …}` until a node of one of its labels holds that id,
+ * when the GraphWriter writes the edge and deletes it. Nothing but the GraphWriter reads it.
+ */
+export const PENDING_EDGE_LABEL = 'PendingEdge';
+
 export interface EdgeKind {
   from: readonly NodeLabel[];
   to: readonly NodeLabel[];
@@ -102,6 +109,12 @@ export const EDGE_KINDS = {
 } as const satisfies Record<string, EdgeKind>;
 
 export type EdgeType = keyof typeof EDGE_KINDS;
+
+/**
+ * Relationship types stored for an upstream record of their own (EdgeRecord.record: a ZaakActor,
+ * Stemming or FractieZetelPersoon row), indexed on `recordId` so the record's deletion finds them.
+ */
+export const RECORD_EDGE_TYPES: readonly EdgeType[] = ['ASKED', 'SUBMITTED', 'ADDRESSED_TO', 'VOTED', 'MEMBER_OF'];
 
 export const NODE_LABELS = Object.keys(NODE_KINDS) as NodeLabel[];
 export const EDGE_TYPES = Object.keys(EDGE_KINDS) as EdgeType[];

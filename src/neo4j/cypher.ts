@@ -1,4 +1,4 @@
-import { EDGE_KINDS, NODE_KINDS, REMOVED_EDGE_LABEL, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../model/kinds.js';
+import { EDGE_KINDS, NODE_KINDS, PENDING_EDGE_LABEL, REMOVED_EDGE_LABEL, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../model/kinds.js';
 
 /**
  * Pure Cypher builders for the GraphWriter. Labels, relationship types and key names are
@@ -116,8 +116,9 @@ function edgeShape(type: string, fromLabel: string, fromKey: string, toLabel: st
 }
 
 /**
- * Removes edges of one type between two endpoint shapes whose own record the source deleted (a
- * ZaakActor or Stemming row with Verwijderd); rows: {from, to, key, version, removal}. Nothing reads
+ * Removes edges of one type between two endpoint shapes that the source states deleted (`deleted:
+ * true`, naming both ends); rows: {from, to, key, version, removal}. A deleted Tweede Kamer row
+ * names neither end and goes by removeRecordsCypher instead. Nothing reads
  * an edge's `deleted` flag, so a deleted submitter would otherwise still be a submitter. A deletion
  * older than the edge's version leaves it. A versioned deletion is kept as a RemovedEdge under the
  * row's `removal` id, which upsertEdgesCypher reads: an older row does not state the edge again.
@@ -132,6 +133,57 @@ WITH row
 MATCH (a:${F} {${fk}: row.from})-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b:${To} {${tk}: row.to})
 WHERE ${newer('r')}
 DELETE r`;
+}
+
+/**
+ * Records the deletion of upstream records stored as edges (EdgeTombstone); rows: {id, version}. As
+ * removeEdgesCypher, the deletion is kept as a RemovedEdge, here under the record's id (the
+ * `removal` of the edges stored for it), so an older row does not state the edge again; a pending
+ * edge of the record that is not newer goes. removeRecordEdgesCypher removes the edges themselves.
+ */
+export const removeRecordsCypher = `UNWIND $rows AS row
+MERGE (t:${REMOVED_EDGE_LABEL} {id: row.id})
+SET t.version = CASE WHEN t.version IS NULL OR row.version > t.version THEN row.version ELSE t.version END
+WITH row
+OPTIONAL MATCH (p:${PENDING_EDGE_LABEL} {record: row.id})
+  WHERE row.version IS NULL OR p.version IS NULL OR row.version >= p.version
+DELETE p`;
+
+/** Removes the edges of one type stored for deleted records, found by `recordId`, unless newer; rows: {id, version}. */
+export function removeRecordEdgesCypher(type: string): string {
+  const T = edgeType(type);
+  return `UNWIND $rows AS row
+MATCH ()-[r:${T} {recordId: row.id}]->()
+WHERE row.version IS NULL OR r.version IS NULL OR row.version >= r.version
+DELETE r`;
+}
+
+/**
+ * Keeps edges whose one end is known by id only (EdgeRecord.kindOf) until a node holds that id;
+ * rows: {id, fields}, fields {endId, version, record, …} replacing a stored one unless older.
+ */
+export const upsertPendingEdgesCypher = `UNWIND $rows AS row
+MERGE (p:${PENDING_EDGE_LABEL} {id: row.id})
+ON CREATE SET p += row.fields
+ON MATCH SET p += CASE WHEN row.fields.version IS NULL OR p.version IS NULL OR row.fields.version >= p.version THEN row.fields ELSE {} END`;
+
+/** How many edges are pending (from the count store, so a write checks it for free). */
+export const countPendingEdgesCypher = `MATCH (p:${PENDING_EDGE_LABEL}) RETURN count(p) AS n`;
+
+/** The pending edges waiting for any of the ids $ids, as stored. */
+export const pendingEdgesForCypher = `UNWIND $ids AS endId
+MATCH (p:${PENDING_EDGE_LABEL} {endId: endId})
+RETURN p {.*} AS p`;
+
+/** Deletes pending edges once written, unless a newer version of one was stored meanwhile; rows: {id, version}. */
+export const deletePendingEdgesCypher = `UNWIND $rows AS row
+MATCH (p:${PENDING_EDGE_LABEL} {id: row.id})
+WHERE coalesce(p.version, '') <= coalesce(row.version, '')
+DELETE p`;
+
+/** Which of the ids $ids a node of the label holds. */
+export function idsHeldCypher(l: string): string {
+  return `MATCH (n:${label(l)}) WHERE n.id IN $ids RETURN n.id AS id`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EDGE_KINDS, NODE_KINDS, NODE_LABELS, REMOVED_EDGE_LABEL, type NodeLabel } from '../model/kinds.js';
+import { EDGE_KINDS, NODE_KINDS, NODE_LABELS, PENDING_EDGE_LABEL, RECORD_EDGE_TYPES, REMOVED_EDGE_LABEL, type NodeLabel } from '../model/kinds.js';
 import type { Graph } from './driver.js';
 
 /** The name of the full-text index over names, titles and texts of every searchable label. */
@@ -13,7 +13,7 @@ export function searchIndexShape(): { labels: string[]; properties: string[] } {
   return { labels: [...labels].sort(), properties };
 }
 
-/** The schema DDL derived from the model: one uniqueness constraint per key (and on the ids of removed edges), indexes (with `mergedInto` of what reviews can merge), the full-text index. */
+/** The schema DDL derived from the model: one uniqueness constraint per key (and on the ids of removed and pending edges), indexes (the record ids of edges stored for a record, and `mergedInto` of what reviews can merge), the full-text index. */
 export function schemaStatements(): string[] {
   const statements: string[] = [];
   for (const label of NODE_LABELS) {
@@ -27,6 +27,10 @@ export function schemaStatements(): string[] {
       statements.push(`CREATE INDEX ${snake(label)}_merged_into IF NOT EXISTS FOR (n:${label}) ON (n.mergedInto)`);
   }
   statements.push(`CREATE CONSTRAINT removed_edge_id IF NOT EXISTS FOR (n:${REMOVED_EDGE_LABEL}) REQUIRE n.id IS UNIQUE`);
+  statements.push(`CREATE CONSTRAINT pending_edge_id IF NOT EXISTS FOR (n:${PENDING_EDGE_LABEL}) REQUIRE n.id IS UNIQUE`);
+  for (const prop of ['endId', 'record']) statements.push(`CREATE INDEX pending_edge_${snake(prop)} IF NOT EXISTS FOR (n:${PENDING_EDGE_LABEL}) ON (n.${prop})`);
+  // A deleted record names neither end of the edges stored for it: they are found by its id.
+  for (const type of RECORD_EDGE_TYPES) statements.push(`CREATE INDEX ${type.toLowerCase()}_record_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.recordId)`);
   const { labels, properties } = searchIndexShape();
   statements.push(
     `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${labels.join('|')}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}] ` +

@@ -1,7 +1,19 @@
 import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
-import { validateFragment, type EdgeRecord, type GraphFragment, type NodeRef } from '../model/fragment.js';
+import { isEdgeTombstone, validateFragment, type GraphFragment } from '../model/fragment.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
-import { removeEdgesCypher, resolveNodesCypher, tombstoneCypher, upsertEdgesCypher, upsertNodesCypher, upsertSourcesCypher } from './cypher.js';
+import {
+  removeEdgesCypher,
+  removeRecordEdgesCypher,
+  removeRecordsCypher,
+  resolveNodesCypher,
+  tombstoneCypher,
+  upsertEdgesCypher,
+  upsertNodesCypher,
+  upsertPendingEdgesCypher,
+  upsertSourcesCypher,
+} from './cypher.js';
+import { edgeRowsOf, type EdgeRow } from './edge-rows.js';
+import { dropPending, resolvePending } from './pending-edges.js';
 import { planNodeRows, type NodeRow } from './resolve.js';
 import { absorbStandIns, releaseStandIns } from './stand-ins.js';
 
@@ -22,28 +34,6 @@ export interface GraphWriterOptions {
 
 /** Neo4j's code for a write that would break a uniqueness constraint. */
 const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-
-/**
- * A provisional node's id gives way to the canonical one when the two join, so an edge that points
- * at a provisional node of the same fragment by id is pointed at it by an alternate key instead.
- */
-function stableRefs(fragment: GraphFragment): (r: NodeRef) => NodeRef {
-  const byKey = new Map<string, NodeRef>();
-  for (const n of fragment.nodes) {
-    if (!n.provisional) continue;
-    const key = NODE_KINDS[n.label].keys.slice(1).find((k) => typeof n.props[k] === 'string' && n.props[k] !== '');
-    if (key) byKey.set(`${n.label}\u0000${n.id}`, { label: n.label, key, value: n.props[key] as string });
-  }
-  return (r) => (r.key === 'id' ? (byKey.get(`${r.label}\u0000${r.value}`) ?? r) : r);
-}
-
-/**
- * Whether a deletion of the edge is kept, under the edge's identity (`removal`, see
- * removeEdgesCypher): only a versioned record that can delete its edge, one that states `deleted`
- * (a ZaakActor, Stemming or FractieZetelPersoon row), needs it; other edges, mentions among them,
- * skip the lookup on every write.
- */
-const removable = (e: EdgeRecord): boolean => e.version !== undefined && 'deleted' in e.props;
 
 interface TombstoneRow {
   id: string;
@@ -71,8 +61,9 @@ function groupBy<T>(items: T[], keyOf: (t: T) => string): Map<string, T[]> {
 
 /**
  * Writes fragments with batched UNWIND … MERGE per label and per edge kind, each batch in its own
- * retried write transaction: sources first, then nodes, tombstones, edges. Idempotent: writing the
- * same fragments again leaves the graph unchanged.
+ * retried write transaction: nodes, node tombstones, pending edges (an end known by id only), edges,
+ * deleted edges and records stored as edges, sources last. Idempotent: writing the same fragments
+ * again leaves the graph unchanged.
  */
 export class GraphWriter {
   constructor(
@@ -100,33 +91,22 @@ export class GraphWriter {
     }
 
     const tombRows = fragments.flatMap((f) =>
-      f.tombstones.map((t) => ({ label: t.label, alsoAs: t.alsoAs ?? [], id: t.id, version: t.version ?? null, src: f.source.id, seen: f.source.fetchedAt })),
+      f.tombstones.flatMap((t) =>
+        isEdgeTombstone(t) ? [] : [{ label: t.label, alsoAs: t.alsoAs ?? [], id: t.id, version: t.version ?? null, src: f.source.id, seen: f.source.fetchedAt }],
+      ),
     );
     for (const rows of groupBy(tombRows, (r) => [r.label, ...r.alsoAs].join('|')).values()) {
       stats.tombstones += await this.writeTombstones(rows[0]!.label, rows[0]!.alsoAs, rows);
     }
 
-    const edgeRows = fragments.flatMap((f) => {
-      const stable = stableRefs(f);
-      return f.edges.map((e) => {
-        const [from, to] = [stable(e.from), stable(e.to)];
-        return {
-          shape: [e.type, from.label, from.key, to.label, to.key, e.key !== ''] as const,
-          row: {
-            from: from.value,
-            to: to.value,
-            key: e.key,
-            props: e.props,
-            src: f.source.id,
-            seen: f.source.fetchedAt,
-            ...(e.version === undefined ? {} : { version: e.version }),
-            ...(removable(e) ? { removal: JSON.stringify([e.type, from.label, from.key, from.value, to.label, to.key, to.value, e.key]) } : {}),
-          },
-        };
-      });
-    });
+    const { edgeRows, pending } = edgeRowsOf(fragments);
+    // Edges named by an end's id only wait for a node holding it: those of this write, and those stored
+    // before for a node this write adds, are written now, whichever came first.
+    await this.batches(pending, async (tx, rows) => void (await tx.run(upsertPendingEdgesCypher, { rows })), 1);
+    const resolved = await resolvePending(this.graph, [...pending.map((p) => p.fields.endId), ...nodeRows.map((r) => r.id)]);
+    edgeRows.push(...resolved.edges);
     // An edge the source marks deleted is removed (after the upserts, so one written live and deleted in the same write ends removed).
-    const removed = (e: (typeof edgeRows)[number]) => e.row.props.deleted === true;
+    const removed = (e: EdgeRow) => e.row.props.deleted === true;
     for (const [write, rowsOf] of [
       [upsertEdgesCypher, edgeRows.filter((e) => !removed(e))],
       [removeEdgesCypher, edgeRows.filter(removed)],
@@ -139,6 +119,8 @@ export class GraphWriter {
         );
         stats.edges += group.length;
       }
+    await dropPending(this.graph, resolved.written);
+    stats.tombstones += await this.removeRecords(fragments);
     // Sources last: a Source node means its whole fragment is in the graph, so a write that dies
     // halfway is done again (the pipeline and derived fragments skip what has a Source).
     const sources = fragments.map((f) => ({ contentType: null, ...f.source }));
@@ -188,6 +170,24 @@ export class GraphWriter {
       });
     }
     return sameAs;
+  }
+
+  /**
+   * Applies the EdgeTombstones (after the edge upserts, as deleted edges are): the deletion is kept
+   * under the record's id, then the edges stored for the record are removed, each type on its index.
+   */
+  private async removeRecords(fragments: GraphFragment[]): Promise<number> {
+    const rows = fragments.flatMap((f) => f.tombstones.filter(isEdgeTombstone).map((t) => ({ id: t.id, version: t.version ?? null, edges: t.edges })));
+    if (rows.length === 0) return 0;
+    await this.batches(rows, async (tx, batch) => void (await tx.run(removeRecordsCypher, { rows: batch })), 1);
+    for (const type of new Set(rows.flatMap((r) => r.edges))) {
+      const cypher = removeRecordEdgesCypher(type);
+      await this.batches(
+        rows.filter((r) => r.edges.includes(type)),
+        async (tx, batch) => void (await tx.run(cypher, { rows: batch })),
+      );
+    }
+    return rows.length;
   }
 
   /** Marks the first of `alsoAs` that holds each id, and `label` (made as a stub if need be) for the rest. */

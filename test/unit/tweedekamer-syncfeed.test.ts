@@ -78,6 +78,7 @@ describe('tk-syncfeed on bad input', () => {
         props: { choice: 'against', rawChoice: 'Tegen', seats: 9, mistaken: false, deleted: false },
         // The row's tk:bijgewerkt: the vote is a record of its own.
         version: '2025-01-01T10:00:00.000Z',
+        record: 's1',
       },
     ]);
   });
