@@ -3,7 +3,6 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { toExport, withSourceUrls } from '../../src/export/index.js';
 import { csvCell } from '../../src/export/csv.js';
-import { toLuceneQuery } from '../../src/neo4j/queries/lucene.js';
 import type { Subgraph } from '../../src/graphql/resolvers/subgraph.js';
 
 const graph: Subgraph = {
@@ -53,25 +52,5 @@ describe('exports of a subgraph', () => {
     expect(toExport(g, 'edges.csv').body.split('\r\n')[1]).toBe('"MEMBER_OF:p<&>""->f-d66",p<&>",f-d66,MEMBER_OF,,,s2,https://example.org/s2,from'.replace(',from', ',2021-03-31').replace('p<&>",', '"p<&>""",'));
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-3')).toBe('-3');
-  });
-});
-
-describe('Lucene queries from free text', () => {
-  it('keeps only words, so no Lucene syntax reaches the index', () => {
-    const q = toLuceneQuery('*:* OR name:"x" AND ~ ^ [a TO z] \\ /re/')!;
-    expect(q).toBe('or AND (name^3 OR name* OR name~1) AND x AND (and^3 OR and* OR and~1) AND a AND to AND z AND re');
-    expect(q.replace(/\((\p{L}+)\^3 OR \1\* OR \1~1\)/gu, 'W').replace(/ AND /g, ' ')).toMatch(/^[\p{L}\p{N} ]+$/u);
-    expect(toLuceneQuery('?!')).toBeNull();
-    expect(toLuceneQuery("'*' \\' ''")).toBeNull();
-  });
-
-  it('ranks a word one typo away above words two typos away, from seven characters on', () => {
-    expect(toLuceneQuery('Hikvison')).toBe('(hikvison^3 OR hikvison* OR hikvison~1^2 OR hikvison~2)');
-    expect(toLuceneQuery('Dekkr')).toBe('(dekkr^3 OR dekkr* OR dekkr~1)');
-  });
-
-  it("keeps an apostrophe inside a word, as the index does (camera's is one word, not camera and s)", () => {
-    expect(toLuceneQuery("Chinese camera’s")).toBe("(chinese^3 OR chinese* OR chinese~1^2 OR chinese~2) AND (camera's^3 OR camera's* OR camera's~1^2 OR camera's~2)");
-    expect(toLuceneQuery("zo'n 's-Hertogenbosch")).toBe("(zo'n^3 OR zo'n* OR zo'n~1) AND s AND (hertogenbosch^3 OR hertogenbosch* OR hertogenbosch~1^2 OR hertogenbosch~2)");
   });
 });

@@ -1,6 +1,5 @@
 import { EDGE_TYPES, NODE_LABELS } from '../../model/kinds.js';
-import { SEARCH_INDEX } from '../schema.js';
-import { anyLabelById, listed, project, visible } from './nodes.js';
+import { anyLabelById, listed, visible } from './nodes.js';
 
 /** Node counts per label, as the lists count them (`listed`), and edge counts per type, from the count store where possible. */
 export const statsCypher = `CALL () {
@@ -9,14 +8,6 @@ ${NODE_LABELS.map((l) => `  MATCH (n:${l}) WITH count(n) AS all RETURN 'node' AS
 ${EDGE_TYPES.map((t) => `  MATCH ()-[r:${t}]->() RETURN 'edge' AS kind, '${t}' AS name, count(r) AS count`).join('\n  UNION ALL\n')}
 }
 RETURN kind, name, count`;
-
-/** Full-text search with a prepared Lucene query, hits with the given properties. Params: $query, $types (null = any), $fetch, $first. */
-export function searchCypher(properties: readonly string[] | null = null): string {
-  return `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', $query, {limit: $fetch}) YIELD node, score
-WHERE ${listed('node')} AND ($types IS NULL OR labels(node)[0] IN $types)
-WITH node, score ORDER BY score DESC LIMIT $first
-RETURN ${project('node', properties)} AS node, labels(node)[0] AS type, score`;
-}
 
 /** The element id of a visible node by its id, whatever its label. Params: $id. */
 export const elementByIdCypher = `${anyLabelById('$id')}
