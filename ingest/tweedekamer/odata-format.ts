@@ -1,5 +1,4 @@
 import type { Format, ParseResult, RawDocument } from '../pipeline/format.js';
-import { ParseError } from '../pipeline/format.js';
 import { mapRecords } from './map-records.js';
 import { readODataPage, toRecord } from './odata-reader.js';
 
@@ -27,11 +26,11 @@ export const tkODataFormat: Format = {
   },
   parse(doc: RawDocument): ParseResult {
     const page = readODataPage(doc.bytes.toString('utf8'));
-    const rows = page.rows.map((row, i) => {
-      if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new ParseError(`row ${i + 1} is not an object`, `row ${i + 1}`);
-      return toRecord(page.entitySet, row as Record<string, unknown>, `row ${i + 1}`);
-    });
+    // A row that is not an object is rejected on its own; the rest of the page is read.
+    const isRow = (row: unknown): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row);
+    const notRows = page.rows.flatMap((row, i) => (isRow(row) ? [] : [{ where: `row ${i + 1}`, reason: `not an object but ${row === null ? 'null' : Array.isArray(row) ? 'an array' : typeof row}` }]));
+    const rows = page.rows.flatMap((row, i) => (isRow(row) ? [toRecord(page.entitySet, row, `row ${i + 1}`)] : []));
     const mapped = mapRecords(rows);
-    return { ...mapped, ...(page.next ? { next: page.next } : {}) };
+    return { ...mapped, rejected: [...notRows, ...mapped.rejected], ...(page.next ? { next: page.next } : {}) };
   },
 };

@@ -7,6 +7,17 @@ const parse = (json: unknown) => tkODataFormat.parse({ bytes: Buffer.from(JSON.s
 const CONTEXT = 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata#Zaak';
 
 describe('tk-odata on real pages', () => {
+  it('rejects a row that is not an object on its own and reads the rest of the page', () => {
+    const rows = fixtureJson<{ value: { Id: string }[] }>('odata/zaak_page_260.json.gz').value.slice(0, 3);
+    const { body, records, rejected } = parse({ '@odata.context': CONTEXT, value: [rows[0], null, rows[1], 'x', rows[2]] });
+    expect(rejected).toEqual([
+      { where: 'row 2', reason: 'not an object but null' },
+      { where: 'row 4', reason: 'not an object but string' },
+    ]);
+    expect(records).toBe(3);
+    for (const row of rows) expect(body.nodes.some((n) => n.id === row.Id)).toBe(true);
+  });
+
   it('reads the Zaak page with 2022Z04510 as a Question, every row counted', () => {
     const { body, records, rejected } = parseFixture(tkODataFormat, 'odata/zaak_page_260.json.gz');
     const rows = fixtureJson<{ value: { Soort: string | null; Verwijderd: boolean }[] }>('odata/zaak_page_260.json.gz').value;
