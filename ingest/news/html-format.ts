@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
 import { canonicalUrl } from '../../src/model/canonical-url.js';
 import { ParseError, type Format, type RawDocument } from '../pipeline/format.js';
+import { checkHtmlDepth } from '../pipeline/html-depth.js';
 import { decodeHtml } from './decode.js';
 import { extractArticleMeta } from './metadata.js';
 import { toArticleFragment } from './to-fragment.js';
@@ -31,6 +32,7 @@ export const newsHtmlFormat: Format = {
   },
   parse(doc) {
     const html = decodeHtml(doc.bytes, doc.url, doc.contentType);
+    checkHtmlDepth(html, doc.url);
     const $ = load(html, { scriptingEnabled: false });
     const meta = extractArticleMeta($);
     if (meta.articleSignals.length === 0)

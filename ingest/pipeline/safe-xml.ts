@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { ParseError, type RawDocument } from './format.js';
+import { checkHtmlDepth } from './html-depth.js';
 import { decodeXml } from './xml-encoding.js';
 import { checkWellFormed, position } from './xml-well-formed.js';
 
@@ -29,9 +30,11 @@ export function loadXml(doc: RawDocument): CheerioAPI {
   return load(text, { xml: { xmlMode: true, decodeEntities: true } });
 }
 
-/** Loads an HTML page (lenient, as browsers are). */
+/** Loads an HTML page (lenient, as browsers are), its nesting bounded first (checkHtmlDepth). */
 export function loadHtml(doc: RawDocument): CheerioAPI {
-  return load(decodeHtml(doc));
+  const text = decodeHtml(doc);
+  checkHtmlDepth(text, doc.url);
+  return load(text);
 }
 
 /** Collapses whitespace the way a reader sees the text. */

@@ -69,6 +69,25 @@ describe('news-html: metadata from the common page structures', () => {
     expect(article.props.text).toContain('Hikvision en Dahua');
   });
 
+  it('refuses a page nested deeper than the limit at once, naming where; unclosed paragraphs, scripts and void elements do not count', () => {
+    const page = readFileSync(new URL('../fixtures/news/og-only.html', import.meta.url), 'utf8');
+    const nest = (n: number, inner: string) => page.replace(/<body[^>]*>/i, (body) => `${body}${'<div>'.repeat(n)}${inner}${'</div>'.repeat(n)}`);
+    const doc = (html: string): RawDocument => ({ bytes: Buffer.from(html), url: 'test://deep.html' });
+    // 100,000 levels took 68 s to fail with a stack overflow inside the parser.
+    const error = (() => {
+      try {
+        newsHtmlFormat.parse(doc(nest(100_000, 'x')));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ParseError);
+    expect(String((error as ParseError).message)).toMatch(/^test:\/\/deep\.html: HTML nested too deep: <div> would be element level 513, the limit is 512/);
+    expect((error as ParseError).where).toMatch(/^line \d+, column \d+$/);
+    const sloppy = `${'<p>a'.repeat(2000)}${'<li>b'.repeat(2000)}<script>${'<div>'.repeat(2000)}</script>${'<br><img src=x>'.repeat(2000)}`;
+    expect(parse(doc(nest(500, sloppy))).article.props.title).toBeTruthy();
+  });
+
   it('decodes a windows-1252 page by its <meta charset>', () => {
     const { article } = parse(fixture('windows-1252.html'));
     expect(article.props.title).toBe('Café-eigenaar: “Camera’s kosten € 300”');

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ParseError, type RawDocument } from '../../ingest/pipeline/format.js';
 import { detectFormat, formatByName } from '../../ingest/pipeline/registry.js';
-import { loadXml } from '../../ingest/pipeline/safe-xml.js';
+import { loadHtml, loadXml } from '../../ingest/pipeline/safe-xml.js';
 import { MAX_ELEMENT_DEPTH } from '../../ingest/pipeline/xml-well-formed.js';
 
 const motion = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/koop/motions/${name}`, import.meta.url)), 'utf8');
@@ -156,5 +156,13 @@ describe('only a real DTD entity declaration is refused', () => {
         .first()
         .text(),
     ).toBe('De Kamer &xxe;');
+  });
+});
+
+describe('HTML publications (the KOOP HTML fallback)', () => {
+  it('bounds the nesting before the parser sees the page, as for news pages', () => {
+    const page = (n: number) => `<html><body><div class="vraag">${'<span>'.repeat(n)}Vraag 1${'</span>'.repeat(n)}</div></body></html>`;
+    expect(() => loadHtml({ bytes: Buffer.from(page(50_000)), url: 'test://kv.html' })).toThrow(/^test:\/\/kv\.html: HTML nested too deep: <span> would be element level 513/);
+    expect(loadHtml({ bytes: Buffer.from(page(500)), url: 'test://kv.html' })('.vraag').text()).toBe('Vraag 1');
   });
 });
