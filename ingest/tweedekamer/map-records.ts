@@ -31,8 +31,11 @@ export function mapRecords(records: readonly TkRecord[]): { body: FragmentBody; 
     rejected: [],
     records: 0,
     walk: (rec: TkRecord, parent?: Parent) => {
-      ctx.records += 1;
       const raw = rec.fields.Id;
+      // An object-valued column of no entity graafwerk maps, without an Id or anything expanded in it, is a
+      // value and not an expanded entity: left aside, as an unknown plain column is.
+      if (parent && raw === undefined && !MAPPERS[rec.entity] && Object.keys(rec.children).length === 0) return;
+      ctx.records += 1;
       // Ids are texts (GUIDs); a number or an object there is not an id of the Tweede Kamer's data.
       const id = typeof raw === 'string' ? str(raw) : undefined;
       if (!id) {

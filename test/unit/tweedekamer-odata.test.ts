@@ -7,6 +7,15 @@ const parse = (json: unknown) => tkODataFormat.parse({ bytes: Buffer.from(JSON.s
 const CONTEXT = 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata#Zaak';
 
 describe('tk-odata on real pages', () => {
+  it('leaves aside an unknown column holding an object that is no entity, and still rejects an expanded entity without an Id', () => {
+    const rows = fixtureJson<{ value: Record<string, unknown>[] }>('odata/zaak_page_260.json.gz').value.slice(0, 3);
+    const extra = parse({ '@odata.context': CONTEXT, value: rows.map((r) => ({ ...r, Extra: { a: 1 }, Lijst: [{ b: 2 }] })) });
+    expect(extra.rejected).toEqual([]);
+    expect(extra.records).toBe(3);
+    const actor = parse({ '@odata.context': CONTEXT, value: [{ ...rows[0], ZaakActor: [{ Relatie: 'Indiener' }] }] });
+    expect(actor.rejected).toEqual([{ where: 'row 1 › ZaakActor 1', reason: 'no Id (ZaakActor)' }]);
+  });
+
   it('rejects a row that is not an object on its own and reads the rest of the page', () => {
     const rows = fixtureJson<{ value: { Id: string }[] }>('odata/zaak_page_260.json.gz').value.slice(0, 3);
     const { body, records, rejected } = parse({ '@odata.context': CONTEXT, value: [rows[0], null, rows[1], 'x', rows[2]] });
