@@ -1,5 +1,6 @@
 import { ParseError } from '../pipeline/format.js';
-import { normaliseId, type TkRecord } from './record.js';
+import { normaliseId } from '../../src/model/ids.js';
+import type { TkRecord } from './record.js';
 
 /** What the OData reader makes of one JSON document. */
 export interface ODataPage {

@@ -16,16 +16,6 @@ export interface TkRecord {
   where: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * An id as the graph keys it: a GUID in lower case (the Kamer writes its GUIDs in lower case, but a
- * GUID is case-insensitive, and one in capitals is the same entity), anything else as it is.
- */
-export function normaliseId<T>(v: T): T | string {
-  return typeof v === 'string' && GUID.test(v.trim()) ? v.trim().toLowerCase() : v;
-}
-
 /** A string value, or undefined for null/empty. */
 export function str(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;

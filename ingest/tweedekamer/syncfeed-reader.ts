@@ -2,7 +2,8 @@ import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import { ParseError, type RawDocument } from '../pipeline/format.js';
 import { loadXml } from '../pipeline/safe-xml.js';
-import { normaliseId, type TkRecord } from './record.js';
+import { normaliseId } from '../../src/model/ids.js';
+import type { TkRecord } from './record.js';
 
 /** What the SyncFeed reader makes of one Atom page. */
 export interface SyncFeedPage {

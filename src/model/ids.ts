@@ -22,3 +22,13 @@ export function officeId(title: string): string {
 
 /** Whether a value has the shape of a Tweede Kamer case (Zaak) number, as 2022Z04510. */
 export const isZaakNumber = (value: string): boolean => /^\d{4}Z\d{5}$/.test(value);
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An id as the graph keys it: a GUID in lower case (the Kamer writes its GUIDs in lower case, but a
+ * GUID is case-insensitive, and one in capitals is the same entity), anything else as it is.
+ */
+export function normaliseId<T>(v: T): T | string {
+  return typeof v === 'string' && GUID.test(v.trim()) ? v.trim().toLowerCase() : v;
+}

@@ -110,10 +110,10 @@ describe('the GraphQL API over the case 2022Z04510', () => {
   });
 
   it('finds a question and a motion whatever the case and spaces their number or id is typed with', async () => {
-    const r = await api.query(`query($id: String!) { a: question(number: " 2022z04510 ") { number } b: question(number: $id) { number }
-      c: motion(number: "KST-30821-86") { number } d: motion(number: " 30821-86 ") { number } }`, { id: Q_ID.toUpperCase() });
+    const r = await api.query(`query($id: String!, $node: ID!) { a: question(number: " 2022z04510 ") { number } b: question(number: $id) { number }
+      c: motion(number: "KST-30821-86") { number } d: motion(number: " 30821-86 ") { number } e: node(id: $node) { id } }`, { id: Q_ID.toUpperCase(), node: ` ${Q_ID.toUpperCase()} ` });
     expect(r.errors).toBeUndefined();
-    expect(r.data).toEqual({ a: { number: '2022Z04510' }, b: { number: '2022Z04510' }, c: { number: '2019Z13111' }, d: { number: '2019Z13111' } });
+    expect(r.data).toEqual({ a: { number: '2022Z04510' }, b: { number: '2022Z04510' }, c: { number: '2019Z13111' }, d: { number: '2019Z13111' }, e: { id: Q_ID } });
   });
 
   it('finds a motion by dossier-ondernummer with submitters, decision, votes and follow-up', async () => {

@@ -1,4 +1,5 @@
 import { canonicalUrl } from '../../model/canonical-url.js';
+import { normaliseId } from '../../model/ids.js';
 import { isKeyOf, type NodeLabel } from '../../model/kinds.js';
 import { partyByNameCypher, partyParam, type NodeObject } from '../../neo4j/queries/nodes.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -10,7 +11,7 @@ import { checkText } from '../limits.js';
 async function findBy(ctx: ApiContext, label: NodeLabel, value: string, keys: string[]): Promise<NodeObject | null> {
   checkText(value, 'id');
   // Only unique keys are indexed; any other property would scan the label.
-  return ctx.loaders.byKey(label, keys.filter((k) => isKeyOf(label, k))).load(value);
+  return ctx.loaders.byKey(label, keys.filter((k) => isKeyOf(label, k))).load(asStored(value));
 }
 
 /**
@@ -19,12 +20,11 @@ async function findBy(ctx: ApiContext, label: NodeLabel, value: string, keys: st
  * and the rest in upper case (kst-36410-VI-45, kv-tk-2022Z04510); GUIDs in lower case; anything else
  * only trimmed.
  */
-export function asStored(value: string): string {
+function asStored(value: string): string {
   const v = value.trim();
   if (/^\d{4}[zd]\d+$/i.test(v)) return v.toUpperCase();
   const koop = /^((?:kst|kv-tk|ah-tk)-)(\d.*)$/i.exec(v);
-  if (koop) return koop[1]!.toLowerCase() + koop[2]!.toUpperCase();
-  return /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(v) ? v.toLowerCase() : v;
+  return koop ? koop[1]!.toLowerCase() + koop[2]!.toUpperCase() : normaliseId(v);
 }
 
 /** Root field `question(number)`: by number or id, with the relations the selection needs in the same round trip. */
@@ -69,5 +69,5 @@ export const article = async (_: unknown, a: { url: string }, ctx: ApiContext) =
 /** Root field `node(id)`: any label. */
 export const node = (_: unknown, a: { id: string }, ctx: ApiContext) => {
   checkText(a.id, 'id', 2000);
-  return ctx.loaders.node.load(a.id);
+  return ctx.loaders.node.load(asStored(a.id));
 };

@@ -185,7 +185,7 @@ export const partyAtTheTime = (doc: string, edge: string): string => `CALL (${do
  */
 export const byPartyAtTheTime = (doc: string, edge: string): string => `EXISTS {
   MATCH (${doc})<-[e:${edge}]-(p:Person) WHERE ${visible('p')}
-  ${partyAtTheTime(doc, 'e').replace(/\n/g, '\n  ')}
+${partyAtTheTime(doc, 'e')}
   WITH e, f WHERE toLower(coalesce(e.partyName, e.party)) IN $party.names OR (f IS NOT NULL AND ${isNamedParty('f')})
 }`;
 
