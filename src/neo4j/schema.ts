@@ -6,11 +6,15 @@ export const SEARCH_INDEX = 'graafwerk_search';
 
 const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, '');
 
+/** The index fields (searchable properties) of the given labels, sorted; empty when none of them is in the index. */
+export function searchFields(labels: readonly NodeLabel[]): string[] {
+  return [...new Set(labels.flatMap((l) => NODE_KINDS[l].searchable as readonly string[]))].sort();
+}
+
 /** Labels and properties of the full-text index, from the model (sorted). */
 export function searchIndexShape(): { labels: string[]; properties: string[] } {
   const labels = NODE_LABELS.filter((l) => NODE_KINDS[l].searchable.length > 0);
-  const properties = [...new Set(labels.flatMap((l: NodeLabel) => NODE_KINDS[l].searchable as readonly string[]))].sort();
-  return { labels: [...labels].sort(), properties };
+  return { labels: [...labels].sort(), properties: searchFields(labels) };
 }
 
 /** The schema DDL derived from the model: one uniqueness constraint per key (and on the ids of removed and pending edges), indexes (the record ids of edges stored for a record, and `mergedInto` of what reviews can merge), the full-text index. */

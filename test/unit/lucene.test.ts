@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldToAscii, toLuceneQuery, toWords } from '../../src/neo4j/queries/lucene.js';
-import { searchFields } from '../../src/neo4j/queries/search.js';
+import { searchFields } from '../../src/neo4j/schema.js';
 
 describe('Lucene queries from free text', () => {
   it('keeps only words, so no Lucene syntax reaches the index', () => {

@@ -1,7 +1,8 @@
 import { isNodeLabel } from '../../model/kinds.js';
 import { toLuceneQuery } from '../../neo4j/queries/lucene.js';
 import { LOOKUP_LABELS, type NodeObject } from '../../neo4j/queries/nodes.js';
-import { SEARCH_SCAN_LIMIT, searchCypher, searchFields } from '../../neo4j/queries/search.js';
+import { searchFields } from '../../neo4j/schema.js';
+import { searchCypher, searchScan } from '../../neo4j/queries/search.js';
 import { cached, propertiesKey } from '../loaders.js';
 import type { ApiContext } from '../context.js';
 import { checkFirst, checkText } from '../limits.js';
@@ -24,6 +25,6 @@ export async function search(_: unknown, args: { text: string; types?: string[] 
     query,
     types,
     first,
-    scan: SEARCH_SCAN_LIMIT,
+    scan: searchScan(first, types !== null),
   });
 }
