@@ -1,4 +1,4 @@
-import { EDGE_KINDS, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from './kinds.js';
+import { EDGE_KINDS, isEdgeType, isKeyOf, isNodeLabel, PENDING_END_LABELS, type EdgeType, type NodeLabel } from './kinds.js';
 
 /** A property value Neo4j can store: scalars and homogeneous lists of them. */
 export type Scalar = string | number | boolean;
@@ -243,6 +243,7 @@ function checkKindOf(e: EdgeRecord, kindOf: EdgeKindChoice, fail: (msg: string) 
   if (e[kindOf.end].key !== 'id') fail(`${e.type} edge: an end known by id only is referred to by id`);
   for (const c of kindOf.choices) {
     if (!isEdgeType(c.type) || !isNodeLabel(c.label)) fail(`${e.type} edge: unknown choice ${JSON.stringify(c)}`);
+    if (!PENDING_END_LABELS.includes(c.label)) fail(`${e.type} edge: ${c.label} is not among the labels a pending edge may wait for (PENDING_END_LABELS)`);
     const kind = EDGE_KINDS[c.type];
     const [ends, knownEnds] = kindOf.end === 'from' ? [kind.from, kind.to] : [kind.to, kind.from];
     if (!(ends as readonly string[]).includes(c.label) || !(knownEnds as readonly string[]).includes(known.label))

@@ -61,6 +61,12 @@ export const REMOVED_EDGE_LABEL = 'RemovedEdge';
  */
 export const PENDING_EDGE_LABEL = 'PendingEdge';
 
+/** The labels a pending edge may wait for: a case known by id only that is a motion or a written question. */
+export const PENDING_END_LABELS: readonly NodeLabel[] = ['Motion', 'Question'];
+
+/** Every label a case (Zaak) takes: only a write of these looks for pending edges, and one that turns out a plain Case drops the edges waiting for it. */
+export const CASE_LABELS: readonly NodeLabel[] = [...PENDING_END_LABELS, 'Case'];
+
 export interface EdgeKind {
   from: readonly NodeLabel[];
   to: readonly NodeLabel[];

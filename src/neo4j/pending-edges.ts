@@ -1,5 +1,5 @@
 import type { EdgeKindChoice, EdgeRecord, NodeRef, Props } from '../model/fragment.js';
-import type { NodeLabel } from '../model/kinds.js';
+import { CASE_LABELS, type NodeLabel } from '../model/kinds.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
 import type { EdgeRow } from './edge-rows.js';
 import { countPendingEdgesCypher, deletePendingEdgesCypher, idsHeldCypher, pendingEdgesForCypher } from './cypher.js';
@@ -61,7 +61,8 @@ export function toPending(e: EdgeRecord & { kindOf: EdgeKindChoice }, known: Nod
 /**
  * The pending edges whose end is one of `ids` and is now held by a node of one of their labels, as
  * edge rows of the type that label makes (the first choice that holds it), and the pending edges
- * they came from, to delete once written. Those whose end is still unknown stay pending.
+ * to delete once those are written: theirs, and those whose end turned out a case of another kind
+ * (CASE_LABELS). Those whose end is still unknown stay pending.
  */
 export async function resolvePending(
   graph: Graph,
@@ -81,15 +82,16 @@ async function resolveIn(
   const pending = (await tx.run(pendingEdgesForCypher, { ids })).records.map((r) => r.get('p') as Stored);
   if (pending.length === 0) return { edges: [], written: [] };
   const choicesOf = new Map(pending.map((p) => [p.id, JSON.parse(p.choices) as EdgeKindChoice['choices']]));
-  const labels = new Set([...choicesOf.values()].flatMap((cs) => cs.map((c) => c.label)));
   const ends = [...new Set(pending.map((p) => p.endId))];
   const held = new Set<string>();
-  for (const l of labels)
+  for (const l of CASE_LABELS)
     for (const r of (await tx.run(idsHeldCypher(l), { ids: ends })).records) held.add(`${l}\u0000${r.get('id') as string}`);
   const edges: EdgeRow[] = [];
   const written: { id: string; version: string | null }[] = [];
   for (const p of pending) {
     const choice = choicesOf.get(p.id)!.find((c) => held.has(`${c.label}\u0000${p.endId}`));
+    // A case that is neither: the edge has nowhere to go, and waits no longer.
+    if (!choice && CASE_LABELS.some((l) => held.has(`${l}\u0000${p.endId}`))) written.push({ id: p.id, version: p.version ?? null });
     if (!choice) continue;
     const keyed = p.key !== '';
     const row = {

@@ -1,4 +1,4 @@
-import { NODE_KINDS, type NodeLabel } from '../model/kinds.js';
+import { CASE_LABELS, NODE_KINDS, type NodeLabel } from '../model/kinds.js';
 import { isEdgeTombstone, validateFragment, type GraphFragment } from '../model/fragment.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
 import {
@@ -103,7 +103,8 @@ export class GraphWriter {
     // Edges named by an end's id only wait for a node holding it: those of this write, and those stored
     // before for a node this write adds, are written now, whichever came first.
     await this.batches(pending, async (tx, rows) => void (await tx.run(upsertPendingEdgesCypher, { rows })), 1);
-    const resolved = await resolvePending(this.graph, [...pending.map((p) => p.fields.endId), ...nodeRows.map((r) => r.id)]);
+    const ends = nodeRows.filter((r) => CASE_LABELS.includes(r.label)).map((r) => r.id);
+    const resolved = await resolvePending(this.graph, [...pending.map((p) => p.fields.endId), ...ends]);
     edgeRows.push(...resolved.edges);
     // An edge the source marks deleted is removed (after the upserts, so one written live and deleted in the same write ends removed).
     const removed = (e: EdgeRow) => e.row.props.deleted === true;

@@ -158,6 +158,17 @@ describe('a ZaakActor page, its cases named only by Zaak_Id (real Neo4j)', () =>
     expect(await otherLabels()).toEqual([]);
   });
 
+  it('drops the edges waiting for a case that turns out neither a motion nor a written question', async () => {
+    await clearGraph(graph());
+    await write(fixture('odata/zaakactor_page_motions.json'));
+    expect(await pending()).toBe(SUBMITTERS.length);
+    // The same real Zaak rows as cases of another kind: a Case node each, nothing to submit or ask.
+    await write(page('Zaak', ZAKEN.map((z) => ({ ...z, Soort: 'Brief regering' }))));
+    expect(await pending()).toBe(0);
+    expect(await readRows(graph(), 'MATCH ()-[r:SUBMITTED|ASKED]->() RETURN r')).toEqual([]);
+    expect((await readRows<{ n: number }>(graph(), 'MATCH (c:Case) WHERE c.id IN $ids RETURN count(c) AS n', { ids: ZAKEN.map((z) => z.Id) }))[0]!.n).toBe(ZAKEN.length);
+  });
+
   it('asks a written question when the case is one', async () => {
     await clearGraph(graph());
     // The same actor rows, named against written question 2022Z04510 (its real Zaak row).
