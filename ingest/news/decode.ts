@@ -1,4 +1,5 @@
 import { ParseError } from '../pipeline/format.js';
+import { fixWindows1252 } from '../pipeline/windows-1252.js';
 
 /** The largest news page parsed; real article pages are well below 5 MB. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -32,12 +33,5 @@ export function decodeHtml(bytes: Buffer, url: string, contentType?: string): st
     throw new ParseError(`${url}: the page declares an unknown charset ${JSON.stringify(charset)}`);
   }
   const text = decoder.decode(bytes);
-  return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
-}
-
-/** windows-1252 characters at 0x80–0x9F, which some runtimes decode as C1 controls (ISO-8859-1). */
-const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-function fixWindows1252(text: string): string {
-  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
+  return fixWindows1252(text, decoder.encoding);
 }

@@ -42,6 +42,13 @@ export interface Format {
   parse(doc: RawDocument): ParseResult;
 }
 
+/** "line L, column C" of a character index in a document's text, for ParseError's `where`. */
+export function position(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${index - before.lastIndexOf('\n')}`;
+}
+
 /** The whole document is unusable: malformed, not of the format, or of an unsupported kind. */
 export class ParseError extends Error {
   override name = 'ParseError';

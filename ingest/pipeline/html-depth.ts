@@ -1,5 +1,4 @@
-import { ParseError } from './format.js';
-import { position } from './xml-well-formed.js';
+import { ParseError, position } from './format.js';
 
 /**
  * How deep an HTML page's elements may nest: Blink's HTML parser stops nesting at 512 as well. Past

@@ -1,8 +1,8 @@
 import { load, type CheerioAPI } from 'cheerio';
-import { ParseError, type RawDocument } from './format.js';
+import type { RawDocument } from './format.js';
 import { checkHtmlDepth } from './html-depth.js';
 import { decodeXml } from './xml-encoding.js';
-import { checkWellFormed, position } from './xml-well-formed.js';
+import { checkWellFormed, refuseEntity } from './xml-well-formed.js';
 
 /**
  * Decodes an HTML page as UTF-8, refusing any text "<!ENTITY" (HTML has no DTD; a page holding one is
@@ -11,11 +11,7 @@ import { checkWellFormed, position } from './xml-well-formed.js';
 function decodeHtml(doc: RawDocument): string {
   const text = doc.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const entity = /<!ENTITY/i.exec(text);
-  if (entity)
-    throw new ParseError(
-      `${doc.url}: DTD entity declarations are refused (possible entity expansion attack)`,
-      position(text, entity.index),
-    );
+  if (entity) refuseEntity(text, doc.url, entity.index);
   return text;
 }
 

@@ -1,44 +1,7 @@
-import { ParseError, type RawDocument } from './format.js';
-import { position } from './xml-well-formed.js';
+import { ParseError, position, type RawDocument } from './format.js';
+import { fixWindows1252 } from './windows-1252.js';
 
 const DECLARATION = /^<\?xml\s+version\s*=\s*(["'])[^"']*\1\s+encoding\s*=\s*(["'])([^"']*)\2/;
-
-// WHATWG index-windows-1252 for 0x80–0x9F. Node 20.18.3 and later decode windows-1252 (and so the labels
-// ISO-8859-1, Latin-1, US-ASCII) as Latin-1 there (nodejs/node#60888), turning "–" (0x96) into a control.
-const WINDOWS_1252_C1 = String.fromCharCode(
-  0x20ac,
-  0x81,
-  0x201a,
-  0x192,
-  0x201e,
-  0x2026,
-  0x2020,
-  0x2021,
-  0x2c6,
-  0x2030,
-  0x160,
-  0x2039,
-  0x152,
-  0x8d,
-  0x17d,
-  0x8f,
-  0x90,
-  0x2018,
-  0x2019,
-  0x201c,
-  0x201d,
-  0x2022,
-  0x2013,
-  0x2014,
-  0x2dc,
-  0x2122,
-  0x161,
-  0x203a,
-  0x153,
-  0x9d,
-  0x17e,
-  0x178,
-);
 
 interface ByteOrderMark {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -86,9 +49,7 @@ function firstInvalid(text: string, bytes: Buffer, encoding: string, skip: numbe
 
 function decodeStrictly(doc: RawDocument, decoder: TextDecoder, skip: number): string {
   try {
-    const text = decoder.decode(doc.bytes);
-    if (decoder.encoding !== 'windows-1252') return text;
-    return text.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
+    return fixWindows1252(decoder.decode(doc.bytes), decoder.encoding);
   } catch {
     const text = new TextDecoder(decoder.encoding).decode(doc.bytes);
     const at = firstInvalid(text, doc.bytes, decoder.encoding, skip);

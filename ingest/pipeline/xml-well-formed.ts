@@ -1,4 +1,4 @@
-import { ParseError } from './format.js';
+import { ParseError, position } from './format.js';
 
 /**
  * The deepest element nesting accepted. The corpus (747 KOOP motions, SRU) nests at most 10 levels and
@@ -21,14 +21,8 @@ const SUBSET_ITEM = new RegExp(`\\s+|%[^;\\s]+;|<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?
 const SUBSET_END = /\]\s*>/y;
 const ENTITY = /<!ENTITY/i;
 
-/** "line L, column C" of a character index in the text. */
-export function position(text: string, index: number): string {
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${index - before.lastIndexOf('\n')}`;
-}
-
-function refuseEntity(text: string, url: string, at: number): never {
+/** Refuses a document holding a DTD entity declaration at `at`. */
+export function refuseEntity(text: string, url: string, at: number): never {
   throw new ParseError(`${url}: DTD entity declarations are refused (possible entity expansion attack)`, position(text, at));
 }
 
