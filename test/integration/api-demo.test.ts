@@ -8,6 +8,9 @@ import { loadDemo } from '../../ingest/demo/load-demo.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { JOURNALIST_QUERIES as Q } from '../support/api-journalist-queries.js';
 import { useGraph } from '../support/graph.js';
+import { createTestApi } from '../support/api-client.js';
+import { STOP_WORDS } from '../../src/neo4j/queries/lucene.js';
+import { SEARCH_INDEX } from '../../src/neo4j/schema.js';
 
 /**
  * The five journalist questions against the real demo data (the documents of ingest/demo/manifest.json
@@ -16,6 +19,7 @@ import { useGraph } from '../support/graph.js';
 const { graph } = useGraph();
 let server: { url: string; close(): Promise<void> };
 let dir: string;
+let api: ReturnType<typeof createTestApi>;
 const vendors = { companies: ['hikvision', 'dahua'] };
 const JENV = 'minister-van-justitie-en-veiligheid';
 
@@ -24,6 +28,8 @@ beforeAll(async () => {
   const config = { ...loadConfig(), port: 0, logLevel: 'error', rawStore: join(dir, 'raw'), stateDir: join(dir, 'state') };
   expect(await loadDemo(graph(), config)).toMatch(/documents/);
   server = await startServer(graph(), config);
+  // search runs in this process, interpreted and compiled, as the other API tests run their queries.
+  api = createTestApi(graph(), {}, { bothEngines: true });
 }, 240_000);
 
 afterAll(async () => {
@@ -200,5 +206,43 @@ describe('stats and the lists on the demo data', () => {
       expect(list.slice(dated).every((q: { submittedAt: string | null }) => q.submittedAt === null)).toBe(true);
     }
     expect(data.desc.nodes[0].submittedAt >= data.asc.nodes[0].submittedAt).toBe(true);
+  });
+});
+
+type Hit = { type: string; node: { id: string; name?: string } };
+async function search(text: string, types: string[] | null, first: number): Promise<Hit[]> {
+  const r = await api.query<{ search: Hit[] }>(
+    'query($text: String!, $types: [NodeType!], $first: Int) { search(text: $text, types: $types, first: $first) { type node { id ... on Person { name } ... on Party { name } } } }',
+    { text, types, first },
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.search;
+}
+
+describe('search on the demo data', () => {
+  it('restricts the search itself to the types, so a type buried under other hits is still found', async () => {
+    // van is in hundreds of case and motion titles, which outscore a person's name.
+    const [all, persons] = [await search('van', null, 100), await search('van', ['Person'], 5)];
+    expect(all.filter((h) => h.type !== 'Person').length).toBeGreaterThan(50);
+    expect(persons).toHaveLength(5);
+    for (const h of persons) expect(h).toMatchObject({ type: 'Person', node: { name: expect.stringMatching(/\bvan\b/i) } });
+    expect((await search('D66', ['Party'], 1)).map((h) => h.node.name)).toEqual(['Democraten 66']);
+    expect((await search('Wilders', ['Person'], 1)).map((h) => h.node.name)).toEqual(['Geert Wilders']);
+  });
+
+  it('finds a thing by its exact name, stop words and all, and ranks hits with every word first', async () => {
+    expect((await search('Partij voor de Dieren', null, 3))[0]!.node.name).toBe('Partij voor de Dieren');
+    expect((await search('Partij voor de Dieren was', ['Party'], 3))[0]!.node.name).toBe('Partij voor de Dieren');
+    expect((await search('Democraten 66', null, 3))[0]!.node.name).toBe('Democraten 66');
+  });
+
+  it('folds the typo-tolerant part as the index folds, so diacritics do not use up the typos', async () => {
+    for (const text of ['Yeşilgözz', 'Yesilgozz', 'Jeşilgöz']) expect((await search(text, ['Person'], 3)).map((h) => h.node.name), text).toContain('Dilan Yeşilgöz-Zegerius');
+  });
+
+  it('knows the stop words of the analyzer that the index uses', async () => {
+    const [index] = await readRows<{ analyzer: string }>(graph(), 'SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options.indexConfig.`fulltext.analyzer` AS analyzer', { name: SEARCH_INDEX });
+    const [analyzer] = await readRows<{ stopwords: string[] }>(graph(), 'CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer, stopwords WHERE analyzer = $a RETURN stopwords', { a: index!.analyzer });
+    expect([...STOP_WORDS].sort()).toEqual([...analyzer!.stopwords].sort());
   });
 });
