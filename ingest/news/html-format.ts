@@ -25,7 +25,7 @@ function articleUrl(canonical: string | undefined, doc: RawDocument): string {
 /** News article pages (HTML with Open Graph, JSON-LD, `<meta>`, `<time>`): Article, Publisher, PUBLISHED_BY. */
 export const newsHtmlFormat: Format = {
   name: 'news-html',
-  version: '1',
+  version: '2',
   detect(doc, head) {
     const looksHtml = HTML_HEAD.test(head) || /text\/html|application\/xhtml/i.test(doc.contentType ?? '');
     return looksHtml && !PARLIAMENTARY.test(head);

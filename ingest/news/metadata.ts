@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { dutchDateTime } from '../../src/analysis/dutch-time.js';
 import { dereference, isArticleObject, parseJsonLd, textsOf, type JsonLdObject } from './json-ld.js';
 
 /** What a news page says about itself. */
@@ -26,7 +27,7 @@ const squash = (s: string | undefined): string | undefined => {
   return t ? t : undefined;
 };
 
-/** An ISO date-time (UTC) or date for a date string a page gives; undefined when it is not a date. */
+/** An ISO date-time in Dutch local time (see dutchDateTime) or a date, for a date string a page gives; undefined when it is not a date. */
 function toIsoDateTime(raw: string | undefined): string | undefined {
   const s = raw?.trim();
   if (!s) return undefined;
@@ -34,7 +35,7 @@ function toIsoDateTime(raw: string | undefined): string | undefined {
   const ms = Date.parse(s);
   if (Number.isNaN(ms)) return undefined;
   const year = new Date(ms).getUTCFullYear();
-  return year >= 1800 && year <= 2200 ? new Date(ms).toISOString() : undefined;
+  return year >= 1800 && year <= 2200 ? dutchDateTime(ms) : undefined;
 }
 
 const meta = ($: CheerioAPI, ...names: string[]): string | undefined => {

@@ -3,6 +3,7 @@
  * government three weeks; a postponement notice does not move the deadline, it only says that the
  * answer will be late, so a question past its deadline with a notice is "overdue with notice".
  */
+import { dutchDay } from './dutch-time.js';
 
 export const ANSWER_TERM_DAYS = 21;
 
@@ -60,9 +61,9 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
 }
 
-/** Today's date as YYYY-MM-DD (UTC). */
+/** Today's date as YYYY-MM-DD, the day it is in the Netherlands. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return dutchDay();
 }
 
 const earliest = (days: (string | null)[]): string | null => days.filter((d): d is string => d !== null).sort()[0] ?? null;

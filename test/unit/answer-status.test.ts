@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { assessAnswer, unansweredSubQuestions } from '../../src/analysis/answer-status.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { assessAnswer, today, unansweredSubQuestions } from '../../src/analysis/answer-status.js';
+import { dutchDateTime, dutchDay } from '../../src/analysis/dutch-time.js';
 import { assessFollowUp, claimsNoFollowUp } from '../../src/analysis/follow-up.js';
 
 const submitted = '2022-03-10';
@@ -87,5 +88,27 @@ describe('motion follow-up', () => {
     expect(claimsNoFollowUp('de motie Buitenweg en Verhoeven (30821–90) uit 2019, waar geen vervolg aan is gegeven')).toBe(true);
     expect(claimsNoFollowUp('zoals gevraagd in de motie')).toBe(false);
     expect(assessFollowUp({ status: 'rejected' }, [doc('2019-11-01')], 365, '2022-01-01').state).toBe('NOT_ADOPTED');
+  });
+});
+
+describe('Dutch days', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('cuts an instant to the day it is in the Netherlands, through both changes of the clock', () => {
+    expect(dutchDateTime(Date.parse('2022-03-10T23:30:00Z'))).toBe('2022-03-11T00:30:00+01:00');
+    expect(dutchDateTime(Date.parse('2022-03-27T00:59:59Z'))).toBe('2022-03-27T01:59:59+01:00');
+    expect(dutchDateTime(Date.parse('2022-03-27T01:00:00Z'))).toBe('2022-03-27T03:00:00+02:00');
+    expect(dutchDateTime(Date.parse('2022-10-30T00:30:00Z'))).toBe('2022-10-30T02:30:00+02:00');
+    expect(dutchDateTime(Date.parse('2022-10-30T01:30:00Z'))).toBe('2022-10-30T02:30:00+01:00');
+    expect(dutchDay(Date.parse('2022-12-31T23:00:00Z'))).toBe('2023-01-01');
+    expect(dutchDay(Date.parse('2022-12-31T22:59:59Z'))).toBe('2022-12-31');
+  });
+
+  it('takes today as the Dutch day: at 00:30 in Amsterdam a question due that day is due today', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2022-03-30T22:30:00Z'));
+    expect(today()).toBe('2022-03-31');
+    const status = assessAnswer({ submittedAt: '2022-03-10', answers: [], postponements: [], withdrawnAt: null, closed: false }, today());
+    expect(status).toMatchObject({ status: 'OPEN_WITHIN_TERM', dueAt: '2022-03-31', daysLate: 0 });
   });
 });

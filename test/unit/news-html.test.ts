@@ -18,8 +18,8 @@ describe('news-html: metadata from the common page structures', () => {
     expect(article.id).toBe('https://voorbeeldblad.example/nieuws/2022/02/gemeenten-camera');
     expect(article.props).toMatchObject({
       title: "Gemeenten twijfelen over camera's van Chinese makers",
-      publishedAt: '2022-02-08T05:30:00.000Z',
-      modifiedAt: '2022-02-08T08:15:00.000Z',
+      publishedAt: '2022-02-08T06:30:00+01:00',
+      modifiedAt: '2022-02-08T09:15:00+01:00',
       authors: ['Anna Jansen'],
       language: 'nl',
       section: 'Binnenland',
@@ -35,7 +35,7 @@ describe('news-html: metadata from the common page structures', () => {
     expect(article.id).toBe('https://dagbladfictief.example/tech/12345/politie-camera-s');
     expect(article.props).toMatchObject({
       title: "Politie kocht honderden camera's via tussenpersoon",
-      publishedAt: '2022-02-09T13:05:00.000Z',
+      publishedAt: '2022-02-09T14:05:00+01:00',
       authors: ['Bram de Vries', 'Ceylan Yıldız'],
       language: 'nl',
       keywords: ['politie', "camera's", 'privacy'],
@@ -49,7 +49,7 @@ describe('news-html: metadata from the common page structures', () => {
   it('reads a JSON-LD @graph, following @id references to the author and the publisher', () => {
     const { article, publisher } = parse(fixture('jsonld-graph.html'));
     expect(article.id).toBe('https://onderzoek.example/artikelen/ministeries-zonder-overzicht');
-    expect(article.props).toMatchObject({ title: "Ministeries zonder overzicht van camera's", authors: ['Daan Visser'], publishedAt: '2022-02-08T05:00:00.000Z', language: 'nl' });
+    expect(article.props).toMatchObject({ title: "Ministeries zonder overzicht van camera's", authors: ['Daan Visser'], publishedAt: '2022-02-08T06:00:00+01:00', language: 'nl' });
     expect(publisher.props.name).toBe('Onderzoeksplatform Voorbeeld');
   });
 
@@ -60,6 +60,18 @@ describe('news-html: metadata from the common page structures', () => {
     expect(article.props.description).toMatch(/^Een meerderheid/);
     expect(publisher.id).toBe('lokaalnieuws.example');
     expect(publisher.props.name).toBeUndefined();
+  });
+
+  it('keeps a publication time in Dutch time, so that one just after midnight there is on that Dutch day', () => {
+    const page = (published: string) =>
+      parse({
+        url: 'https://voorbeeldblad.example/nieuws/nacht',
+        bytes: Buffer.from(`<!doctype html><html lang="nl"><head><title>Nacht</title><meta property="og:url" content="https://voorbeeldblad.example/nieuws/nacht"><meta property="article:published_time" content="${published}"></head><body><article><p>Tekst</p></article></body></html>`),
+      }).article.props.publishedAt;
+    expect(page('2022-03-10T23:30:00Z')).toBe('2022-03-11T00:30:00+01:00');
+    expect(page('2022-06-30T22:15:00.000Z')).toBe('2022-07-01T00:15:00+02:00');
+    expect(page('2022-03-11T00:30:00+01:00')).toBe('2022-03-11T00:30:00+01:00');
+    expect(page('2022-03-11')).toBe('2022-03-11');
   });
 
   it('still parses broken markup', () => {
