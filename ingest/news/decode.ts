@@ -1,3 +1,4 @@
+import { byteOrderMark } from '../pipeline/byte-order-mark.js';
 import { ParseError } from '../pipeline/format.js';
 import { fixWindows1252 } from '../pipeline/windows-1252.js';
 
@@ -8,8 +9,8 @@ const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
 
 /** The charset a page declares: BOM, then Content-Type, then `<meta charset>` or `http-equiv` in its head. */
 export function declaredCharset(bytes: Buffer, contentType?: string): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  const bom = byteOrderMark(bytes);
+  if (bom) return bom.encoding;
   const fromHeader = /charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(contentType ?? '')?.[1];
   if (fromHeader) return fromHeader.toLowerCase();
   const fromMeta = META_CHARSET.exec(bytes.subarray(0, 8192).toString('latin1'))?.[1];

@@ -6,7 +6,7 @@ import { decodeHtml } from './decode.js';
 import { extractArticleMeta } from './metadata.js';
 import { toArticleFragment } from './to-fragment.js';
 
-const HTML_HEAD = /^(?:\ufeff)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i;
+const HTML_HEAD = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i;
 const PARLIAMENTARY = /officielebekendmakingen\.nl|tweedekamer\.nl|OVERHEIDop\./i;
 
 /** The web address to key the article on: the page's own canonical link, else the address it came from. */

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { validateFragment, type FragmentBody, type GraphFragment } from '../../src/model/fragment.js';
+import { headOf } from './byte-order-mark.js';
 import { NotRetryableError } from './errors.js';
 import type { IngestedSources } from './ingested-sources.js';
 import { ParseError, type Format, type ParseResult, type RawDocument } from './format.js';
@@ -69,7 +70,7 @@ function displayPath(path: string): string {
 
 /** What a document no format claims looks like, so its rejection says more than that. */
 function lookOf(doc: RawDocument): string {
-  const head = doc.bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = headOf(doc.bytes).trimStart();
   if (head === '') return 'an empty document';
   if (/^[{[]/.test(head)) return 'JSON, but not a Tweede Kamer OData page or entity';
   const root = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/i.exec(head)?.[1];

@@ -37,7 +37,7 @@ export interface Format {
   name: string;
   /** Bump when the output changes, so stored documents are parsed again. */
   version: string;
-  /** Whether this format claims the document; `head` is the first 4 KiB decoded as UTF-8. */
+  /** Whether this format claims the document; `head` is its first 4 KiB as text (see headOf). */
   detect(doc: RawDocument, head: string): boolean;
   parse(doc: RawDocument): ParseResult;
 }

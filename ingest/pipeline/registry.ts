@@ -1,6 +1,7 @@
 import { KOOP_FORMATS } from '../officielebekendmakingen/formats.js';
 import { NEWS_FORMATS } from '../news/formats.js';
 import { TK_FORMATS } from '../tweedekamer/formats.js';
+import { headOf } from './byte-order-mark.js';
 import type { Format, RawDocument } from './format.js';
 
 /** Every format the ingest knows, in detection order: the most specific first. */
@@ -13,6 +14,6 @@ export function formatByName(name: string): Format | undefined {
 
 /** The first format that claims the document, or undefined. */
 export function detectFormat(doc: RawDocument): Format | undefined {
-  const head = doc.bytes.subarray(0, 4096).toString('utf8');
+  const head = headOf(doc.bytes);
   return FORMATS.find((f) => f.detect(doc, head));
 }

@@ -1,4 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
+import { textOf } from './byte-order-mark.js';
 import type { RawDocument } from './format.js';
 import { checkHtmlDepth } from './html-depth.js';
 import { decodeXml } from './xml-encoding.js';
@@ -9,7 +10,7 @@ import { checkWellFormed, refuseEntity } from './xml-well-formed.js';
  * not what we expect). The size is bounded where the document is read or fetched (GRAAFWERK_MAX_DOCUMENT_BYTES).
  */
 function decodeHtml(doc: RawDocument): string {
-  const text = doc.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = textOf(doc.bytes);
   const entity = /<!ENTITY/i.exec(text);
   if (entity) refuseEntity(text, doc.url, entity.index);
   return text;

@@ -1,19 +1,8 @@
+import { byteOrderMark } from './byte-order-mark.js';
 import { ParseError, position, type RawDocument } from './format.js';
 import { fixWindows1252 } from './windows-1252.js';
 
 const DECLARATION = /^<\?xml\s+version\s*=\s*(["'])[^"']*\1\s+encoding\s*=\s*(["'])([^"']*)\2/;
-
-interface ByteOrderMark {
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
-  length: number;
-}
-
-function byteOrderMark(b: Buffer): ByteOrderMark | undefined {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
-  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
-  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
-  return undefined;
-}
 
 /** The decoder for a declared encoding name, or undefined when Node's TextDecoder does not know it. */
 function decoderFor(label: string, fatal: boolean): TextDecoder | undefined {

@@ -1,3 +1,4 @@
+import { textOf } from '../pipeline/byte-order-mark.js';
 import type { Format, ParseResult, RawDocument } from '../pipeline/format.js';
 import { mapRecords } from './map-records.js';
 import { readODataPage, toRecord } from './odata-reader.js';
@@ -25,7 +26,7 @@ export const tkODataFormat: Format = {
     );
   },
   parse(doc: RawDocument): ParseResult {
-    const page = readODataPage(doc.bytes.toString('utf8'));
+    const page = readODataPage(textOf(doc.bytes));
     // A row that is not an object is rejected on its own; the rest of the page is read.
     const isRow = (row: unknown): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row);
     const notRows = page.rows.flatMap((row, i) => (isRow(row) ? [] : [{ where: `row ${i + 1}`, reason: `not an object but ${row === null ? 'null' : Array.isArray(row) ? 'an array' : typeof row}` }]));

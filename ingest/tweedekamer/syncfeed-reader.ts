@@ -1,5 +1,6 @@
 import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
+import { headOf } from '../pipeline/byte-order-mark.js';
 import { ParseError, type RawDocument } from '../pipeline/format.js';
 import { loadXml } from '../pipeline/safe-xml.js';
 import { normaliseId } from '../../src/model/ids.js';
@@ -27,7 +28,7 @@ const pascal = (name: string): string => {
  * `<x ref="guid"/>` → refs.X, other child elements → fields; GUIDs in lower case.
  */
 export function readSyncFeedPage(doc: RawDocument): SyncFeedPage {
-  if (/<!DOCTYPE/i.test(doc.bytes.subarray(0, 2048).toString('utf8'))) throw new ParseError('SyncFeed page with a DOCTYPE is refused');
+  if (/<!DOCTYPE/i.test(headOf(doc.bytes, 2048))) throw new ParseError('SyncFeed page with a DOCTYPE is refused');
   const $ = loadXml(doc);
   const root = $.root().children().first();
   if (root.length === 0 || localName(root[0]!.name) !== 'feed') throw new ParseError('not an Atom feed: the root element is not <feed>');

@@ -166,3 +166,33 @@ describe('HTML publications (the KOOP HTML fallback)', () => {
     expect(loadHtml({ bytes: Buffer.from(page(500)), url: 'test://kv.html' })('.vraag').text()).toBe('Vraag 1');
   });
 });
+
+describe('a byte order mark decides how the start of a document is read when its format is told', () => {
+  const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)));
+  const utf16 = (text: string, bigEndian: boolean) => {
+    const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    return bigEndian ? Buffer.from(le).swap16() : le;
+  };
+
+  it('a UTF-16 KOOP publication is recognised without --format, XML and HTML alike', () => {
+    const xml = BASE.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    for (const bigEndian of [false, true]) {
+      const d = doc(utf16(xml, bigEndian));
+      expect(detectFormat(d)?.name).toBe('koop-xml');
+      expect(detectFormat(d)!.parse(d).body).toEqual(parse(doc(Buffer.from(BASE))));
+    }
+    const html = fixture('koop/kv-tk-2022Z04510.html');
+    const plain = doc(html, 'test://kv-tk-2022Z04510.html');
+    const wide = doc(utf16(html.toString('utf8'), false), 'test://kv-tk-2022Z04510.html');
+    expect(detectFormat(wide)?.name).toBe(detectFormat(plain)!.name);
+    expect(detectFormat(wide)!.parse(wide).body).toEqual(detectFormat(plain)!.parse(plain).body);
+  });
+
+  it('an OData page saved with a UTF-8 byte order mark is recognised and read as without it', () => {
+    const page = fixture('tk/odata/fractie_page_1.json');
+    const marked = doc(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), page]), 'test://fractie_page_1.json');
+    expect(detectFormat(marked)?.name).toBe('tk-odata');
+    const plain = doc(page, 'test://fractie_page_1.json');
+    expect(detectFormat(marked)!.parse(marked)).toEqual(detectFormat(plain)!.parse(plain));
+  });
+});
