@@ -52,22 +52,30 @@ WITH c, count(DISTINCT q) AS count
 RETURN ${project('c')} AS company, count ORDER BY count DESC, company.name LIMIT ${first}`);
 }
 
-/** Answer delays per office addressed or per person who answered. Params: $from, $to, $asOf, $first. */
+/**
+ * Answer delays per office addressed, or per person who signed a question's first answer (the one its
+ * status counts: not a later answer, not deleted, received by $asOf), over the questions submitted
+ * from $from to $to and by $asOf. Each question counts once per office or person; ties keep to the
+ * subject's id. Params: $from, $to, $asOf, $first.
+ */
 export function answerDelaysCypher(by: 'OFFICE' | 'PERSON'): string {
   const group =
     by === 'OFFICE'
       ? `MATCH (q)-[:ADDRESSED_TO]->(s:Office) WHERE ${visible('s')}`
-      : `MATCH (q)<-[:ANSWERS]-(:Answer)-[:ANSWERED_BY]->(s:Person) WHERE ${visible('s')}`;
+      : `MATCH (q)<-[:ANSWERS]-(a:Answer)-[:ANSWERED_BY]->(s:Person)
+WHERE answered IS NOT NULL AND ${visible('a')} AND coalesce(a.later, false) = false AND a.receivedAt IS NOT NULL
+  AND date(left(a.receivedAt, 10)) = answered AND ${visible('s')}`;
   return `MATCH (q:Question)
 WHERE ${visible('q')} AND ($from IS NULL OR q.submittedAt >= $from) AND ($to IS NULL OR left(q.submittedAt, 10) <= $to)
 ${answerStatusCypher(ANSWER_TERM_DAYS)}
+WITH q, answered, status, daysLate WHERE status IS NOT NULL AND status <> 'NOT_YET_SUBMITTED'
 ${group}
-WITH s, q, status, daysLate
-WITH s, count(DISTINCT q) AS questions,
-  count(DISTINCT CASE WHEN status = 'ANSWERED_ON_TIME' THEN q END) AS onTime,
-  count(DISTINCT CASE WHEN status = 'ANSWERED_LATE' THEN q END) AS late,
-  count(DISTINCT CASE WHEN status IN ['OVERDUE_WITH_NOTICE', 'OVERDUE_WITHOUT_NOTICE'] THEN q END) AS overdue,
+WITH DISTINCT s, q, status, daysLate
+WITH s, count(q) AS questions,
+  count(CASE WHEN status = 'ANSWERED_ON_TIME' THEN q END) AS onTime,
+  count(CASE WHEN status = 'ANSWERED_LATE' THEN q END) AS late,
+  count(CASE WHEN status IN ['OVERDUE_WITH_NOTICE', 'OVERDUE_WITHOUT_NOTICE'] THEN q END) AS overdue,
   coalesce(avg(CASE WHEN daysLate > 0 THEN daysLate END), 0.0) AS averageDaysLate
 RETURN ${project('s')} AS subject, questions, onTime, late, overdue, averageDaysLate
-ORDER BY averageDaysLate DESC, questions DESC LIMIT $first`;
+ORDER BY averageDaysLate DESC, questions DESC, subject.id LIMIT $first`;
 }
