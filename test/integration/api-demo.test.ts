@@ -135,7 +135,7 @@ async function simpleRoutes(from: string, to: string, maxHops: number): Promise<
     graph(),
     `MATCH (a {id: $from}) WHERE NOT a:Source MATCH (b {id: $to}) WHERE NOT b:Source
     MATCH p = (a)-[*1..${maxHops}]-(b)
-    WHERE all(n IN nodes(p) WHERE NOT n:Source AND coalesce(n.deleted, false) = false)
+    WHERE all(n IN nodes(p) WHERE NOT n:Source AND coalesce(n.deleted, false) = false) AND none(r IN relationships(p) WHERE r:SAME_AS)
       AND all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
     RETURN DISTINCT [n IN nodes(p) | n.id] AS route`,
     { from, to },

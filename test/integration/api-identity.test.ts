@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FragmentBuilder, ref } from '../../src/model/fragment.js';
+import { EDGE_TYPES } from '../../src/model/kinds.js';
 import { readRows, writeGraph } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { applyAcceptedIdentities, flattenMergesCypher, repointEdges } from '../../src/review/candidates.js';
@@ -217,6 +218,30 @@ describe('identity review through the API', () => {
     await writeGraph(graph(), async (tx) => walk((await tx.run(`EXPLAIN ${flattenMergesCypher('Person')}`, { from: 'a', to: 'b' })).summary.plan as never));
     expect(operators).toContain('NodeIndexSeek');
     expect(operators.filter((o) => /Scan/.test(o))).toEqual([]);
+  });
+
+  it('takes no candidate pair for a relationship: two persons tied by SAME_AS alone have no path, one tied by a motion too has that path', async () => {
+    await writeGraph(graph(), (tx) =>
+      tx.run(`CREATE (h:Person {id: 'idt-hans', name: 'Hans Teunissen'})-[:SAME_AS {reason: 'name 0.70', score: 0.7}]->(n:Person {id: 'idt-name-teunissen', name: 'Teunissen'})
+        CREATE (c:Person {id: 'idt-christine', name: 'Christine Teunissen'})-[:SAME_AS {reason: 'name 0.70', score: 0.7}]->(n)
+        CREATE (c)-[:SUBMITTED {role: 'Indiener'}]->(:Motion {id: 'idt-motion', number: '36000-1', title: 'Motie'})<-[:SUBMITTED {role: 'Medeindiener'}]-(n)`),
+    );
+    const api = createTestApi(graph());
+    const paths = async (from: string, to: string) => {
+      const r = await api.query('query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { paths { hops { type } } } }', { from, to });
+      expect(r.errors).toBeUndefined();
+      return (r.data!.paths.paths as { hops: { type: string }[] }[]).map((p) => p.hops.map((h) => h.type).join(' '));
+    };
+    expect(await paths('idt-hans', 'idt-christine')).toEqual([]);
+    expect(await paths('idt-name-teunissen', 'idt-christine')).toEqual(['SUBMITTED SUBMITTED']);
+  });
+
+  it('counts every edge type, those with no edge as 0', async () => {
+    const r = await createTestApi(graph()).query('{ stats { edges { name count } } }');
+    expect(r.errors).toBeUndefined();
+    const edges = r.data!.stats.edges as { name: string; count: number }[];
+    expect(edges.map((e) => e.name).sort()).toEqual([...EDGE_TYPES].sort());
+    expect(edges.find((e) => e.name === 'DECIDES')).toEqual({ name: 'DECIDES', count: 0 });
   });
 
   it('takes no mutation over GET', async () => {

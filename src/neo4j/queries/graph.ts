@@ -1,11 +1,11 @@
 import { EDGE_TYPES, NODE_LABELS } from '../../model/kinds.js';
 import { anyLabelById, listed, visible } from './nodes.js';
 
-/** Node counts per label, as the lists count them (`listed`), and edge counts per type, from the count store where possible. */
+/** Node counts per label, as the lists count them (`listed`), and edge counts per type (0 included), from the count store where possible. */
 export const statsCypher = `CALL () {
 ${NODE_LABELS.map((l) => `  MATCH (n:${l}) WITH count(n) AS all RETURN 'node' AS kind, '${l}' AS name, all - COUNT { MATCH (d:${l}) WHERE NOT (${listed('d')}) } AS count`).join('\n  UNION ALL\n')}
   UNION ALL
-${EDGE_TYPES.map((t) => `  MATCH ()-[r:${t}]->() RETURN 'edge' AS kind, '${t}' AS name, count(r) AS count`).join('\n  UNION ALL\n')}
+${EDGE_TYPES.map((t) => `  MATCH ()-[r:${t}]->() WITH count(r) AS count RETURN 'edge' AS kind, '${t}' AS name, count`).join('\n  UNION ALL\n')}
 }
 RETURN kind, name, count`;
 
@@ -85,19 +85,21 @@ const weakness = (r: string): string => `CASE type(${r}) WHEN 'MENTIONS' THEN 1 
  * pattern filters the k paths already selected and leaves fewer). Neo4j 5.26 checks `x <> a` at each
  * hop of the search and the rest on each path it finds; binding the two nodes of a hop with WITH makes
  * the check of their relationships an expand-into, not a scan. The search ends at the hop bound or the
- * query's time limit. The hop bound and path count are validated integers spliced in because Cypher
- * takes no parameter there. Params: $from, $to (element ids of two different nodes).
+ * query's time limit. A SAME_AS edge is no hop: it is a guess that two nodes are one (awaiting review
+ * or decided), not a relationship a document states. The hop bound and path count are validated
+ * integers spliced in because Cypher takes no parameter there. Params: $from, $to (element ids of two
+ * different nodes).
  */
 export function pathsCypher(maxHops: number, k: number): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new RangeError(`maxHops out of range: ${maxHops}`);
   if (!Number.isInteger(k) || k < 1 || k > 20) throw new RangeError(`path count out of range: ${k}`);
   return `MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
-MATCH p = SHORTEST ${k} ((a) ((y)-[r]-(x) WHERE x <> a AND NOT x:Source AND ${visible('x')}){1,${maxHops}} (b)
+MATCH p = SHORTEST ${k} ((a) ((y)-[r:!SAME_AS]-(x) WHERE x <> a AND NOT x:Source AND ${visible('x')}){1,${maxHops}} (b)
   WHERE all(i IN range(0, size(x) - 2) WHERE NOT x[i] IN x[i + 1..])
     AND all(i IN range(0, size(r) - 1) WHERE NOT EXISTS {
       WITH y[i] AS s, r[i] AS e, x[i] AS t
-      MATCH (s)-[q]-(t) WHERE q <> e AND (${weakness('q')} < ${weakness('e')} OR (${weakness('q')} = ${weakness('e')} AND elementId(q) < elementId(e))) }))
+      MATCH (s)-[q:!SAME_AS]-(t) WHERE q <> e AND (${weakness('q')} < ${weakness('e')} OR (${weakness('q')} = ${weakness('e')} AND elementId(q) < elementId(e))) }))
 RETURN [n IN nodes(p) | ${graphNode('n', true)}] AS nodes,
   [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS rels
 ORDER BY length(p)`;
