@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { FragmentBuilder, ref } from '../../src/model/fragment.js';
+import { FragmentBuilder, ref, type Props } from '../../src/model/fragment.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { startServer } from '../../src/graphql/app.js';
@@ -128,6 +128,27 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     expect(r.data!.motion.votes).toContainEqual({ choice: 'Voor', seats: 19, voter: { id: IDS.D66 } });
     expect(r.data!.motion.followUp).toEqual({ state: 'UNANSWERED', dueAt: '2020-07-01', documents: [] });
     expect(r.data!.other.followUp).toEqual({ state: 'FOLLOWED_UP', documents: [{ via: 'FOLLOWS_UP', date: '2019-11-01', document: { id: 'kst-30821-95' } }] });
+  });
+
+  it("gives a motion's decision as its status takes it: the latest binding one, not a later registration or scheduling, with its votes, date and the voters' names as registered", async () => {
+    const b = new FragmentBuilder();
+    const m = b.node('Motion', 'm-decisions', { number: '2024Z90001', title: 'Motie met drie besluiten', status: 'adopted' });
+    const decision = (id: string, props: Props, version: string) => {
+      b.node('Decision', id, props, { version });
+      b.edge('DECIDES', ref('Decision', id), m, {});
+    };
+    decision('d-vote', { kind: 'Stemmen - aangenomen', text: 'Aangenomen.', outcome: 'adopted', status: 'Besluit', order: 2 }, '2024-03-05T14:00:00.000Z');
+    decision('d-registered', { kind: 'Ingediend', text: 'Ingediend.', outcome: 'submitted', status: 'Besluit', order: 1 }, '2024-03-12T09:00:00.000Z');
+    decision('d-scheduled', { kind: 'Agenderen', text: 'Agenderen voor de stemmingen.', status: 'Besluit', order: 3 }, '2024-03-11T09:00:00.000Z');
+    b.edge('VOTED', ref('Person', 'p-stub-voter'), ref('Decision', 'd-vote'), { choice: 'Voor', rawChoice: 'Voor', actorName: 'Korte de, M.C.', partyName: 'VVD' });
+    const source = { id: 'src-decisions', url: 'test://decisions', fetchedAt: '2024-03-13T00:00:00Z', parser: 't', parserVersion: '1' };
+    await new GraphWriter(graph(), { batchSize: 50 }).write([{ source, ...b.build() }]);
+    const r = await api.query('{ motion(number: "2024Z90001") { decision { id outcome date } votes { choice voterName voter { id ... on Person { name } } } } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.motion).toEqual({
+      decision: { id: 'd-vote', outcome: 'adopted', date: '2024-03-05' },
+      votes: [{ choice: 'Voor', voterName: 'Korte de, M.C.', voter: { id: 'p-stub-voter', name: null } }],
+    });
   });
 
   it('searches with typo tolerance and filters by type', async () => {

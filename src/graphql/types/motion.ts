@@ -1,4 +1,5 @@
 import { today } from '../../analysis/answer-status.js';
+import { BINDING_OUTCOMES, NON_BINDING_STATUSES } from '../../analysis/motion-status.js';
 import { GOVERNMENT_LABELS, assessFollowUp, claimsNoFollowUp } from '../../analysis/follow-up.js';
 import { motionReferencesCypher } from '../../neo4j/queries/motions.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
@@ -9,15 +10,24 @@ import { nodeFields, nodeReads, related, relatedNodes, toInt } from './common.js
 
 type M = NodeObject & { __asOf?: string; __withinDays?: number };
 
-const decisionDate = (d: NodeObject) => String(d.date ?? d.decidedAt ?? '');
+/** A decision's date: as stored, else the day of its record's version (as a motion's decidedAt is). */
+const decisionDate = (d: NodeObject): string | null =>
+  (d.date as string | undefined) ?? (d.decidedAt as string | undefined) ?? (typeof d.version === 'string' ? d.version.slice(0, 10) : null);
+
+const isBinding = (d: NodeObject) => (BINDING_OUTCOMES as readonly unknown[]).includes(d.outcome) && !NON_BINDING_STATUSES.includes(String(d.status ?? ''));
+
+/** Newest first: by the record's version, then by the order on the agenda, as derive-motion-status.ts orders them. */
+const newestFirst = (a: NodeObject, b: NodeObject) => String(b.version ?? '').localeCompare(String(a.version ?? '')) || Number(b.order ?? -1) - Number(a.order ?? -1);
 
 /** A text property that may arrive as a list of paragraphs (the KOOP parser keeps each "overwegende …" apart). */
 export const textOf = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : typeof v === 'string' && v !== '' ? v : null);
 
+/** The decision a motion's status comes from: its latest binding decision (see derive-motion-status.ts), else its latest decision of any kind. */
 async function latestDecision(m: M, ctx: ApiContext): Promise<NodeObject | null> {
   const decisions = await relatedNodes(ctx, m, 'DECIDES', 'in');
-  // Not sorted in place: the loader's list is shared by every field of the request that reads it.
-  return decisions.reduce<NodeObject | null>((latest, d) => (latest === null || decisionDate(d) > decisionDate(latest) ? d : latest), null);
+  const binding = decisions.filter(isBinding);
+  // Copied before sorting: the loader's list is shared by every field of the request that reads it.
+  return [...(binding.length > 0 ? binding : decisions)].sort(newestFirst)[0] ?? null;
 }
 
 async function referringDocuments(m: M, ctx: ApiContext) {
@@ -35,7 +45,7 @@ async function referringDocuments(m: M, ctx: ApiContext) {
   });
 }
 
-const DECISION_READS = ['Decision.date', 'Decision.decidedAt'];
+const DECISION_READS = ['Decision.outcome', 'Decision.status', 'Decision.version', 'Decision.order'];
 
 /** The stored properties each Motion resolver reads; fields without a resolver read their own property. */
 export const motionReads: FieldReads = {
@@ -55,7 +65,7 @@ export const motionReads: FieldReads = {
 };
 
 /** The stored properties each Decision resolver reads. */
-export const decisionReads: FieldReads = { ...nodeReads, date: ['date', 'decidedAt'], votes: [] };
+export const decisionReads: FieldReads = { ...nodeReads, date: ['date', 'decidedAt', 'version'], votes: [] };
 
 /** Resolvers of Motion: submitters, the latest decision and its votes, follow-up from the pure analysis. */
 export const Motion = {
@@ -89,7 +99,7 @@ export const Motion = {
 /** Resolvers of Decision. */
 export const Decision = {
   ...nodeFields,
-  date: (d: NodeObject) => d.date ?? d.decidedAt ?? null,
+  date: decisionDate,
   votes: async (d: NodeObject, _: unknown, ctx: ApiContext) =>
-    (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ voter: r.node, choice: r.rel.choice ?? null, rawChoice: r.rel.rawChoice ?? null, partyName: r.rel.partyName ?? null, seats: toInt(r.rel.seats), mistaken: r.rel.mistaken === true })),
+    (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ voter: r.node, voterName: r.rel.actorName ?? null, choice: r.rel.choice ?? null, rawChoice: r.rel.rawChoice ?? null, partyName: r.rel.partyName ?? null, seats: toInt(r.rel.seats), mistaken: r.rel.mistaken === true })),
 };
