@@ -78,7 +78,8 @@ export function assessAnswer(facts: AnswerFacts, asOf: string): AnswerAssessment
   const noticeAt = earliest(facts.postponements.map((p) => toDay(p.sentAt)).filter((d) => d !== null && d <= horizon));
   const postponed = noticeAt !== null;
   const base = { dueAt, answeredAt, postponed };
-  if (!submitted || !dueAt) return { ...base, status: answeredAt ? 'ANSWERED_ON_TIME' : null, daysLate: 0 };
+  // Without a submission date there is no due date, so no status, answered or not (as answerStatusCypher has it).
+  if (!submitted || !dueAt) return { ...base, status: null, daysLate: 0 };
   if (asOf < submitted) return { ...base, answeredAt: null, postponed: false, status: 'NOT_YET_SUBMITTED', daysLate: 0 };
   const withdrawn = toDay(facts.withdrawnAt);
   if (withdrawn && withdrawn <= asOf && !answeredAt) return { ...base, status: 'WITHDRAWN', daysLate: 0 };

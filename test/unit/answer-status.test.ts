@@ -18,6 +18,11 @@ describe('answer status as of a date', () => {
     expect(assessAnswer(facts(), '2022-04-01')).toMatchObject({ status: 'OVERDUE_WITHOUT_NOTICE', daysLate: 1 });
   });
 
+  it('gives no status to a question without a submission date, answered or not: there is no due date to be on time for', () => {
+    expect(assessAnswer(facts(['2022-04-01'], [], { submittedAt: null }), '2022-06-01')).toMatchObject({ status: null, dueAt: null, answeredAt: '2022-04-01', daysLate: 0 });
+    expect(assessAnswer(facts([], [], { submittedAt: null }), '2022-06-01')).toMatchObject({ status: null, daysLate: 0 });
+  });
+
   it('counts an answer on the due date as on time and one a day later as late', () => {
     expect(assessAnswer(facts([due]), '2022-06-01')).toMatchObject({ status: 'ANSWERED_ON_TIME', answeredAt: due, daysLate: 0 });
     expect(assessAnswer(facts(['2022-04-01T09:00:00']), '2022-06-01')).toMatchObject({ status: 'ANSWERED_LATE', daysLate: 1 });
