@@ -10,7 +10,7 @@ import { countByClass, type IngestSummary } from './pipeline/summary.js';
 import { createLogger } from '../src/log.js';
 import { createEnricher } from './resolve/enrich.js';
 import { updateStoredMentions } from './resolve/mention-stored.js';
-import { loadMentionTargets } from './resolve/mention-targets.js';
+import { loadMentionTargets, storedMentionTargets } from './resolve/mention-targets.js';
 import { addStoredMemberships } from './resolve/membership-stored.js';
 import { resolveStoredNames } from './resolve/resolve-stored.js';
 import { applyAcceptedIdentities } from '../src/review/candidates.js';
@@ -25,7 +25,8 @@ import { applyAcceptedIdentities } from '../src/review/candidates.js';
  */
 export async function runIngest(graph: Graph, config: Config, args: string[], extra: Partial<IngestOptions> = {}): Promise<IngestSummary> {
   await writeCompanyRegistry(graph, config);
-  const targets = await loadMentionTargets(graph);
+  // What the stored texts were last brought in line with; before the first such pass, the graph as the run finds it.
+  const targets = (await storedMentionTargets(graph)) ?? (await loadMentionTargets(graph));
   const summary = await ingestInputs(args, {
     graph,
     config,

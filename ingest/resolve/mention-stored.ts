@@ -3,11 +3,11 @@ import type { EdgeRecord, GraphFragment, NodeRecord, SourceInfo } from '../../sr
 import type { NodeLabel } from '../../src/model/kinds.js';
 import { neo4j, readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
-import { createMentionIndexFrom, loadEnricherData } from './enrich.js';
+import { createMentionIndexFrom, loadEnricherData, type EnricherData } from './enrich.js';
 import { DATE_FIELDS, TEXT_LABELS } from '../../src/model/kinds.js';
 import { sharingForms } from '../../src/analysis/mentions.js';
 import { documentDate, mentionEdges, TARGET, TEXT_FIELDS } from './mention-edges.js';
-import { changedTargets, mentionTargetsOf, TARGET_LABELS, targetKey, type MentionTargets } from './mention-targets.js';
+import { changedTargets, mentionTargetsOf, saveMentionTargets, TARGET_LABELS, targetKey, type MentionTargets } from './mention-targets.js';
 
 /** Text nodes read per query. */
 const PAGE = 500;
@@ -132,12 +132,21 @@ async function syncPage(graph: Graph, writer: GraphWriter, label: NodeLabel, pag
  * persons sharing a name, gets its edges; an edge that a newcomer sharing the name has made
  * undecided (or given to another person) goes. The extraction is the enricher's (the whole index,
  * so longer and shared forms behave alike), each added edge with its text's Source, so the graph
- * ends as if the entities had come first. Returns how many edges were added and removed.
+ * ends as if the entities had come first. Once the texts are in line, the targets are recorded
+ * (saveMentionTargets): the next run's `before`, so a run cut short before this pass leaves its
+ * newcomers changed for the next. Returns how many edges were added and removed.
  */
 export async function updateStoredMentions(graph: Graph, config: Config, before: MentionTargets): Promise<StoredMentionChanges> {
   const data = await loadEnricherData(graph, config);
-  const changed = changedTargets(before, mentionTargetsOf(data.people, data.parties, data.offices));
-  if (changed.size === 0) return { added: 0, removed: 0 };
+  const after = mentionTargetsOf(data.people, data.parties, data.offices);
+  const changed = changedTargets(before, after);
+  const changes = changed.size > 0 ? await syncTexts(graph, config, data, changed) : { added: 0, removed: 0 };
+  await saveMentionTargets(graph, after);
+  return changes;
+}
+
+/** Brings the stored texts in line with what they mention of the `changed` targets and of those sharing a written form with them. */
+async function syncTexts(graph: Graph, config: Config, data: EnricherData, changed: ReadonlySet<string>): Promise<StoredMentionChanges> {
   const index = createMentionIndexFrom(data);
   const keyOf = (f: { kind: keyof typeof TARGET; entityId: string }) => targetKey(TARGET[f.kind], f.entityId);
   const affected = new Set(sharingForms(index, (f) => changed.has(keyOf(f))).filter((f) => TARGET_LABELS.includes(TARGET[f.kind])).map(keyOf));

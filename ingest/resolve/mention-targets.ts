@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { OfficeNames, PartyNames } from '../../src/analysis/mention-forms.js';
-import type { Graph } from '../../src/neo4j/driver.js';
+import { INGEST_STATE_LABEL } from '../../src/model/kinds.js';
+import { readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
 import { loadPartiesAndOffices, loadPeople } from './load.js';
 import type { KnownPerson } from './people.js';
 
 /**
  * The persons, parties and offices texts can mention, by `Label:id`, each with a signature of what
  * finding its mentions depends on: its names and, for a person, the dates of its party
- * memberships (they decide a name several persons share). A changed signature means stored texts
- * may mention the entity where they did not before.
+ * memberships (they decide a name several persons share), as a digest. A changed signature means
+ * stored texts may mention the entity where they did not before.
  */
 export type MentionTargets = ReadonlyMap<string, string>;
 
@@ -17,10 +19,13 @@ export const TARGET_LABELS: readonly string[] = ['Person', 'Party', 'Office'];
 /** The key of a target: `Label:id`. */
 export const targetKey = (label: string, id: string): string => `${label}:${id}`;
 
+/** A short digest of a value's JSON, so a stored set of targets stays small. */
+const signature = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+
 /** A person's names and the dates of its memberships, in a stable order; the party does not decide a shared name. */
 function personSignature({ memberships, ...names }: KnownPerson): string {
   const terms = memberships.map((m) => JSON.stringify([m.from ?? null, m.to ?? null, m.observedAt ?? null])).sort();
-  return JSON.stringify([names, terms]);
+  return signature([names, terms]);
 }
 
 /** The targets of the entities the enricher loaded. */
@@ -31,8 +36,8 @@ export function mentionTargetsOf(
 ): Map<string, string> {
   return new Map([
     ...people.map((p): [string, string] => [targetKey('Person', p.id), personSignature(p)]),
-    ...parties.map((f): [string, string] => [targetKey('Party', f.id), JSON.stringify(f)]),
-    ...offices.map((o): [string, string] => [targetKey('Office', o.id), JSON.stringify(o)]),
+    ...parties.map((f): [string, string] => [targetKey('Party', f.id), signature(f)]),
+    ...offices.map((o): [string, string] => [targetKey('Office', o.id), signature(o)]),
   ]);
 }
 
@@ -45,4 +50,21 @@ export async function loadMentionTargets(graph: Graph): Promise<Map<string, stri
 /** The keys of `after` that are new since `before` or whose signature changed. */
 export function changedTargets(before: MentionTargets, after: MentionTargets): Set<string> {
   return new Set([...after].filter(([key, signature]) => before.get(key) !== signature).map(([key]) => key));
+}
+
+const STATE_ID = 'mention-targets';
+
+/**
+ * The targets the stored texts were last brought in line with (saveMentionTargets), or undefined
+ * before the first such pass. Kept in the graph, beside what it describes: a run cut short after
+ * writing new persons and before its pass over the stored texts leaves them changed for the next run.
+ */
+export async function storedMentionTargets(graph: Graph): Promise<MentionTargets | undefined> {
+  const [row] = await readRows<{ targets: string }>(graph, `MATCH (s:${INGEST_STATE_LABEL} {id: $id}) RETURN s.targets AS targets`, { id: STATE_ID });
+  return row ? new Map(Object.entries(JSON.parse(row.targets) as Record<string, string>)) : undefined;
+}
+
+/** Records the targets the stored texts are now in line with. */
+export async function saveMentionTargets(graph: Graph, targets: MentionTargets): Promise<void> {
+  await writeGraph(graph, (tx) => tx.run(`MERGE (s:${INGEST_STATE_LABEL} {id: $id}) SET s.targets = $targets`, { id: STATE_ID, targets: JSON.stringify(Object.fromEntries([...targets].sort(([a], [b]) => a.localeCompare(b)))) }));
 }

@@ -61,6 +61,13 @@ export const REMOVED_EDGE_LABEL = 'RemovedEdge';
  */
 export const PENDING_EDGE_LABEL = 'PendingEdge';
 
+/**
+ * A bookkeeping label beside the model: one node `{id: 'mention-targets', targets}` holding the
+ * mention targets the stored texts were last brought in line with (see ingest/resolve/mention-stored.ts),
+ * so a run cut short before that pass leaves its newcomers for the next run to find. Nothing connects to it.
+ */
+export const INGEST_STATE_LABEL = 'IngestState';
+
 /** The labels a pending edge may wait for: a case known by id only that is a motion or a written question. */
 export const PENDING_END_LABELS: readonly NodeLabel[] = ['Motion', 'Question'];
 

@@ -1,4 +1,4 @@
-import { EDGE_KINDS, NODE_KINDS, NODE_LABELS, PENDING_EDGE_LABEL, RECORD_EDGE_TYPES, REMOVED_EDGE_LABEL, type NodeLabel } from '../model/kinds.js';
+import { EDGE_KINDS, INGEST_STATE_LABEL, NODE_KINDS, NODE_LABELS, PENDING_EDGE_LABEL, RECORD_EDGE_TYPES, REMOVED_EDGE_LABEL, type NodeLabel } from '../model/kinds.js';
 import type { Graph } from './driver.js';
 
 /** The name of the full-text index over names, titles and texts of every searchable label. */
@@ -32,6 +32,7 @@ export function schemaStatements(): string[] {
   }
   statements.push(`CREATE CONSTRAINT removed_edge_id IF NOT EXISTS FOR (n:${REMOVED_EDGE_LABEL}) REQUIRE n.id IS UNIQUE`);
   statements.push(`CREATE CONSTRAINT pending_edge_id IF NOT EXISTS FOR (n:${PENDING_EDGE_LABEL}) REQUIRE n.id IS UNIQUE`);
+  statements.push(`CREATE CONSTRAINT ingest_state_id IF NOT EXISTS FOR (n:${INGEST_STATE_LABEL}) REQUIRE n.id IS UNIQUE`);
   for (const prop of ['endId', 'record']) statements.push(`CREATE INDEX pending_edge_${snake(prop)} IF NOT EXISTS FOR (n:${PENDING_EDGE_LABEL}) ON (n.${prop})`);
   // A deleted record names neither end of the edges stored for it: they are found by its id.
   for (const type of RECORD_EDGE_TYPES) statements.push(`CREATE INDEX ${type.toLowerCase()}_record_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.recordId)`);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { runIngest } from '../../ingest/compose.js';
+import { ingestInputs } from '../../ingest/pipeline/run.js';
+import { createEnricher } from '../../ingest/resolve/enrich.js';
 import { updateStoredMentions } from '../../ingest/resolve/mention-stored.js';
+import { clearGraph } from '../../src/neo4j/schema.js';
 import { useGraph } from '../support/graph.js';
 import { graphFingerprint } from '../support/graph-lines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -84,5 +87,18 @@ describe('an answer signed by ministers, ingested after their persons', () => {
       office: 'minister-van-binnenlandse-zaken-en-koninkrijksrelaties',
       matched: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
     });
+  });
+});
+
+describe('a run cut short after writing persons and before its pass over the stored texts', () => {
+  it('leaves their mentions in the texts stored before them to the next run', async () => {
+    await clearGraph(graph());
+    await runIngest(graph(), config, [MOTION]);
+    // What such a run leaves: its documents written, the steps after the run not run.
+    await ingestInputs([PERSONS], { graph: graph(), config, enricher: () => createEnricher(graph(), config) });
+    expect(await personMentions()).toEqual([]);
+    // The next run finds the persons' page unchanged, and still brings the motion in line with them.
+    await runIngest(graph(), config, [PERSONS]);
+    expect(new Set((await personMentions()).map((m) => m.person))).toEqual(new Set([MICHON_DERKZEN]));
   });
 });
