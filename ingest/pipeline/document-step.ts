@@ -34,19 +34,33 @@ export interface ParsedDocument {
  */
 export async function readDocument(path: string, maxBytes: number): Promise<{ doc: RawDocument; fetchedAt: string }> {
   const info = await stat(path);
-  const tooLarge = (size: string) => new NotRetryableError(`${size} is over the limit of ${maxBytes} (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
-  if (info.size > maxBytes) throw tooLarge(`${info.size} bytes`);
+  if (info.size > maxBytes) throw tooLarge(`${info.size} bytes`, maxBytes);
   let bytes = await readUpTo(path, maxBytes);
-  if (!bytes) throw tooLarge(`more than ${maxBytes} bytes`);
-  if (path.endsWith('.gz')) {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(`unpacked, more than ${maxBytes} bytes`);
-      throw new ParseError(`not a readable gzip file: ${(error as Error).message}`);
-    }
-  }
+  if (!bytes) throw tooLarge(`more than ${maxBytes} bytes`, maxBytes);
+  if (path.endsWith('.gz')) bytes = gunzipBounded(bytes, maxBytes);
   return { doc: { bytes, url: displayPath(path) }, fetchedAt: info.mtime.toISOString() };
+}
+
+/** Whether bytes begin as every gzip stream does (RFC 1952: 1f 8b). */
+export function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Unpacks gzip bytes, refusing what unpacks to more than `maxBytes`: the size limit holds for what
+ * the parsers get, not only for what was read or fetched.
+ */
+export function gunzipBounded(bytes: Buffer, maxBytes: number): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(`unpacked, more than ${maxBytes} bytes`, maxBytes);
+    throw new ParseError(`not a readable gzip file: ${(error as Error).message}`);
+  }
+}
+
+function tooLarge(size: string, maxBytes: number): NotRetryableError {
+  return new NotRetryableError(`${size} is over the limit of ${maxBytes} (GRAAFWERK_MAX_DOCUMENT_BYTES)`);
 }
 
 /** The bytes of a file, or undefined as soon as there are more than `maxBytes` of them. */

@@ -5,9 +5,9 @@ import { isTextLabel } from '../../src/model/kinds.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
 import { Checkpoints } from './checkpoint.js';
-import { finishFragment, parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
+import { finishFragment, gunzipBounded, isGzip, parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
 import { CriticalError, NotRetryableError, RetryableError, isAuthError, rejectionClass } from './errors.js';
-import { Fetcher } from './fetch.js';
+import { Fetcher, type FetchedDocument } from './fetch.js';
 import type { RawDocument } from './format.js';
 import { IngestedSources } from './ingested-sources.js';
 import { PendingWrites } from './pending-writes.js';
@@ -101,40 +101,47 @@ class Run {
   /**
    * Follows a paged feed from its checkpoint; the cursor advances only after each page's write
    * commits. A page that fails (fetch, parse or write) is rejected by its own URL and ends the
-   * feed there, so the next run starts again from that page.
+   * feed there, so the next run starts again from that page. A next-page link is followed only
+   * within the origin its page came from and only to a page not yet read in this run.
    */
   async feed(start: string): Promise<void> {
     const before = (await this.checkpoints.get(start)) ?? null;
     let url: string | undefined = before ?? start;
     let cursor = before;
     // A page linking to itself ends the feed (nothing newer yet); one linking back to an earlier page of
-    // this run is a cycle, which would be followed for ever.
+    // this run is a cycle, which would be followed for ever (see nextLinkRefusal).
     const seen = new Set<string>();
     // What is pending from earlier inputs is written first, so a failure below is this feed's own.
     await this.flush();
     try {
       for (let pages = 0; url && pages < (this.options.maxPages ?? Infinity); pages++) {
         seen.add(new URL(url).href);
-        const next = await this.page(url);
-        if (next === false) break;
-        const repeats: boolean = next !== undefined && next !== url && seen.has(new URL(next).href);
-        // The checkpoint stays on a page whose link repeats, so the next run reads that page's link anew.
-        cursor = next === undefined || repeats ? url : next;
+        const page = await this.page(url);
+        if (page === false) break;
+        const { next, from } = page;
+        const refusal: string | undefined = next === undefined || next === url ? undefined : nextLinkRefusal(next, from, seen);
+        // The checkpoint stays on a page whose link is refused, so the next run reads that page's link anew.
+        cursor = next === undefined || refusal ? url : next;
         await this.checkpoints.set(start, cursor);
-        if (repeats) this.reject(url, new NotRetryableError(`its next-page link ${next} repeats a page of this run (the feed's links form a cycle)`));
-        url = repeats || next === url ? undefined : next;
+        if (refusal) this.reject(url, new NotRetryableError(refusal));
+        url = refusal || next === url ? undefined : next;
       }
     } finally {
       this.summary.checkpoints.push({ feed: start, before, after: cursor });
     }
   }
 
-  /** Ingests one feed page: its next page's URL, or false when the page was rejected. */
-  private async page(url: string): Promise<string | undefined | false> {
+  /**
+   * Ingests one feed page: the URL its bytes came from (after redirects) and its next page's URL,
+   * read against that URL; or false when the page was rejected.
+   */
+  private async page(url: string): Promise<{ next: string | undefined; from: string } | false> {
     const rejected = this.summary.rejectedDocuments.length;
+    let doc: FetchedDocument;
     let parsed: ParsedDocument;
     try {
-      parsed = await this.parse(await this.fetch(url), new Date().toISOString(), true);
+      doc = await this.fetch(url);
+      parsed = await this.parse(doc, new Date().toISOString(), true);
       await this.take(parsed);
     } catch (error) {
       if (error instanceof CriticalError || isAuthError(error)) throw error;
@@ -144,7 +151,7 @@ class Run {
     await this.flush();
     if (this.summary.rejectedDocuments.length > rejected) return false;
     const { next } = parsed.result;
-    return next === undefined ? undefined : new URL(next, url).href;
+    return { next: next === undefined ? undefined : new URL(next, doc.finalUrl).href, from: doc.finalUrl };
   }
 
   /**
@@ -189,10 +196,11 @@ class Run {
     if (await this.pending.flush()) this.enricherStale = true;
   }
 
-  private async fetch(url: string): Promise<RawDocument> {
+  /** Fetches a document; gzip bytes (a `.json.gz` served as it is stored) are unpacked as a local `.gz` file is. */
+  private async fetch(url: string): Promise<FetchedDocument> {
     const doc = await this.fetcher.fetch(url);
     this.summary.fetched++;
-    return doc;
+    return isGzip(doc.bytes) ? { ...doc, bytes: gunzipBounded(doc.bytes, this.options.config.maxDocumentBytes) } : doc;
   }
 
   private parse(doc: RawDocument, fetchedAt: string, needNext = false): Promise<ParsedDocument> {
@@ -234,6 +242,18 @@ class Run {
     w.tombstones += stats.tombstones;
     w.sameAs += stats.sameAs;
   }
+}
+
+/**
+ * Why a page's next-page link is not followed, or undefined when it may be: a link to another origin
+ * (scheme, host and port) than the page's own could lead the feed anywhere, and one back to a page of
+ * this run is a cycle.
+ */
+function nextLinkRefusal(next: string, page: string, seen: Set<string>): string | undefined {
+  const [to, from] = [new URL(next).origin, new URL(page).origin];
+  if (to !== from) return `its next-page link ${next} leads to ${to}, another origin than its page's ${from}`;
+  if (seen.has(new URL(next).href)) return `its next-page link ${next} repeats a page of this run (the feed's links form a cycle)`;
+  return undefined;
 }
 
 function pick(o: IngestOptions): { format?: string; force?: boolean } {

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readRows } from '../../src/neo4j/driver.js';
 import { clearGraph } from '../../src/neo4j/schema.js';
 import { ingestInputs } from '../../ingest/pipeline/run.js';
-import { fixtureJson } from '../fixtures/tk/fixtures.js';
+import { fixtureBytes, fixtureJson } from '../fixtures/tk/fixtures.js';
 import { useGraph } from '../support/graph.js';
+import { startLocalServer, type LocalServer } from '../support/http-server.js';
 import {
   createPipelineDirs,
   inRawStore,
@@ -17,6 +19,10 @@ import {
 
 const { graph } = useGraph();
 let server: PageServer;
+/** Another origin (another port), holding pages a feed of `server` must not be led to. */
+let elsewhere: PageServer;
+/** Serves a fixture's `.json.gz` as stored, gzip bytes with a gzip content type and no Content-Encoding. */
+let gzipServer: LocalServer;
 let dirs: PipelineDirs;
 
 const PARTIES = 'odata/fractie_page_1.json';
@@ -36,6 +42,13 @@ async function requestsOf(work: () => Promise<unknown>): Promise<string[]> {
 
 beforeAll(async () => {
   server = await startPageServer();
+  elsewhere = await startPageServer();
+  elsewhere.pages.set('/odata/members?page=2', odataPage(PERSONS));
+  const gzipped = readFileSync(new URL(`../fixtures/tk/${PERSONS}`, import.meta.url));
+  gzipServer = await startLocalServer((req, res) => {
+    if (req.url !== '/odata/members.json.gz') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/gzip' }).end(gzipped);
+  });
   const u = (path: string) => `${server.url}${path}`;
   server.pages.set('/odata/members', odataPage(PARTIES, u('/odata/members?page=2')));
   server.pages.set('/odata/members?page=2', odataPage(PERSONS, u('/odata/members?page=3')));
@@ -46,7 +59,7 @@ beforeAll(async () => {
   server.pages.set('/SyncFeed/2.0/Feed?skiptoken=2&category=Zaak', syncFeedPage('syncfeed/document.xml', feed('3')));
   server.pages.set('/SyncFeed/2.0/Feed?skiptoken=3&category=Zaak', syncFeedPage('syncfeed/besluit.xml'));
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), elsewhere.close(), gzipServer.close()]));
 beforeEach(async () => {
   await clearGraph(graph());
   dirs = await createPipelineDirs();
@@ -111,6 +124,29 @@ describe('incremental sync over HTTP', () => {
     expect(await count('Person', idsOf(PERSONS))).toBe(idsOf(PERSONS).length);
   });
 
+  it('refuses a next-page link to another origin without following or checkpointing it, and goes on with the rest of the run', async () => {
+    const start = `${server.url}/leaves`;
+    const next = `${elsewhere.url}/odata/members?page=2`;
+    const after = `${server.url}/after-the-feed-that-left`;
+    server.pages.set('/leaves', odataPage(PARTIES, next));
+    server.pages.set('/after-the-feed-that-left', odataPage(PERSONS));
+    const summary = await ingestInputs([start, after], { graph: graph(), config: dirs.config });
+    expect(elsewhere.pageRequests()).toEqual([]);
+    expect(summary).toMatchObject({
+      parsed: 2,
+      rejectedDocuments: [
+        { document: start, class: 'not-retryable', reason: `its next-page link ${next} leads to ${elsewhere.url}, another origin than its page's ${server.url}` },
+      ],
+      checkpoints: [
+        { feed: start, before: null, after: start },
+        { feed: after, before: null, after },
+      ],
+    });
+    expect(await readCheckpoints(dirs.state)).toEqual({ [start]: start, [after]: after });
+    expect(await count('Party', idsOf(PARTIES))).toBe(idsOf(PARTIES).length);
+    expect(await count('Person', idsOf(PERSONS))).toBe(idsOf(PERSONS).length);
+  });
+
   it('ends quietly at a page whose next-page link is the page itself (nothing newer yet)', async () => {
     const start = `${server.url}/caught-up`;
     server.pages.set('/caught-up', odataPage(PARTIES, start));
@@ -148,5 +184,22 @@ describe('incremental sync over HTTP', () => {
     expect(await requestsOf(() => ingest(start))).toEqual(['/broken?page=2', '/broken?page=3']);
     expect(await readCheckpoints(dirs.state)).toEqual({ [start]: `${start}?page=3` });
     expect(await count('Person', idsOf(PERSONS))).toBe(idsOf(PERSONS).length);
+  });
+
+  it('unpacks a fetched gzip document (a .json.gz served as it is stored) as a local .gz file is', async () => {
+    const url = `${gzipServer.url}/odata/members.json.gz`;
+    const summary = await ingest(url);
+    expect(summary).toMatchObject({ fetched: 1, parsed: 1, rejectedDocuments: [] });
+    expect(await inRawStore(dirs.raw, fixtureBytes(PERSONS))).toBe(true);
+    expect(await count('Person', idsOf(PERSONS))).toBe(idsOf(PERSONS).length);
+  });
+
+  it('refuses a fetched gzip document that unpacks to more than the size limit', async () => {
+    const url = `${gzipServer.url}/odata/members.json.gz`;
+    const summary = await ingestInputs([url], { graph: graph(), config: { ...dirs.config, maxDocumentBytes: 50_000 } });
+    expect(summary.rejectedDocuments).toEqual([
+      { document: url, class: 'not-retryable', reason: 'unpacked, more than 50000 bytes is over the limit of 50000 (GRAAFWERK_MAX_DOCUMENT_BYTES)' },
+    ]);
+    expect(await count('Person', idsOf(PERSONS))).toBe(0);
   });
 });
