@@ -37,6 +37,21 @@ describe('the explorer with slow answers: only the latest action applies', () =>
     expect(labels).toContain('D66');
   });
 
+  it('keeps the message of a result opened while a second search for the same text still loads', async () => {
+    const p = await start();
+    await search(p, 'Hikvision');
+    const result = p.getByRole('button', { name: 'Open Company Hikvision' });
+    await result.waitFor();
+    const slow = await holdFirst(p, (body) => body.variables?.text === 'Hikvision');
+    await search(p, 'Hikvision');
+    await slow.held;
+    await result.click();
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 5000 }).toMatch(/^Hikvision: \d+ nodes shown/);
+    await slow.answer();
+    await expect(p.locator('#status').textContent()).resolves.toMatch(/^Hikvision: \d+ nodes shown/);
+    await expect(p.locator('#details-title').textContent()).resolves.toBe('Hikvision');
+  });
+
   it('says it is opening a node while its neighbourhood loads', async () => {
     const p = await start();
     await search(p, 'Hikvision');
