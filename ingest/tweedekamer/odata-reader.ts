@@ -21,7 +21,7 @@ const NAV_ENTITY: Record<string, string> = {
   BijlageDocument: 'Document',
 };
 
-/** A bare entity (no @odata.context) is recognised by a column only its entity set has. */
+/** A bare entity, or a page saved without its @odata.context, is recognised by a column only its entity set has. */
 const TELLING_COLUMN: [string, string][] = [
   ['GestartOp', 'Zaak'],
   ['DocumentNummer', 'Document'],
@@ -58,9 +58,21 @@ export function readODataPage(text: string): ODataPage {
     return { entitySet, rows: json.value, next };
   }
   if (isObject(json.decision)) return readDecisionBundle(json);
-  const entitySet = TELLING_COLUMN.find(([column]) => column in json)?.[1];
-  if (typeof json.Id === 'string' && 'GewijzigdOp' in json && entitySet) return { entitySet, rows: [json] };
+  // A page saved without its @odata.context: its rows tell their entity set.
+  if (Array.isArray(json.value)) {
+    const entitySet = json.value.filter(isObject).map(entitySetOf).find((set) => set !== undefined);
+    if (!entitySet) throw new ParseError('an OData page without @odata.context whose rows tell no Tweede Kamer entity set (no Id, GewijzigdOp and a column such as GestartOp or Achternaam)');
+    return { entitySet, rows: json.value, ...(typeof json['@odata.nextLink'] === 'string' ? { next: json['@odata.nextLink'] } : {}) };
+  }
+  const entitySet = entitySetOf(json);
+  if (entitySet) return { entitySet, rows: [json] };
   throw new ParseError('not an OData response: no @odata.context, and not a Tweede Kamer entity');
+}
+
+/** The entity set a bare row belongs to, by a column only that set has; undefined when it tells none. */
+function entitySetOf(row: Record<string, unknown>): string | undefined {
+  if (typeof row.Id !== 'string' || !('GewijzigdOp' in row)) return undefined;
+  return TELLING_COLUMN.find(([column]) => column in row)?.[1];
 }
 
 /** A saved decision with its votes ({decision, votes, zaak?}): the decision, nested in its case when known. */

@@ -16,6 +16,20 @@ describe('tk-odata on real pages', () => {
     expect(actor.rejected).toEqual([{ where: 'row 1 › ZaakActor 1', reason: 'no Id (ZaakActor)' }]);
   });
 
+  it('reads a page saved without its @odata.context by what its rows tell, as with it; a page whose rows tell nothing is refused, saying why', () => {
+    for (const [page, entitySet] of [
+      ['odata/zaak_page_260.json.gz', 'Zaak'],
+      ['odata/fractie_page_1.json', 'Fractie'],
+      ['odata/stemming_page_1.json.gz', 'Stemming'],
+    ] as const) {
+      const { value } = fixtureJson<{ value: unknown[] }>(page);
+      const withContext = parse({ '@odata.context': `https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata#${entitySet}`, value });
+      expect(withContext.records, page).toBeGreaterThan(0);
+      expect(parse({ value }), page).toEqual(withContext);
+    }
+    expect(() => parse({ value: [{ Id: 'x', Naam: 'y' }] })).toThrow(/without @odata.context whose rows tell no Tweede Kamer entity set/);
+  });
+
   it('rejects a row that is not an object on its own and reads the rest of the page', () => {
     const rows = fixtureJson<{ value: { Id: string }[] }>('odata/zaak_page_260.json.gz').value.slice(0, 3);
     const { body, records, rejected } = parse({ '@odata.context': CONTEXT, value: [rows[0], null, rows[1], 'x', rows[2]] });
