@@ -30,11 +30,18 @@ export interface IngestOptions {
   /** The URLs to try for an official publication id (document first, fallbacks after, metadata last). */
   publicationUrls?: (id: string) => string[];
   onProgress?: (done: number, total: number, current: string) => void;
+  /**
+   * Stops the run between documents once aborted: no further input or feed page is taken, what is
+   * pending is written, and the summary is marked interrupted. The document in hand finishes, so
+   * the graph, the raw store and the checkpoints stay as consistent as at a normal end.
+   */
+  signal?: AbortSignal;
 }
 
 /**
  * Ingests files, directories, feed URLs and publication ids: raw first, parse, enrich, write in
- * batches; a bad document is rejected with its reason and the run goes on.
+ * batches; a bad document is rejected with its reason and the run goes on. An aborted
+ * `options.signal` ends it before the next input, with what was taken written.
  */
 export async function ingestInputs(args: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
@@ -43,9 +50,12 @@ export async function ingestInputs(args: string[], options: IngestOptions): Prom
   run.summary.inputs = inputs.length + unreadable.length;
   run.summary.ignored = ignored.length;
   for (const u of unreadable) run.reject(u.path, new NotRetryableError(u.reason));
+  let taken = 0;
   for (const [i, input] of inputs.entries()) {
     const name = input.kind === 'file' ? input.path : input.kind === 'feed' ? input.url : input.id;
     options.onProgress?.(i, inputs.length, name);
+    if (options.signal?.aborted) break;
+    taken++;
     try {
       if (input.kind === 'file') await run.file(input.path);
       else if (input.kind === 'feed') await run.feed(input.url);
@@ -56,7 +66,9 @@ export async function ingestInputs(args: string[], options: IngestOptions): Prom
     }
   }
   await run.flush();
-  options.onProgress?.(inputs.length, inputs.length, '');
+  options.onProgress?.(taken, inputs.length, '');
+  // Also when the signal came during the last input or the final write: the caller then skips what follows the run.
+  run.summary.interrupted = options.signal?.aborted ?? false;
   run.summary.seconds = (Date.now() - started) / 1000;
   return run.summary;
 }
@@ -102,7 +114,8 @@ class Run {
    * Follows a paged feed from its checkpoint; the cursor advances only after each page's write
    * commits. A page that fails (fetch, parse or write) is rejected by its own URL and ends the
    * feed there, so the next run starts again from that page. A next-page link is followed only
-   * within the origin its page came from and only to a page not yet read in this run.
+   * within the origin its page came from and only to a page not yet read in this run. An aborted
+   * signal ends the feed before its next page, the checkpoint on the last page written.
    */
   async feed(start: string): Promise<void> {
     const before = (await this.checkpoints.get(start)) ?? null;
@@ -114,7 +127,7 @@ class Run {
     // What is pending from earlier inputs is written first, so a failure below is this feed's own.
     await this.flush();
     try {
-      for (let pages = 0; url && pages < (this.options.maxPages ?? Infinity); pages++) {
+      for (let pages = 0; url && pages < (this.options.maxPages ?? Infinity) && !this.options.signal?.aborted; pages++) {
         seen.add(new URL(url).href);
         const page = await this.page(url);
         if (page === false) break;

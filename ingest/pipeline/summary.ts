@@ -24,6 +24,11 @@ export interface IngestSummary {
   written: WriteStats;
   checkpoints: { feed: string; before: string | null; after: string | null }[];
   seconds: number;
+  /**
+   * The run was stopped early (a signal): the inputs after the one in hand were not taken and the
+   * passes over the whole graph were left to the next run, which the same command goes on with.
+   */
+  interrupted: boolean;
 }
 
 /** An empty summary to fill. */
@@ -41,6 +46,7 @@ export function createSummary(): IngestSummary {
     written: { sources: 0, nodes: 0, edges: 0, tombstones: 0, sameAs: 0 },
     checkpoints: [],
     seconds: 0,
+    interrupted: false,
   };
 }
 
@@ -51,10 +57,13 @@ export function countByClass(items: RejectedItem[]): Record<string, number> {
   return out;
 }
 
+/** What the last line of an interrupted run's summary tells the user to do. */
+export const RESUME_HINT = 'interrupted: what was read is written; run the same command again to go on (documents already ingested are skipped)';
+
 /** The human-readable summary printed at the end of a run. */
 export function formatSummary(s: IngestSummary, maxListed = 50): string {
   const lines = [
-    `ingest summary (${s.seconds.toFixed(1)} s)`,
+    `ingest summary (${s.seconds.toFixed(1)} s${s.interrupted ? ', interrupted' : ''})`,
     `  inputs ${s.inputs}, documents fetched ${s.fetched}, read ${s.read}, unchanged ${s.unchanged}, parsed ${s.parsed}, ignored files ${s.ignored}`,
     `  source records ${s.records}`,
     `  written: ${s.written.sources} sources, ${s.written.nodes} nodes, ${s.written.edges} edges, ${s.written.tombstones} tombstones, ${s.written.sameAs} same-as candidates`,
@@ -64,5 +73,6 @@ export function formatSummary(s: IngestSummary, maxListed = 50): string {
   for (const r of [...s.rejectedDocuments, ...s.rejectedRows].slice(0, maxListed)) lines.push(`  rejected [${r.class}] ${r.document}: ${r.reason}`);
   const more = s.rejectedDocuments.length + s.rejectedRows.length - maxListed;
   if (more > 0) lines.push(`  … and ${more} more rejections (use --json for all)`);
+  if (s.interrupted) lines.push(`  ${RESUME_HINT}`);
   return lines.join('\n');
 }
