@@ -6,7 +6,7 @@ import { addNamedPerson, addOffice, koopRef, questionRef } from './graph-refs.js
 import { parseAnswerers, parseSubject } from './header.js';
 import type { KamervragenDoc, NumberedItem } from './kamervragen-doc.js';
 import { first } from './metadata.js';
-import { fullText, questionNumberOf, subQuestions } from './question-graph.js';
+import { addAskersAndAddressees, fullText, questionNumberOf, subQuestions } from './question-graph.js';
 
 export interface AlignedAnswer {
   number: number;
@@ -116,7 +116,12 @@ export function buildPostponement(doc: KamervragenDoc, koopId: string, url: stri
     sentBy: parseAnswerers(head?.text ?? '').persons.map((p) => p.name),
     text,
   }, { provisional: true });
-  b.node('Question', number, { number }, { provisional: true });
+  // "De vragen van de leden A en B (beiden VVD) aan de Minister van … over … (2022Z04403) kunnen niet …":
+  // up to the number, the sentence reads as a question's own header.
+  const sentence = doc.body.find((p) => p.includes(`(${number})`));
+  const opening = sentence?.slice(0, sentence.indexOf(`(${number})`)) ?? '';
+  b.node('Question', number, { number, subject: parseSubject(opening) }, { provisional: true });
+  addAskersAndAddressees(b, questionRef(number), opening, [], []);
   b.edge('POSTPONES', postponement, questionRef(number));
   addCitationEdges(b, { ref: postponement, text, government: true, self: [koopId, number] });
   return b;

@@ -6,7 +6,8 @@ import { koopIdFromUrl } from './urls.js';
 // 2: Kamerstukken other than motions parse as Documents; citation edges keep every citation.
 // 3: an answer's signature adds HOLDS (person to office, observed at the answer's date).
 // 4: motions carry their dossier's title; a signature's closing full stop is dropped; names with a bracketed first name resolve.
-const VERSION = '4';
+// 5: a notice of delay gives its question the subject, askers and addressees its first sentence names.
+const VERSION = '5';
 
 /** The formats of this source, in detection order. */
 export const KOOP_FORMATS: Format[] = [

@@ -61,12 +61,21 @@ export function buildQuestion(doc: KamervragenDoc, koopId: string | undefined, u
   };
   b.node('Question', number ?? koopId!, props, { provisional: true });
   const q: NodeRef = number ? questionRef(number) : { label: 'Question', key: 'id', value: koopId! };
-  addAskers(b, q, header, all(doc.meta, 'indiener'));
-  const offices = parseAddressees(header);
-  for (const title of offices.length > 0 ? offices : all(doc.meta, 'ontvanger')) b.edge('ADDRESSED_TO', q, addOffice(b, title));
+  addAskersAndAddressees(b, q, header, all(doc.meta, 'indiener'), all(doc.meta, 'ontvanger'));
   addFootnoteArticles(b, q, doc.footnotes);
   addCitationEdges(b, { ref: q, text, government: false, self: [number ?? '', koopId ?? ''] });
   return b;
+}
+
+/**
+ * The askers (ASKED, the first as Indiener) and the offices addressed (ADDRESSED_TO) that a sentence
+ * such as "Vragen van de leden A en B (beiden D66) aan de Ministers van … over …" names, the
+ * metadata's names and addressees completing or standing in for it.
+ */
+export function addAskersAndAddressees(b: FragmentBuilder, q: NodeRef, header: string, metaNames: string[], metaAddressees: string[]): void {
+  addAskers(b, q, header, metaNames);
+  const offices = parseAddressees(header);
+  for (const title of offices.length > 0 ? offices : metaAddressees) b.edge('ADDRESSED_TO', q, addOffice(b, title));
 }
 
 function addAskers(b: FragmentBuilder, q: NodeRef, header: string, metaNames: string[]): void {

@@ -81,6 +81,19 @@ describe('notice of delay ah-tk-20212022-2273 (reconstructed fixture)', () => {
     expect(edges(body, 'POSTPONES').map((e) => e.to)).toEqual([{ label: 'Question', key: 'number', value: '2022Z04403' }]);
     expect(edges(body, 'REFERS_TO')).toEqual([]);
   });
+
+  it('gives 2022Z04403 the subject, askers and addressees its first sentence names', () => {
+    expect(body.nodes.find((n) => n.label === 'Question')!.props).toEqual({
+      number: '2022Z04403',
+      subject: 'het bericht ‘Omstreden Chinese camera’s hangen overal in Nederland, ook bij ministeries’',
+    });
+    expect(edges(body, 'ASKED').map((e) => [e.from.value, e.props.role, e.props.partyName])).toEqual([
+      ['name:rajkowski', 'Indiener', 'VVD'],
+      ['name:brekelmans', 'Medeindiener', 'VVD'],
+      ['name:michon-derkzen', 'Medeindiener', 'VVD'],
+    ]);
+    expect(edges(body, 'ADDRESSED_TO').map((e) => e.to.value)).toEqual(['minister-van-justitie-en-veiligheid', 'minister-van-buitenlandse-zaken']);
+  });
 });
 
 describe('answer alignment', () => {
