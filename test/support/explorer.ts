@@ -117,6 +117,7 @@ export async function holdFirst(p: Page, matches: (body: { query: string; variab
     const request = await held;
     release();
     await p.waitForResponse((r) => r.request() === request);
+    // The tests check that a late answer changes nothing, which no event marks: they give it time to.
     await p.waitForTimeout(300);
   };
   return { held, answer };
@@ -194,6 +195,16 @@ export async function canvas(p: Page, id: string) {
       fitted: cy.zoom() > 1.399 || Math.max(near.renderedBoundingBox({}).w / box.width, near.renderedBoundingBox({}).h / box.height) > 0.75,
     };
   }, id);
+}
+
+/** What canvas() tells of the view around a node. */
+export type CanvasState = Awaited<ReturnType<typeof canvas>>;
+
+/** The view around `id` once `ready` holds for it (the view fits and fades after a load has answered), within 5 s. */
+export async function canvasWhen(p: Page, id: string, ready: (c: CanvasState) => boolean): Promise<CanvasState> {
+  let last: CanvasState | undefined;
+  await expect.poll(async () => ready((last = await canvas(p, id))), { timeout: 5000 }).toBe(true);
+  return last!;
 }
 
 /**
