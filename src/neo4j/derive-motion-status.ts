@@ -3,8 +3,10 @@ import { writeGraph, type Graph } from './driver.js';
 
 /**
  * Links decisions that name their cases only by id (`caseIds`, from SyncFeed refs) to those
- * motions, then sets every motion's `status` and `decidedAt` from its latest binding decision:
- * the rule described in src/analysis/motion-status.ts. Re-running changes nothing.
+ * motions, then sets every motion's `status` and `decidedAt` from its latest binding decision (by
+ * version, then agenda order): the rule described in src/analysis/motion-status.ts; and
+ * `decisionId`, the decision the API shows for the motion: that one, else its latest decision of any
+ * kind. Re-running changes nothing.
  */
 export const DERIVE_MOTION_STATUS_CYPHER = `CALL () {
   MATCH (d:Decision) WHERE d.caseIds IS NOT NULL
@@ -14,13 +16,15 @@ export const DERIVE_MOTION_STATUS_CYPHER = `CALL () {
   ON CREATE SET r.derivedFrom = 'caseIds'
 }
 MATCH (m:Motion)
-OPTIONAL MATCH (d:Decision)-[:DECIDES]->(m)
-  WHERE d.outcome IN $binding AND NOT coalesce(d.status, '') IN $nonBinding AND coalesce(d.deleted, false) = false
-WITH m, d ORDER BY coalesce(d.version, '') DESC, coalesce(d.order, -1) DESC
-WITH m, head(collect(d)) AS latest
-SET m.status = coalesce(latest.outcome, 'pending'),
-    m.decidedAt = CASE WHEN latest.version IS NULL THEN null ELSE substring(latest.version, 0, 10) END
-RETURN count(m) AS motions, count(latest) AS decided`;
+OPTIONAL MATCH (d:Decision)-[:DECIDES]->(m) WHERE coalesce(d.deleted, false) = false
+WITH m, d, d.outcome IN $binding AND NOT coalesce(d.status, '') IN $nonBinding AS binding
+ORDER BY binding DESC, coalesce(d.version, '') DESC, coalesce(d.order, -1) DESC
+WITH m, [x IN collect({d: d, binding: binding}) WHERE x.d IS NOT NULL][0] AS latest
+WITH m, latest, CASE WHEN latest.binding THEN latest.d END AS decided
+SET m.status = coalesce(decided.outcome, 'pending'),
+    m.decidedAt = CASE WHEN decided.version IS NULL THEN null ELSE substring(decided.version, 0, 10) END,
+    m.decisionId = latest.d.id
+RETURN count(m) AS motions, count(decided) AS decided`;
 
 /** Sets Motion.status (+ decidedAt) from the Decision nodes of each motion; returns how many motions it saw and decided. */
 export async function deriveMotionStatus(graph: Graph): Promise<{ motions: number; decided: number }> {

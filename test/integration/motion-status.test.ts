@@ -92,6 +92,16 @@ describe('motion status derived in the database from its decisions', () => {
     expect(edge?.n).toBe(1);
   });
 
+  it('names the decision the API shows: the one the status comes from, else the latest of any kind', async () => {
+    const decisionOf = async (id: string) =>
+      (await readRows<{ decisionId: string | null }>(graph(), 'MATCH (m:Motion {id: $id}) RETURN m.decisionId AS decisionId', { id }))[0]?.decisionId;
+    expect(await decisionOf('ms-latest')).toBe('ms-latest-decision-1');
+    expect(await decisionOf('ms-registered')).toBe('ms-registered-decision-0');
+    expect(await decisionOf('ms-none')).toBeNull();
+    expect(await decisionOf('ms-tie-a')).toBe('ms-tie-a-decision-0');
+    expect(await decisionOf('ms-tie-b')).toBe('ms-tie-b-decision-1');
+  });
+
   it('changes nothing when run again', async () => {
     const before = await readRows(graph(), 'MATCH (m:Motion) WHERE m.id STARTS WITH "ms-" RETURN m.id AS id, m.status AS status, m.decidedAt AS decidedAt ORDER BY id');
     await deriveMotionStatus(graph());

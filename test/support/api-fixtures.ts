@@ -103,7 +103,7 @@ export function createCaseFragments(): GraphFragment[] {
     b.node('Document', 'kst-30821-90', { koopId: 'kst-30821-90', kind: 'Verslag van een algemeen overleg', title: 'Verslag van een algemeen overleg over Nationale veiligheid en crisisbeheersing', date: '2019-07-17' });
   });
   const motions = fragment('src-motions', 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Zaak?motions', '2024-01-07T00:00:00Z', (b) => {
-    const hik = b.node('Motion', 'zaak-motion-hikvision', { number: '2019Z13111', koopId: 'kst-30821-86', dossier: '30821', ondernummer: '86', title: 'Motie van het lid Buitenweg c.s. over onderzoek naar surveillanceapparatuur van Chinese bedrijven', submittedAt: '2019-06-25', status: 'adopted', decidedAt: '2019-07-02', considerations: 'overwegende dat het Chinese bedrijf Hikvision een grote leverancier is', operativeText: 'verzoekt de regering te onderzoeken …' });
+    const hik = b.node('Motion', 'zaak-motion-hikvision', { number: '2019Z13111', koopId: 'kst-30821-86', dossier: '30821', ondernummer: '86', title: 'Motie van het lid Buitenweg c.s. over onderzoek naar surveillanceapparatuur van Chinese bedrijven', submittedAt: '2019-06-25', status: 'adopted', decidedAt: '2019-07-02', decisionId: 'besluit-hik', considerations: 'overwegende dat het Chinese bedrijf Hikvision een grote leverancier is', operativeText: 'verzoekt de regering te onderzoeken …' });
     b.edge('SUBMITTED', ref('Person', 'p-buitenweg'), hik, { role: 'Indiener' });
     b.edge('SUBMITTED', ref('Person', 'p-verhoeven'), hik, { role: 'Medeindiener' });
     b.edge('MENTIONS', hik, ref('Company', 'hikvision'), { snippet: 'Hikvision', confidence: 1 });

@@ -1,12 +1,11 @@
 import { today } from '../../analysis/answer-status.js';
-import { BINDING_OUTCOMES, NON_BINDING_STATUSES } from '../../analysis/motion-status.js';
 import { GOVERNMENT_LABELS, assessFollowUp, claimsNoFollowUp } from '../../analysis/follow-up.js';
 import { motionReferencesCypher } from '../../neo4j/queries/motions.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
 import { LIMITS, checkDate, checkRange } from '../limits.js';
 import type { FieldReads } from '../projection.js';
-import { nodeFields, nodeReads, related, relatedNodes, toInt } from './common.js';
+import { nodeFields, nodeReads, related, toInt } from './common.js';
 
 type M = NodeObject & { __asOf?: string; __withinDays?: number };
 
@@ -14,20 +13,12 @@ type M = NodeObject & { __asOf?: string; __withinDays?: number };
 const decisionDate = (d: NodeObject): string | null =>
   (d.date as string | undefined) ?? (d.decidedAt as string | undefined) ?? (typeof d.version === 'string' ? d.version.slice(0, 10) : null);
 
-const isBinding = (d: NodeObject) => (BINDING_OUTCOMES as readonly unknown[]).includes(d.outcome) && !NON_BINDING_STATUSES.includes(String(d.status ?? ''));
-
-/** Newest first: by the record's version, then by the order on the agenda, as derive-motion-status.ts orders them. */
-const newestFirst = (a: NodeObject, b: NodeObject) => String(b.version ?? '').localeCompare(String(a.version ?? '')) || Number(b.order ?? -1) - Number(a.order ?? -1);
-
 /** A text property that may arrive as a list of paragraphs (the KOOP parser keeps each "overwegende …" apart). */
 export const textOf = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : typeof v === 'string' && v !== '' ? v : null);
 
-/** The decision a motion's status comes from: its latest binding decision (see derive-motion-status.ts), else its latest decision of any kind. */
+/** The decision derive-motion-status.ts chose for the motion (`decisionId`): the one its status comes from, else its latest. */
 async function latestDecision(m: M, ctx: ApiContext): Promise<NodeObject | null> {
-  const decisions = await relatedNodes(ctx, m, 'DECIDES', 'in');
-  const binding = decisions.filter(isBinding);
-  // Copied before sorting: the loader's list is shared by every field of the request that reads it.
-  return [...(binding.length > 0 ? binding : decisions)].sort(newestFirst)[0] ?? null;
+  return typeof m.decisionId === 'string' ? ctx.loaders.byKey('Decision', ['id']).load(m.decisionId) : null;
 }
 
 async function referringDocuments(m: M, ctx: ApiContext) {
@@ -45,7 +36,7 @@ async function referringDocuments(m: M, ctx: ApiContext) {
   });
 }
 
-const DECISION_READS = ['Decision.outcome', 'Decision.status', 'Decision.version', 'Decision.order'];
+const DECISION_READS = ['decisionId'];
 
 /** The stored properties each Motion resolver reads; fields without a resolver read their own property. */
 export const motionReads: FieldReads = {
