@@ -11,11 +11,11 @@ export const tkODataFormat: Format = {
   // 2: a roll-call vote carries no seats; a deleted actor or vote row removes its edge (the writer).
   // 3: written again so that nodes record the properties these records own (versionedKeys, the writer), and
   // edges stated by a record of their own (ZaakActor, FractieZetelPersoon, Stemming) carry its version.
-  // 4: a decision's outcome only from the voting kinds ("Voor kennisgeving aangenomen." is not an adopted motion);
-  // GUIDs in lower case; the newest copy of a row seen twice in one page wins; a deleted Stemming, ZaakActor or
+  // 4: a decision's outcome only from the voting kinds ("Voor kennisgeving aangenomen." is not an adopted motion).
+  // 5: GUIDs in lower case; the newest copy of a row seen twice in one page wins; a deleted Stemming, ZaakActor or
   // FractieZetelPersoon row (null foreign keys) is an EdgeTombstone of its Id, the edges it states carry that Id
   // (recordId); a ZaakActor row of its own (a ZaakActor page) states its submitter or addressee for a case known by id only.
-  version: '4',
+  version: '5',
   detect(_doc: RawDocument, head: string): boolean {
     if (!JSON_START.test(head)) return false;
     return (

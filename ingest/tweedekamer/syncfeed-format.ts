@@ -7,10 +7,11 @@ export const tkSyncFeedFormat: Format = {
   name: 'tk-syncfeed',
   // 2: as tk-odata 2 (the same mapping): no seats on roll-call votes, deleted actor and vote rows remove their edge.
   // 3: as tk-odata 3: nodes record the properties these records own; edges carry their record's version.
-  // 4: as tk-odata 4: a decision's outcome only from the voting kinds; GUIDs in lower case; the newest copy of a
+  // 4: as tk-odata 4: a decision's outcome only from the voting kinds.
+  // 5: as tk-odata 5: GUIDs in lower case; the newest copy of a
   // row wins; a deleted vote, actor or seat entry (no children) removes its edges by its id; a zaakActor entry
   // states its submitter or addressee for a case known by id only.
-  version: '4',
+  version: '5',
   detect(_doc: RawDocument, head: string): boolean {
     return /<feed[\s>]/.test(head) && /http:\/\/www\.tweedekamer\.nl\/xsd\/tkData\/v1-0|gegevensmagazijn\.tweedekamer\.nl\/SyncFeed/.test(head);
   },
