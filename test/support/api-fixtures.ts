@@ -107,7 +107,7 @@ export function createCaseFragments(): GraphFragment[] {
     b.edge('SUBMITTED', ref('Person', 'p-buitenweg'), hik, { role: 'Indiener' });
     b.edge('SUBMITTED', ref('Person', 'p-verhoeven'), hik, { role: 'Medeindiener' });
     b.edge('MENTIONS', hik, ref('Company', 'hikvision'), { snippet: 'Hikvision', confidence: 1 });
-    const d = b.node('Decision', 'besluit-hik', { kind: 'Stemmen - aangenomen', text: 'Aangenomen.', outcome: 'adopted', date: '2019-07-02' });
+    const d = b.node('Decision', 'besluit-hik', { kind: 'Stemmen - aangenomen', text: 'Aangenomen.', outcome: 'adopted' }, { version: '2019-07-02T14:00:00.000Z' });
     b.edge('DECIDES', d, hik);
     b.edge('VOTED', ref('Party', 'f-d66'), d, { choice: 'Voor', seats: 19, mistaken: false });
     b.edge('VOTED', ref('Party', 'f-vvd'), d, { choice: 'Tegen', seats: 33, mistaken: false });

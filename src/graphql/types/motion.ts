@@ -1,4 +1,4 @@
-import { today } from '../../analysis/answer-status.js';
+import { toDay, today } from '../../analysis/answer-status.js';
 import { GOVERNMENT_LABELS, assessFollowUp, claimsNoFollowUp } from '../../analysis/follow-up.js';
 import { motionReferencesCypher } from '../../neo4j/queries/motions.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
@@ -9,9 +9,8 @@ import { nodeFields, nodeReads, related, toInt } from './common.js';
 
 type M = NodeObject & { __asOf?: string; __withinDays?: number };
 
-/** A decision's date: as stored, else the day of its record's version (as a motion's decidedAt is). */
-const decisionDate = (d: NodeObject): string | null =>
-  (d.date as string | undefined) ?? (d.decidedAt as string | undefined) ?? (typeof d.version === 'string' ? d.version.slice(0, 10) : null);
+/** A decision's date: the day of its record's version, as a motion's decidedAt is (a Besluit row carries no date). */
+const decisionDate = (d: NodeObject): string | null => toDay(d.version as string | undefined);
 
 /** A text property that may arrive as a list of paragraphs (the KOOP parser keeps each "overwegende …" apart). */
 export const textOf = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : typeof v === 'string' && v !== '' ? v : null);
@@ -56,7 +55,7 @@ export const motionReads: FieldReads = {
 };
 
 /** The stored properties each Decision resolver reads. */
-export const decisionReads: FieldReads = { ...nodeReads, date: ['date', 'decidedAt', 'version'], votes: [] };
+export const decisionReads: FieldReads = { ...nodeReads, date: ['version'], votes: [] };
 
 /** Resolvers of Motion: submitters, the latest decision and its votes, follow-up from the pure analysis. */
 export const Motion = {

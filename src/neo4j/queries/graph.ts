@@ -43,8 +43,8 @@ const neighborhoodLevel = `CALL (frontier, nodes) {
   }
   RETURN size(found) >= $cap AS full, fresh
 }
-WITH nodes + fresh[..$limit - size(nodes)] AS nodes, fresh[..$limit - size(nodes)] AS frontier,
-  cut OR full OR size(fresh) > $limit - size(nodes) AS cut`;
+WITH nodes, fresh[..$limit - size(nodes)] AS kept, cut OR full OR size(fresh) > $limit - size(nodes) AS cut
+WITH nodes + kept AS nodes, kept AS frontier, cut`;
 
 /**
  * The subgraph around a node in one query: breadth first, `depth` levels (a validated integer

@@ -29,15 +29,18 @@ export function foldToAscii(text: string): string {
   });
 }
 
-/** The words of free text as the index holds them (folded, lower case), at most `maxWords`. */
-export function toWords(text: string, maxWords = 8): string[] {
-  return (foldToAscii(text.normalize('NFC')).toLowerCase().match(WORD) ?? []).slice(0, maxWords);
+/** The words of a search that count; more are left out. */
+const MAX_WORDS = 8;
+
+/** The words of free text as the index holds them (folded, lower case), at most MAX_WORDS. */
+export function toWords(text: string): string[] {
+  return (foldToAscii(text.normalize('NFC')).toLowerCase().match(WORD) ?? []).slice(0, MAX_WORDS);
 }
 
 /** Boost of the clause that every word matches, so that hits with all words rank before hits with some. */
-export const ALL_WORDS_BOOST = 10;
+const ALL_WORDS_BOOST = 10;
 /** Boost of the words as a phrase (stop words leave a gap, as in the index): the exact name of a thing on top. */
-export const PHRASE_BOOST = 2;
+const PHRASE_BOOST = 2;
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -70,8 +73,8 @@ const standsAlone = (w: string): boolean => w.replaceAll('.', '').length > 2;
  * found nowhere (bv) leaves the rest to be found; alone they are plain terms, cheap for common
  * words. `fields` restricts every clause to those fields (null: all).
  */
-export function toLuceneQuery(text: string, fields: readonly string[] | null = null, maxWords = 8): string | null {
-  const words = toWords(text, maxWords);
+export function toLuceneQuery(text: string, fields: readonly string[] | null = null): string | null {
+  const words = toWords(text);
   if (fields !== null && (fields.length === 0 || !fields.every((f) => FIELD.test(f)))) throw new Error(`not a list of field names: ${JSON.stringify(fields)}`);
   const content = [...new Set(words.filter((w) => !STOP_WORDS.has(w)))];
   const searched = content.length > 0 ? content : [...new Set(words)];

@@ -1,5 +1,8 @@
 import { visible } from './nodes.js';
 
+/** Whether answer `a` counts for its question's status: not deleted, not a later (nader) answer, with a date received. */
+export const countedAnswer = (a: string): string => `${visible(a)} AND coalesce(${a}.later, false) = false AND ${a}.receivedAt IS NOT NULL`;
+
 /**
  * The answer status of question `q` as of `$asOf`, in Cypher, for filtering and league tables;
  * mirrors assessAnswer in src/analysis/answer-status.ts (tested against it).
@@ -8,7 +11,7 @@ import { visible } from './nodes.js';
 export const answerStatusCypher = (term: number): string => `
 WITH q, date($asOf) AS asOf, CASE WHEN q.submittedAt IS NULL THEN null ELSE date(left(q.submittedAt, 10)) END AS sub
 WITH q, asOf, sub, sub + duration({days: ${term}}) AS due,
-  COLLECT { MATCH (a:Answer)-[:ANSWERS]->(q) WHERE ${visible('a')} AND coalesce(a.later, false) = false AND a.receivedAt IS NOT NULL
+  COLLECT { MATCH (a:Answer)-[:ANSWERS]->(q) WHERE ${countedAnswer('a')}
             RETURN date(left(a.receivedAt, 10)) AS d ORDER BY d LIMIT 1 }[0] AS firstAnswer
 WITH q, asOf, sub, due, firstAnswer, CASE WHEN firstAnswer <= asOf THEN firstAnswer END AS answered
 WITH q, asOf, sub, due, firstAnswer, answered,

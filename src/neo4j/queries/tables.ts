@@ -1,6 +1,6 @@
 import { ANSWER_TERM_DAYS } from '../../analysis/answer-status.js';
 import { partyAtTheTime, project, visible } from './nodes.js';
-import { answerStatusCypher } from './status.js';
+import { answerStatusCypher, countedAnswer } from './status.js';
 
 /**
  * Timelines and league tables. Those of one node take a batch of ids ($ids) and return rows with
@@ -26,7 +26,7 @@ export const personTimelineCypher = perMonth('MATCH (:Person {id: id})-[:ASKED]-
 const askedAsParty = (match: string): string => `${match}
 WITH DISTINCT q, p, a
 ${partyAtTheTime('q', 'a')}
-WITH q, f WHERE f IS NOT NULL AND ${visible('f')}`;
+WITH q, f WHERE f IS NOT NULL`;
 
 /** Questions per month asked by members of each party at the time. Params: $ids. */
 export const partyTimelineCypher = perMonth(`${askedAsParty('MATCH (:Party {id: id})<-[:MEMBER_OF]-(p:Person)-[a:ASKED]->(q:Question)')}
@@ -63,8 +63,7 @@ export function answerDelaysCypher(by: 'OFFICE' | 'PERSON'): string {
     by === 'OFFICE'
       ? `MATCH (q)-[:ADDRESSED_TO]->(s:Office) WHERE ${visible('s')}`
       : `MATCH (q)<-[:ANSWERS]-(a:Answer)-[:ANSWERED_BY]->(s:Person)
-WHERE answered IS NOT NULL AND ${visible('a')} AND coalesce(a.later, false) = false AND a.receivedAt IS NOT NULL
-  AND date(left(a.receivedAt, 10)) = answered AND ${visible('s')}`;
+WHERE ${countedAnswer('a')} AND date(left(a.receivedAt, 10)) = answered AND ${visible('s')}`;
   return `MATCH (q:Question)
 WHERE ${visible('q')} AND ($from IS NULL OR q.submittedAt >= $from) AND ($to IS NULL OR left(q.submittedAt, 10) <= $to)
 ${answerStatusCypher(ANSWER_TERM_DAYS)}
