@@ -29,23 +29,16 @@ export function fill(el: HTMLElement, ...children: Child[]): void {
   for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(typeof child === 'number' ? String(child) : child);
 }
 
-/** How many messages the status line has shown (see statusMark). */
-let said = 0;
-
-/** Shows a short message in the status line (read out by screen readers). */
-export function say(message: string, kind: 'info' | 'error' = 'info'): void {
-  said++;
+/**
+ * Shows a short message in the status line (read out by screen readers). Each message claims the line
+ * (see claim): the check returned is true until another message is shown, so a slow answer can leave
+ * a later action's message in place.
+ */
+export function say(message: string, kind: 'info' | 'error' = 'info'): () => boolean {
   const status = byId('status');
   status.textContent = message;
   status.dataset.kind = kind;
-}
-
-/** The status line as it is now, for sayUnlessOvertaken. */
-export const statusMark = (): number => said;
-
-/** Shows a message unless the status line has said anything since `mark`: a later action's message stays. */
-export function sayUnlessOvertaken(mark: number, message: string): void {
-  if (said === mark) say(message);
+  return claim(status);
 }
 
 /** The latest claim on each element that requests fill: numbered, so an earlier claim can tell it was overtaken. */

@@ -1,5 +1,5 @@
 import { searchNodes, type SearchHit } from './api.js';
-import { fill, h, say, sayUnlessOvertaken, statusMark } from './dom.js';
+import { fill, h, say } from './dom.js';
 import { lookOf } from './kinds.js';
 
 /** Groups hits by type, keeping each group's best hit first and the groups in order of their best hit. */
@@ -15,8 +15,7 @@ export function groupHits(hits: SearchHit[]): Map<string, SearchHit[]> {
 
 /** Runs a search and lists the results by type; each result is a button that opens the entity. Nothing changes once `latest` says a later search overtook it. */
 export async function runSearch(container: HTMLElement, text: string, open: (hit: SearchHit) => void, latest: () => boolean): Promise<void> {
-  say(`Searching for “${text}”…`);
-  const mark = statusMark();
+  const stillSaid = say(`Searching for “${text}”…`);
   const hits = await searchNodes(text.trim()).catch((error: unknown) => {
     // The results of an earlier search would read as this one's.
     if (latest()) container.replaceChildren();
@@ -24,7 +23,7 @@ export async function runSearch(container: HTMLElement, text: string, open: (hit
   });
   if (!latest()) return;
   // A result opened meanwhile (from the list of an earlier search for the same text) keeps its own message.
-  sayUnlessOvertaken(mark, `${hits.length} result${hits.length === 1 ? '' : 's'} for “${text}”`);
+  if (stillSaid()) say(`${hits.length} result${hits.length === 1 ? '' : 's'} for “${text}”`);
   if (!hits.length) {
     fill(container, h('h2', {}, 'Results'), h('p', { class: 'muted' }, `Nothing found for “${text}”.`));
     return;
