@@ -1,19 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { clearGraph } from '../../src/neo4j/schema.js';
 import { STOPPING_NOTICE } from '../../ingest/cli/ingest.js';
 import { runIngest } from '../../ingest/compose.js';
-import { ingestInputs, type IngestOptions } from '../../ingest/pipeline/run.js';
+import { ingestInputs } from '../../ingest/pipeline/run.js';
 import { formatSummary, RESUME_HINT } from '../../ingest/pipeline/summary.js';
 import { useGraph } from '../support/graph.js';
 import { graphFingerprint } from '../support/graph-lines.js';
+import { abortAfter, freshConfig, ingestRuns } from '../support/ingest-runs.js';
 import { startLocalServer, type LocalServer } from '../support/http-server.js';
 import { createPipelineDirs, odataPage, readCheckpoints, runCli, startPageServer, type CliResult } from '../support/pipeline.js';
-import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
 
@@ -28,25 +26,12 @@ const MICHON_DERKZEN = '973da897-66c7-4010-a98d-505e0e97a60c';
 const FIRST_PAGE = 'odata/fractie_page_1.json';
 const SECOND_PAGE = 'odata/fractiezetelpersoon_active_members.json';
 
-/** A raw store and state folder of its own, as a first `graafwerk ingest` in a new checkout finds them. */
-function freshConfig(): Config {
-  const dir = tempDir('interrupt');
-  return loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(dir, 'raw'), GRAAFWERK_STATE: dir, GRAAFWERK_LOG_LEVEL: 'error' });
-}
-
-/** Options whose signal is aborted once `inputsDone` inputs are done, as a Ctrl-C during the next one would. */
-function abortAfter(inputsDone: number): Partial<IngestOptions> {
-  const controller = new AbortController();
-  return { signal: controller.signal, onProgress: (done) => (done === inputsDone ? controller.abort() : undefined) };
-}
-
 /** The graph without the stamps of when a run wrote (two runs of the same files differ only there). */
 const fingerprint = () => graphFingerprint(graph(), { ignore: ['firstSeen', 'lastSeen', 'deletedAt', 'fetchedAt'] });
 
 /** The graph after one uninterrupted run over INPUTS into an empty graph. */
 async function uninterruptedRun() {
-  await clearGraph(graph());
-  await runIngest(graph(), freshConfig(), INPUTS);
+  await ingestRuns(graph(), INPUTS);
   return fingerprint();
 }
 
@@ -62,7 +47,7 @@ const titleMentionsOfMichonDerkzen = () =>
 describe('an ingest interrupted through its signal', () => {
   it('stops before the next input, writes what it took, skips the passes over the whole graph, and the next run ends as one uninterrupted run', async () => {
     await clearGraph(graph());
-    const config = freshConfig();
+    const config = freshConfig('interrupt');
     const interrupted = await runIngest(graph(), config, INPUTS, abortAfter(1));
     expect(interrupted).toMatchObject({ inputs: 3, read: 1, parsed: 1, interrupted: true });
     expect(await documentSources()).toEqual([MOTION]);
@@ -82,7 +67,7 @@ describe('an ingest interrupted through its signal', () => {
 
   it('cut short in the first run, leaves the persons it wrote as new for the next run’s pass over the stored texts', async () => {
     await clearGraph(graph());
-    const config = freshConfig();
+    const config = freshConfig('interrupt');
     expect(await runIngest(graph(), config, INPUTS, abortAfter(2))).toMatchObject({ parsed: 2, interrupted: true });
     expect(await documentSources()).toEqual([MOTION, PERSONS].sort());
     // The motion was written before the persons; the pass that adds its mentions of them did not run.
