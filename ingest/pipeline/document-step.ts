@@ -29,7 +29,7 @@ export interface ParsedDocument {
 }
 
 /**
- * Reads a local file (gunzipping a `.gz`), refusing one over the size limit. The reading itself
+ * Reads a local file (unpacking gzip bytes, as a fetched document's are), refusing one over the size limit. The reading itself
  * stops at the limit: a pipe or device has no size to check beforehand, and a file may grow.
  */
 export async function readDocument(path: string, maxBytes: number): Promise<{ doc: RawDocument; fetchedAt: string }> {
@@ -37,7 +37,7 @@ export async function readDocument(path: string, maxBytes: number): Promise<{ do
   if (info.size > maxBytes) throw tooLarge(`${info.size} bytes`, maxBytes);
   let bytes = await readUpTo(path, maxBytes);
   if (!bytes) throw tooLarge(`more than ${maxBytes} bytes`, maxBytes);
-  if (path.endsWith('.gz')) bytes = gunzipBounded(bytes, maxBytes);
+  if (isGzip(bytes)) bytes = gunzipBounded(bytes, maxBytes);
   return { doc: { bytes, url: displayPath(path) }, fetchedAt: info.mtime.toISOString() };
 }
 

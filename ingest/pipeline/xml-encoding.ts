@@ -5,9 +5,9 @@ import { fixWindows1252 } from './windows-1252.js';
 const DECLARATION = /^<\?xml\s+version\s*=\s*(["'])[^"']*\1\s+encoding\s*=\s*(["'])([^"']*)\2/;
 
 /** The decoder for a declared encoding name, or undefined when Node's TextDecoder does not know it. */
-function decoderFor(label: string, fatal: boolean): TextDecoder | undefined {
+function decoderFor(label: string): TextDecoder | undefined {
   try {
-    return new TextDecoder(label, { fatal });
+    return new TextDecoder(label, { fatal: true });
   } catch {
     return undefined;
   }
@@ -68,7 +68,7 @@ export function decodeXml(doc: RawDocument): string {
   const declaration = DECLARATION.exec(head);
   const declared = declaration?.[3];
   const where = declaration ? `line 1, column ${declaration[0].length - declared!.length}` : undefined;
-  const named = declared === undefined ? undefined : decoderFor(declared, true);
+  const named = declared === undefined ? undefined : decoderFor(declared);
   if (declared !== undefined && !named) throw new ParseError(`${url}: unsupported encoding "${declared}" in the XML declaration`, where);
   if (bom) {
     const family = (e: string) => e.replace(/(?<=^utf-16).*/, '');

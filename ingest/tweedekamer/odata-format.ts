@@ -1,6 +1,7 @@
 import { textOf } from '../pipeline/byte-order-mark.js';
-import type { Format, ParseResult, RawDocument } from '../pipeline/format.js';
+import type { Format, ParseResult, RawDocument, Rejection } from '../pipeline/format.js';
 import { mapRecords } from './map-records.js';
+import type { TkRecord } from './record.js';
 import { readODataPage, toRecord } from './odata-reader.js';
 
 const JSON_START = /^\s*\{/;
@@ -28,9 +29,12 @@ export const tkODataFormat: Format = {
   parse(doc: RawDocument): ParseResult {
     const page = readODataPage(textOf(doc.bytes));
     // A row that is not an object is rejected on its own; the rest of the page is read.
-    const isRow = (row: unknown): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row);
-    const notRows = page.rows.flatMap((row, i) => (isRow(row) ? [] : [{ where: `row ${i + 1}`, reason: `not an object but ${row === null ? 'null' : Array.isArray(row) ? 'an array' : typeof row}` }]));
-    const rows = page.rows.flatMap((row, i) => (isRow(row) ? [toRecord(page.entitySet, row, `row ${i + 1}`)] : []));
+    const notRows: Rejection[] = [];
+    const rows: TkRecord[] = [];
+    page.rows.forEach((row, i) => {
+      if (typeof row === 'object' && row !== null && !Array.isArray(row)) rows.push(toRecord(page.entitySet, row as Record<string, unknown>, `row ${i + 1}`));
+      else notRows.push({ where: `row ${i + 1}`, reason: `not an object but ${row === null ? 'null' : Array.isArray(row) ? 'an array' : typeof row}` });
+    });
     const mapped = mapRecords(rows);
     return { ...mapped, rejected: [...notRows, ...mapped.rejected], ...(page.next ? { next: page.next } : {}) };
   },

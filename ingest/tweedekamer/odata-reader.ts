@@ -47,12 +47,12 @@ export function readODataPage(text: string): ODataPage {
   }
   if (!isObject(json)) throw new ParseError('not an OData response: the JSON is not an object');
   const context = json['@odata.context'];
+  const next = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined;
   if (typeof context === 'string') {
     // The service document lists the entity sets and holds no records.
     if (/\$metadata$/.test(context) && Array.isArray(json.value)) return { entitySet: '', rows: [] };
     const entitySet = /#([A-Za-z]+)/.exec(context)?.[1];
     if (!entitySet) throw new ParseError(`@odata.context names no entity set: ${JSON.stringify(context.slice(0, 200))}`);
-    const next = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined;
     if (/\/\$entity$/.test(context)) return { entitySet, rows: [json], next };
     if (!Array.isArray(json.value)) throw new ParseError('OData page without a "value" array');
     return { entitySet, rows: json.value, next };
@@ -62,7 +62,7 @@ export function readODataPage(text: string): ODataPage {
   if (Array.isArray(json.value)) {
     const entitySet = json.value.filter(isObject).map(entitySetOf).find((set) => set !== undefined);
     if (!entitySet) throw new ParseError('an OData page without @odata.context whose rows tell no Tweede Kamer entity set (no Id, GewijzigdOp and a column such as GestartOp or Achternaam)');
-    return { entitySet, rows: json.value, ...(typeof json['@odata.nextLink'] === 'string' ? { next: json['@odata.nextLink'] } : {}) };
+    return { entitySet, rows: json.value, next };
   }
   const entitySet = entitySetOf(json);
   if (entitySet) return { entitySet, rows: [json] };
