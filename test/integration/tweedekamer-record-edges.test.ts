@@ -4,8 +4,8 @@ import { sha256 } from '../../src/model/ids.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { clearGraph } from '../../src/neo4j/schema.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
-import { detectFormat } from '../../ingest/pipeline/registry.js';
 import { fixtureBytes, fixtureJson } from '../fixtures/tk/fixtures.js';
+import { bytesFragment } from '../support/fixture-fragment.js';
 import { useGraph } from '../support/graph.js';
 
 /**
@@ -20,14 +20,7 @@ const ODATA = 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata#';
 const NS = 'xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0"';
 
 /** A document (bytes as the source sends them) parsed by the format that claims it, as a fragment. */
-function fragmentOf(bytes: Buffer): GraphFragment {
-  const doc = { bytes, url: `test://record-edges/${sha256(bytes)}` };
-  const format = detectFormat(doc)!;
-  return {
-    source: { id: sha256(bytes), url: doc.url, fetchedAt: '2025-10-05T00:00:00Z', parser: format.name, parserVersion: format.version },
-    ...format.parse(doc).body,
-  };
-}
+const fragmentOf = (bytes: Buffer) => bytesFragment(bytes, `test://record-edges/${sha256(bytes)}`, '2025-10-05T00:00:00Z');
 const page = (entity: string, value: Record<string, unknown>[]) =>
   fragmentOf(Buffer.from(JSON.stringify({ '@odata.context': `${ODATA}${entity}`, value })));
 const feed = (entity: string) =>

@@ -9,10 +9,14 @@ export const fixturePath = (name: string): string => fileURLToPath(new URL(`../f
 
 /** Parses a fixture with whatever format claims it, as a fragment ready for the GraphWriter. */
 export function fixtureFragment(name: string): GraphFragment {
-  const bytes = readFileSync(fixturePath(name));
-  const doc = { bytes, url: fixturePath(name) };
+  return bytesFragment(readFileSync(fixturePath(name)), fixturePath(name));
+}
+
+/** Parses a document (bytes as a source sends them) with whatever format claims it, as a fragment ready for the GraphWriter. */
+export function bytesFragment(bytes: Buffer, url: string, fetchedAt = '2025-10-01T00:00:00Z'): GraphFragment {
+  const doc = { bytes, url };
   const format = detectFormat(doc);
-  if (!format) throw new Error(`no format for ${name}`);
+  if (!format) throw new Error(`no format for ${url}`);
   const { body } = format.parse(doc);
-  return { source: { id: sha256(bytes), url: doc.url, fetchedAt: '2025-10-01T00:00:00Z', parser: format.name, parserVersion: format.version }, ...body };
+  return { source: { id: sha256(bytes), url, fetchedAt, parser: format.name, parserVersion: format.version }, ...body };
 }
