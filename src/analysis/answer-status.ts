@@ -3,7 +3,7 @@
  * government three weeks; a postponement notice does not move the deadline, it only says that the
  * answer will be late, so a question past its deadline with a notice is "overdue with notice".
  */
-import { dutchDay } from './dutch-time.js';
+import { dutchToday } from './dutch-time.js';
 
 export const ANSWER_TERM_DAYS = 21;
 
@@ -63,7 +63,7 @@ export function daysBetween(a: string, b: string): number {
 
 /** Today's date as YYYY-MM-DD, the day it is in the Netherlands. */
 export function today(): string {
-  return dutchDay();
+  return dutchToday();
 }
 
 const earliest = (days: (string | null)[]): string | null => days.filter((d): d is string => d !== null).sort()[0] ?? null;

@@ -24,7 +24,21 @@ export function dutchDateTime(ms: number): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
 }
 
-/** The Dutch calendar day (YYYY-MM-DD) of an instant, today by default. */
-export function dutchDay(ms: number = Date.now()): string {
+/** The Dutch calendar day (YYYY-MM-DD) of an instant. */
+export function dutchDay(ms: number): string {
   return dutchDateTime(ms).slice(0, 10);
+}
+
+const MINUTE = 60_000;
+let todayCache = { minute: NaN, day: '' };
+
+/**
+ * The Dutch calendar day it is now. Amsterdam's offsets since 1940 are whole hours, so the day can
+ * only change on a whole minute: it is worked out once a minute (formatting a time zone costs
+ * microseconds, and an API request asks for it per question it assesses).
+ */
+export function dutchToday(now: number = Date.now()): string {
+  const minute = Math.floor(now / MINUTE);
+  if (todayCache.minute !== minute) todayCache = { minute, day: dutchDay(minute * MINUTE) };
+  return todayCache.day;
 }

@@ -116,4 +116,19 @@ describe('Dutch days', () => {
     const status = assessAnswer({ submittedAt: '2022-03-10', answers: [], postponements: [], withdrawnAt: null, closed: false }, today());
     expect(status).toMatchObject({ status: 'OPEN_WITHIN_TERM', dueAt: '2022-03-31', daysLate: 0 });
   });
+
+  it('turns today over at Dutch midnight, also when it was asked for a second before', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2022-10-29T21:59:59.999Z'));
+    expect(today()).toBe('2022-10-29');
+    vi.setSystemTime(new Date('2022-10-29T22:00:00Z'));
+    expect(today()).toBe('2022-10-30');
+    // The clock goes back at 01:00 UTC: the day stays.
+    vi.setSystemTime(new Date('2022-10-30T01:00:00Z'));
+    expect(today()).toBe('2022-10-30');
+    vi.setSystemTime(new Date('2022-10-30T22:59:59Z'));
+    expect(today()).toBe('2022-10-30');
+    vi.setSystemTime(new Date('2022-10-30T23:00:00Z'));
+    expect(today()).toBe('2022-10-31');
+  });
 });
