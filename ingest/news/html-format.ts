@@ -1,10 +1,11 @@
-import { load } from 'cheerio';
 import { canonicalUrl } from '../../src/model/canonical-url.js';
 import { ParseError, type Format, type RawDocument } from '../pipeline/format.js';
-import { checkHtmlDepth } from '../pipeline/html-depth.js';
-import { decodeHtml } from './decode.js';
+import { loadHtml } from '../pipeline/html.js';
 import { extractArticleMeta } from './metadata.js';
 import { toArticleFragment } from './to-fragment.js';
+
+/** The largest news page parsed; real article pages are well below 5 MB. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 
 const HTML_HEAD = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i;
 const PARLIAMENTARY = /officielebekendmakingen\.nl|tweedekamer\.nl|OVERHEIDop\./i;
@@ -31,9 +32,11 @@ export const newsHtmlFormat: Format = {
     return looksHtml && !PARLIAMENTARY.test(head);
   },
   parse(doc) {
-    const html = decodeHtml(doc.bytes, doc.url, doc.contentType);
-    checkHtmlDepth(html, doc.url);
-    const $ = load(html, { scriptingEnabled: false });
+    if (doc.bytes.length > MAX_ARTICLE_BYTES) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      throw new ParseError(`${doc.url}: the page is ${mb(doc.bytes.length)} MB, more than the ${mb(MAX_ARTICLE_BYTES)} MB a news article may be`);
+    }
+    const $ = loadHtml(doc);
     const meta = extractArticleMeta($);
     if (meta.articleSignals.length === 0)
       throw new ParseError(`${doc.url}: an HTML page, but not a news article (no og:type article, no JSON-LD Article, no article:published_time, no <article> with a date)`);

@@ -7,7 +7,8 @@ import { koopIdFromUrl } from './urls.js';
 // 3: an answer's signature adds HOLDS (person to office, observed at the answer's date).
 // 4: motions carry their dossier's title; a signature's closing full stop is dropped; names with a bracketed first name resolve.
 // 5: a notice of delay gives its question the subject, askers and addressees its first sentence names.
-const VERSION = '5';
+// 6: an HTML page is read in the charset it declares, not always as UTF-8.
+const VERSION = '6';
 
 /** The formats of this source, in detection order. */
 export const KOOP_FORMATS: Format[] = [

@@ -12,7 +12,8 @@ import { addMetadataRecord } from './metadata-graph.js';
 import { all, readMetaElements, type MetaMap } from './metadata.js';
 import { buildMotion } from './motion.js';
 import { buildQuestion } from './question-graph.js';
-import { loadHtml, loadXml } from '../pipeline/safe-xml.js';
+import { loadHtml } from '../pipeline/html.js';
+import { loadXml } from '../pipeline/safe-xml.js';
 import { koopIdFromUrl } from './urls.js';
 
 const result = (b: FragmentBuilder): ParseResult => ({ body: b.build(), records: 1, rejected: [] });

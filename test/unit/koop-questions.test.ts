@@ -67,4 +67,13 @@ describe('written question 2022Z04510 (kv-tk-…, reconstructed fixture)', () =>
     const q = html.nodes.find((n) => n.label === 'Question')!;
     expect(q.props.subQuestionsJson).toBe(question.props.subQuestionsJson);
   });
+
+  it('reads the page by the charset it declares: saved as windows-1252, it gives what the UTF-8 page gives', () => {
+    const utf8 = readFileSync(path('kv-tk-2022Z04510.html'), 'utf8');
+    expect(utf8).toMatch(/–/);
+    // The page's only characters beyond ASCII are ë (0xEB in Latin-1 too) and – (0x96 in windows-1252 alone).
+    const text = utf8.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replaceAll('–', '\x96');
+    const page = { bytes: Buffer.from(text, 'latin1'), url: path('kv-tk-2022Z04510.html') };
+    expect(parsePublicationHtml(page).body).toEqual(parsePublicationHtml(raw('kv-tk-2022Z04510.html')).body);
+  });
 });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ParseError, type RawDocument } from '../../ingest/pipeline/format.js';
 import { detectFormat, formatByName } from '../../ingest/pipeline/registry.js';
-import { loadHtml, loadXml } from '../../ingest/pipeline/safe-xml.js';
+import { loadHtml } from '../../ingest/pipeline/html.js';
+import { loadXml } from '../../ingest/pipeline/safe-xml.js';
 import { MAX_ELEMENT_DEPTH } from '../../ingest/pipeline/xml-well-formed.js';
 
 const motion = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/koop/motions/${name}`, import.meta.url)), 'utf8');
