@@ -1,5 +1,6 @@
 import { toDay, today } from '../../analysis/answer-status.js';
 import { GOVERNMENT_LABELS, assessFollowUp, claimsNoFollowUp } from '../../analysis/follow-up.js';
+import { tallyVotes } from '../../analysis/vote-tally.js';
 import { motionReferencesCypher } from '../../neo4j/queries/motions.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
@@ -55,7 +56,7 @@ export const motionReads: FieldReads = {
 };
 
 /** The stored properties each Decision resolver reads. */
-export const decisionReads: FieldReads = { ...nodeReads, date: ['version'], votes: [] };
+export const decisionReads: FieldReads = { ...nodeReads, date: ['version'], votes: [], tally: ['text'] };
 
 /** Resolvers of Motion: submitters, the latest decision and its votes, follow-up from the pure analysis. */
 export const Motion = {
@@ -92,4 +93,9 @@ export const Decision = {
   date: decisionDate,
   votes: async (d: NodeObject, _: unknown, ctx: ApiContext) =>
     (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ voter: r.node, voterName: r.rel.actorName ?? null, choice: r.rel.choice ?? null, rawChoice: r.rel.rawChoice ?? null, partyName: r.rel.partyName ?? null, seats: toInt(r.rel.seats), mistaken: r.rel.mistaken === true })),
+  tally: async (d: NodeObject, _: unknown, ctx: ApiContext) =>
+    tallyVotes(
+      (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ choice: (r.rel.choice as string) ?? null, seats: toInt(r.rel.seats), byPerson: r.node.__label === 'Person', partyName: (r.rel.partyName as string) ?? null })),
+      textOf(d.text),
+    ),
 };

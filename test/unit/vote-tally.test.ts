@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { statedCount, tallyVotes, type VoteRecord } from '../../src/analysis/vote-tally.js';
+
+const party = (partyName: string, choice: string | null, seats: number | null): VoteRecord => ({ partyName, choice, seats, byPerson: false });
+
+describe('tallyVotes', () => {
+  it('reads the count a decision text states, and none from a text without one', () => {
+    expect(statedCount('Verworpen. (72-74)')).toEqual({ for: 72, against: 74 });
+    expect(statedCount('Aangenomen.')).toBeNull();
+    expect(statedCount(null)).toBeNull();
+  });
+
+  it('leaves a count unknown, and completeness undecided, when a party vote lacks its seats', () => {
+    const t = tallyVotes([party('VVD', 'for', 24), party('SP', 'for', null), party('PVV', 'against', 37)], 'Aangenomen. (80-70)');
+    expect(t).toMatchObject({ for: null, against: 37, notVoted: 0, records: 3, statedFor: 80, statedAgainst: 70, complete: null });
+    expect(t.byParty.map((p) => [p.partyName, p.for])).toEqual([
+      ['PVV', 0],
+      ['SP', null],
+      ['VVD', 24],
+    ]);
+  });
+
+  it('counts a record of an unknown choice as a record and in no choice', () => {
+    expect(tallyVotes([party('VVD', 'for', 24), party('SP', 'Onbekend', 9)], null)).toMatchObject({ for: 24, against: 0, notVoted: 0, records: 2, complete: null });
+  });
+});
