@@ -40,7 +40,7 @@ export const mapZaakActor: EntityMapper = (ctx, rec, id, parent) => {
   const label = nested ? parent!.node?.label : undefined;
   const functie = str(f.Functie);
   if (caseId && person && relation && SUBMITTERS.has(relation) && (!nested || label === 'Question' || label === 'Motion')) {
-    const props = { role: relation, party: str(f.ActorFractie), actorName: str(f.ActorNaam), deleted: false };
+    const props = { role: relation, party: str(f.ActorFractie), actorName: str(f.ActorNaam) };
     const from = ref('Person', person);
     if (label === 'Question') ctx.b.edge('ASKED', from, ref('Question', caseId), props, '', stated);
     else if (label === 'Motion') ctx.b.edge('SUBMITTED', from, ref('Motion', caseId), props, '', stated);
@@ -48,7 +48,7 @@ export const mapZaakActor: EntityMapper = (ctx, rec, id, parent) => {
   }
   if (caseId && relation === 'Gericht aan' && functie && (!nested || label === 'Question')) {
     const office = ctx.b.node('Office', officeId(functie), { title: functie });
-    const props = { actorName: str(f.ActorNaam), deleted: false };
+    const props = { actorName: str(f.ActorNaam) };
     ctx.b.edge('ADDRESSED_TO', ref('Question', caseId), office, props, '', nested ? stated : { ...stated, kindOf: ADDRESSED_IF_QUESTION });
   }
   if (person && party) observeMembership(ctx.b, person, party, parent?.date ?? date(v), str(f.ActorFractie));

@@ -63,7 +63,6 @@ export const mapStemming: EntityMapper = (ctx, rec, id, parent) => {
       mistaken: bool(f.Vergissing),
       partyName: str(f.ActorFractie),
       actorName: str(f.ActorNaam),
-      deleted: false,
     };
     ctx.b.edge('VOTED', voter, ref('Decision', decision), props, id, { version: v, record: id });
   }

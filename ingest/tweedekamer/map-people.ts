@@ -93,7 +93,7 @@ export const mapFractieZetelPersoon: EntityMapper = (ctx, rec, id, parent) => {
   const party = seatParty(rec);
   const seat = refOf(rec, 'FractieZetel') ?? str(childrenOf(rec, 'FractieZetel')[0]?.fields.Id);
   if (person && party) {
-    const props = { from: date(f.Van), to: date(f.TotEnMet), function: str(f.Functie), seatId: seat, deleted: false };
+    const props = { from: date(f.Van), to: date(f.TotEnMet), function: str(f.Functie), seatId: seat };
     ctx.b.edge('MEMBER_OF', ref('Person', person), ref('Party', party), props, id, { version: v, record: id });
   } else if (person && seat) {
     ctx.b.node('Person', person, { seatId: seat });

@@ -29,7 +29,7 @@ export interface EdgeRecord {
   to: NodeRef;
   /** Distinguishes parallel edges of one type between the same two nodes; '' when there is one. */
   key: string;
-  /** Properties; `deleted: true` says the source deleted this relationship, and the GraphWriter removes the edge. */
+  /** Properties. */
   props: Props;
   /** Upstream modification time (ISO) of the record that states the edge; an older one never changes or removes an edge a newer one wrote. */
   version?: string;
@@ -190,11 +190,8 @@ export function definedOnly(props: Props): Props {
 const PROP_NAME = /^[a-z][A-Za-z0-9]*$/;
 /** Node properties the GraphWriter keeps itself (identity, provenance, versions); a fragment never sets them. */
 export const RESERVED = new Set(['id', 'sources', 'firstSeen', 'lastSeen', 'version', 'versionedKeys', 'deleted', 'provisional', 'stub']);
-/**
- * An upstream deletion of a relation row is an EdgeTombstone (or, for a row that names both ends, the
- * edge property `deleted`); `recordId` is the GraphWriter's, from EdgeRecord.record.
- */
-const EDGE_RESERVED = new Set([...[...RESERVED].filter((k) => k !== 'deleted'), 'recordId']);
+/** Edge properties the GraphWriter keeps itself: those of nodes, and `recordId` from EdgeRecord.record. An upstream deletion of a relation row is an EdgeTombstone. */
+const EDGE_RESERVED = new Set([...RESERVED, 'recordId']);
 
 /** Checks a fragment against the model; throws a FragmentError naming the first problem. */
 export function validateFragment(fragment: GraphFragment): void {

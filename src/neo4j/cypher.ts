@@ -116,30 +116,10 @@ function edgeShape(type: string, fromLabel: string, fromKey: string, toLabel: st
 }
 
 /**
- * Removes edges of one type between two endpoint shapes that the source states deleted (`deleted:
- * true`, naming both ends); rows: {from, to, key, version, removal}. A deleted Tweede Kamer row
- * names neither end and goes by removeRecordsCypher instead. Nothing reads
- * an edge's `deleted` flag, so a deleted submitter would otherwise still be a submitter. A deletion
- * older than the edge's version leaves it. A versioned deletion is kept as a RemovedEdge under the
- * row's `removal` id, which upsertEdgesCypher reads: an older row does not state the edge again.
- */
-export function removeEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
-  const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
-  return `UNWIND $rows AS row
-FOREACH (_ IN CASE WHEN row.removal IS NULL THEN [] ELSE [1] END |
-  MERGE (t:${REMOVED_EDGE_LABEL} {id: row.removal})
-  SET t.version = CASE WHEN t.version IS NULL OR row.version > t.version THEN row.version ELSE t.version END)
-WITH row
-MATCH (a:${F} {${fk}: row.from})-[r:${T}${keyed ? ' {key: row.key}' : ''}]->(b:${To} {${tk}: row.to})
-WHERE ${newer('r')}
-DELETE r`;
-}
-
-/**
- * Records the deletion of upstream records stored as edges (EdgeTombstone); rows: {id, version}. As
- * removeEdgesCypher, the deletion is kept as a RemovedEdge, here under the record's id (the
- * `removal` of the edges stored for it), so an older row does not state the edge again; a pending
- * edge of the record that is not newer goes. removeRecordEdgesCypher removes the edges themselves.
+ * Records the deletion of upstream records stored as edges (EdgeTombstone); rows: {id, version}. The
+ * deletion is kept as a RemovedEdge under the record's id (the `removal` of the edges stored for it),
+ * which upsertEdgesCypher reads, so an older row does not state the edge again; a pending edge of the
+ * record that is not newer goes. removeRecordEdgesCypher removes the edges themselves.
  */
 export const removeRecordsCypher = `UNWIND $rows AS row
 MERGE (t:${REMOVED_EDGE_LABEL} {id: row.id})
@@ -192,7 +172,7 @@ export function idsHeldCypher(l: string): string {
  * between the same two nodes and are told apart by their key. A stored edge takes properties only
  * from a row that is not older; one a versioned record stated takes from a row without a version
  * only what it lacks (as a node keeps its versionedKeys). r.version is set last, as n.version is. A
- * row no newer than the deletion of its edge (see removeEdgesCypher) is left out.
+ * row no newer than the deletion of its record (see removeRecordsCypher) is left out.
  */
 export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);

@@ -22,18 +22,6 @@ function stableRefs(fragment: GraphFragment): (r: NodeRef) => NodeRef {
   return (r) => (r.key === 'id' ? (byKey.get(`${r.label}\u0000${r.value}`) ?? r) : r);
 }
 
-/**
- * Under which id a deletion of the edge is kept (`removal`, see removeEdgesCypher): the record the
- * edge is stored for (a ZaakActor, Stemming or FractieZetelPersoon row), whose EdgeTombstone names
- * only its id; else, for a versioned edge that states `deleted`, the edge's identity. Other edges,
- * mentions among them, skip the lookup on every write.
- */
-const removalOf = (e: EdgeRecord, from: NodeRef, to: NodeRef): string | undefined =>
-  e.record ??
-  (e.version !== undefined && 'deleted' in e.props
-    ? JSON.stringify([e.type, from.label, from.key, from.value, to.label, to.key, to.value, e.key])
-    : undefined);
-
 /** The properties an edge is written with: a record's edge carries the record's id. */
 const edgeProps = (e: EdgeRecord): Props => (e.record === undefined ? e.props : { ...e.props, recordId: e.record });
 
@@ -61,7 +49,8 @@ export function edgeRowsOf(fragments: GraphFragment[]): { edgeRows: EdgeRow[]; p
         );
         continue;
       }
-      const removal = removalOf(e, from, to);
+      // A deletion of the record the edge is stored for is kept under the record's id (see removeRecordsCypher); other edges, mentions among them, skip that lookup.
+      const removal = e.record;
       edgeRows.push({
         shape: [e.type, from.label, from.key, to.label, to.key, e.key !== ''],
         row: {

@@ -2,7 +2,6 @@ import { CASE_LABELS, NODE_KINDS, type NodeLabel } from '../model/kinds.js';
 import { isEdgeTombstone, validateFragment, type GraphFragment } from '../model/fragment.js';
 import { writeGraph, type Graph, type ManagedTransaction } from './driver.js';
 import {
-  removeEdgesCypher,
   removeRecordEdgesCypher,
   removeRecordsCypher,
   resolveNodesCypher,
@@ -12,7 +11,7 @@ import {
   upsertPendingEdgesCypher,
   upsertSourcesCypher,
 } from './cypher.js';
-import { edgeRowsOf, type EdgeRow } from './edge-rows.js';
+import { edgeRowsOf } from './edge-rows.js';
 import { dropPending, resolvePending } from './pending-edges.js';
 import { planNodeRows, type NodeRow } from './resolve.js';
 import { absorbStandIns, releaseStandIns } from './stand-ins.js';
@@ -106,20 +105,14 @@ export class GraphWriter {
     const ends = nodeRows.filter((r) => CASE_LABELS.includes(r.label)).map((r) => r.id);
     const resolved = await resolvePending(this.graph, [...pending.map((p) => p.fields.endId), ...ends]);
     edgeRows.push(...resolved.edges);
-    // An edge the source marks deleted is removed (after the upserts, so one written live and deleted in the same write ends removed).
-    const removed = (e: EdgeRow) => e.row.props.deleted === true;
-    for (const [write, rowsOf] of [
-      [upsertEdgesCypher, edgeRows.filter((e) => !removed(e))],
-      [removeEdgesCypher, edgeRows.filter(removed)],
-    ] as const)
-      for (const group of groupBy(rowsOf, (e) => e.shape.join(' ')).values()) {
-        const cypher = write(...group[0]!.shape);
-        await this.batches(
-          group.map((g) => g.row),
-          async (tx, rows) => void (await tx.run(cypher, { rows })),
-        );
-        stats.edges += group.length;
-      }
+    for (const group of groupBy(edgeRows, (e) => e.shape.join(' ')).values()) {
+      const cypher = upsertEdgesCypher(...group[0]!.shape);
+      await this.batches(
+        group.map((g) => g.row),
+        async (tx, rows) => void (await tx.run(cypher, { rows })),
+      );
+      stats.edges += group.length;
+    }
     await dropPending(this.graph, resolved.written);
     stats.tombstones += await this.removeRecords(fragments);
     // Sources last: a Source node means its whole fragment is in the graph, so a write that dies

@@ -122,12 +122,18 @@ describe('GraphWriter against the real Neo4j', () => {
   });
 
   it('removes an edge whose own record the source deleted (a submitter taken off a motion), keeping the others', async () => {
+    // As the Tweede Kamer sends it: each edge stored for its own row, a deleted row naming neither end.
     const actors = (deleted: boolean) =>
       fragment(deleted ? 'src-actors-2' : 'src-actors-1', '2025-11-01T00:00:00Z', (b) => {
         const m = b.node('Motion', 'm-actors', { title: 'Motie' });
-        b.edge('SUBMITTED', ref('Person', 'p-thijssen'), m, { role: 'Indiener', deleted });
-        b.edge('SUBMITTED', ref('Person', 'p-paternotte'), m, { role: 'Medeindiener', deleted: false });
-        b.edge('VOTED', ref('Party', 'f-x'), ref('Decision', 'd-actors'), { choice: 'for', deleted }, 'stemming-1');
+        b.edge('SUBMITTED', ref('Person', 'p-paternotte'), m, { role: 'Medeindiener' }, '', { record: 'zaakactor-2' });
+        if (deleted) {
+          b.edgeTombstone(['SUBMITTED'], 'zaakactor-1');
+          b.edgeTombstone(['VOTED'], 'stemming-1');
+        } else {
+          b.edge('SUBMITTED', ref('Person', 'p-thijssen'), m, { role: 'Indiener' }, '', { record: 'zaakactor-1' });
+          b.edge('VOTED', ref('Party', 'f-x'), ref('Decision', 'd-actors'), { choice: 'for' }, 'stemming-1', { record: 'stemming-1' });
+        }
       });
     const writer = new GraphWriter(graph(), { batchSize: 100 });
     const edges = () => readRows(graph(), `MATCH (a)-[r:SUBMITTED|VOTED]->(b) WHERE b.id IN ['m-actors', 'd-actors'] RETURN type(r) AS type, a.id AS from ORDER BY type, from`);

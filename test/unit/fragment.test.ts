@@ -36,6 +36,8 @@ describe('validateFragment', () => {
     ['a key that is not unique for the label', (b: FragmentBuilder) => b.edge('ASKED', ref('Person', 'p', 'name'), ref('Question', 'q')), /name is not a unique key of Person/],
     ['a node without id', (b: FragmentBuilder) => void b.node('Person', ' '), /Person node without an id/],
     ['a reserved property', (b: FragmentBuilder) => void b.node('Person', 'p', { sources: ['x'] }), /property name "sources"/],
+    // A deleted relation row is an EdgeTombstone of the record the edge is stored for; no flag on the edge removes it.
+    ['a reserved edge property', (b: FragmentBuilder) => b.edge('ASKED', ref('Person', 'p'), ref('Question', 'q'), { deleted: true }), /property name "deleted"/],
     ['a property name that is not camelCase', (b: FragmentBuilder) => void b.node('Person', 'p', { 'a b': 1 }), /property name "a b"/],
     ['a mixed list', (b: FragmentBuilder) => void b.node('Person', 'p', { tags: ['a', 1] as unknown as string[] }), /list of strings or of numbers/],
     ['a non-finite number', (b: FragmentBuilder) => void b.node('Person', 'p', { seats: Number.NaN }), /not a finite number/],

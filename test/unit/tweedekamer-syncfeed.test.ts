@@ -75,7 +75,7 @@ describe('tk-syncfeed on bad input', () => {
         from: { label: 'Party', key: 'id', value: 'f1' },
         to: { label: 'Decision', key: 'id', value: 'b1' },
         key: 's1',
-        props: { choice: 'against', rawChoice: 'Tegen', seats: 9, mistaken: false, deleted: false },
+        props: { choice: 'against', rawChoice: 'Tegen', seats: 9, mistaken: false },
         // The row's tk:bijgewerkt: the vote is a record of its own.
         version: '2025-01-01T10:00:00.000Z',
         record: 's1',
