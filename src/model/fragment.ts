@@ -1,4 +1,4 @@
-import { EDGE_KINDS, isEdgeType, isKeyOf, isNodeLabel, PENDING_END_LABELS, type EdgeType, type NodeLabel } from './kinds.js';
+import { EDGE_KINDS, isEdgeType, isKeyOf, isNodeLabel, PENDING_END_LABELS, RECORD_EDGE_TYPES, type EdgeType, type NodeLabel } from './kinds.js';
 
 /** A property value Neo4j can store: scalars and homogeneous lists of them. */
 export type Scalar = string | number | boolean;
@@ -209,6 +209,7 @@ export function validateFragment(fragment: GraphFragment): void {
       if (typeof t.id !== 'string' || t.id.trim() === '') fail('edge tombstone without a record id');
       if (t.edges.length === 0) fail(`edge tombstone of ${t.id} names no relationship type`);
       for (const type of t.edges) if (!isEdgeType(type)) fail(`unknown relationship type ${JSON.stringify(type)}`);
+      for (const type of t.edges) if (!RECORD_EDGE_TYPES.includes(type)) fail(`edge tombstone of ${t.id}: ${type} edges are not stored for records (RECORD_EDGE_TYPES)`);
       continue;
     }
     if (!isNodeLabel(t.label)) fail(`unknown tombstone label ${JSON.stringify(t.label)}`);
@@ -228,6 +229,7 @@ export function validateFragment(fragment: GraphFragment): void {
       if (typeof end.value !== 'string' || end.value.trim() === '') fail(`${e.type} edge with an empty endpoint`);
     }
     checkProps(e.props, `${e.type} edge`, fail, EDGE_RESERVED);
+    if (e.record !== undefined && !RECORD_EDGE_TYPES.includes(e.type)) fail(`${e.type} edge stored for record ${e.record}: ${e.type} edges are not stored for records (RECORD_EDGE_TYPES)`);
     if (e.kindOf) checkKindOf(e, e.kindOf, fail);
   }
 }

@@ -167,7 +167,7 @@ export class GraphWriter {
   }
 
   /**
-   * Applies the EdgeTombstones (after the edge upserts, as deleted edges are): the deletion is kept
+   * Applies the EdgeTombstones (after the edge upserts, so an edge written and deleted in one write ends removed): the deletion is kept
    * under the record's id, then the edges stored for the record are removed, each type on its index.
    */
   private async removeRecords(fragments: GraphFragment[]): Promise<number> {

@@ -38,6 +38,8 @@ describe('validateFragment', () => {
     ['a reserved property', (b: FragmentBuilder) => void b.node('Person', 'p', { sources: ['x'] }), /property name "sources"/],
     // A deleted relation row is an EdgeTombstone of the record the edge is stored for; no flag on the edge removes it.
     ['a reserved edge property', (b: FragmentBuilder) => b.edge('ASKED', ref('Person', 'p'), ref('Question', 'q'), { deleted: true }), /property name "deleted"/],
+    ['an edge stored for a record of a type the writer keeps no record index for', (b: FragmentBuilder) => b.edge('MENTIONS', ref('Question', 'q'), ref('Company', 'c'), {}, '', { record: 'r1' }), /MENTIONS edges are not stored for records/],
+    ['a record deletion of a type the writer keeps no record index for', (b: FragmentBuilder) => b.edgeTombstone(['SUBMITTED', 'CITES'], 'r1'), /edge tombstone of r1: CITES edges are not stored for records/],
     ['a property name that is not camelCase', (b: FragmentBuilder) => void b.node('Person', 'p', { 'a b': 1 }), /property name "a b"/],
     ['a mixed list', (b: FragmentBuilder) => void b.node('Person', 'p', { tags: ['a', 1] as unknown as string[] }), /list of strings or of numbers/],
     ['a non-finite number', (b: FragmentBuilder) => void b.node('Person', 'p', { seats: Number.NaN }), /not a finite number/],
