@@ -111,6 +111,19 @@ export function ref(label: NodeLabel, value: string, key = 'id'): NodeRef {
 }
 
 /**
+ * A node or edge added again: the properties of the newer version win (the later call when neither is
+ * older), those of an older version only fill what is missing; the newer version stays.
+ */
+function mergeAdded(existing: { props: Props; version?: string } | undefined, props: Props, version: string | undefined): { merged: Props; version?: string; stale: boolean } {
+  const stale = existing !== undefined && older(version, existing.version);
+  return {
+    merged: stale ? { ...definedOnly(props), ...existing.props } : { ...existing?.props, ...definedOnly(props) },
+    version: stale ? existing.version : (version ?? existing?.version),
+    stale,
+  };
+}
+
+/**
  * Collects the nodes and edges of one document; a node or edge added twice is merged
  * (later properties win), so parsers can add freely.
  */
@@ -127,13 +140,9 @@ export class FragmentBuilder {
   node(label: NodeLabel, id: string, props: Props = {}, options: { provisional?: boolean; version?: string } = {}): NodeRef {
     const k = `${label}\u0000${id}`;
     const existing = this.nodes.get(k);
-    if (existing) {
-      existing.props = older(options.version, existing.version) ? { ...definedOnly(props), ...existing.props } : { ...existing.props, ...definedOnly(props) };
-      if (existing.provisional && !options.provisional) delete existing.provisional;
-      if (options.version !== undefined && !older(options.version, existing.version)) existing.version = options.version;
-    } else {
-      this.nodes.set(k, { label, id, props: definedOnly(props), ...definedOnly(options) } as NodeRecord);
-    }
+    const { merged, version } = mergeAdded(existing, props, options.version);
+    const provisional = options.provisional && (existing === undefined || existing.provisional);
+    this.nodes.set(k, { label, id, props: merged, ...(version === undefined ? {} : { version }), ...(provisional ? { provisional } : {}) });
     return ref(label, id);
   }
 
@@ -141,11 +150,9 @@ export class FragmentBuilder {
   edge(type: EdgeType, from: NodeRef, to: NodeRef, props: Props = {}, key = '', options: { version?: string; record?: string; kindOf?: EdgeKindChoice } = {}): void {
     const k = [type, from.label, from.key, from.value, to.label, to.key, to.value, key].join('\u0000');
     const existing = this.edges.get(k);
-    const stale = existing !== undefined && older(options.version, existing.version);
-    const version = stale ? existing.version : (options.version ?? existing?.version);
-    const merged = stale ? { ...definedOnly(props), ...existing.props } : { ...existing?.props, ...definedOnly(props) };
-    const record = stale ? (existing.record ?? options.record) : (options.record ?? existing?.record);
-    const kindOf = stale ? (existing.kindOf ?? options.kindOf) : (options.kindOf ?? existing?.kindOf);
+    const { merged, version, stale } = mergeAdded(existing, props, options.version);
+    const record = stale ? (existing?.record ?? options.record) : (options.record ?? existing?.record);
+    const kindOf = stale ? (existing?.kindOf ?? options.kindOf) : (options.kindOf ?? existing?.kindOf);
     this.edges.set(k, {
       type,
       from,
