@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../src/neo4j/local.js';
 const WEB = join(PROJECT_ROOT, 'web');
 
 /** Builds the explorer bundle into web/dist with the project's Vite. */
-export function buildWeb(): void {
+function buildWeb(): void {
   execFileSync(join(PROJECT_ROOT, 'node_modules/.bin/vite'), ['build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { registrySchema, type CompanyEntry, type CompanyRegistry } from './schema.js';
 
 /** The registry file shipped with the project. */
-export const BUNDLED_REGISTRY = fileURLToPath(new URL('./registry.yaml', import.meta.url));
+const BUNDLED_REGISTRY = fileURLToPath(new URL('./registry.yaml', import.meta.url));
 
 export class RegistryError extends Error {
   override name = 'RegistryError';

@@ -6,9 +6,9 @@ const url = z.url({ protocol: /^https?$/ });
 const sourced = { source: url, date: isoDate };
 
 /** A fact with the URL it comes from and the date it holds from (or was recorded). */
-export const factSchema = z.object({ value: z.string().min(1), ...sourced }).strict();
+const factSchema = z.object({ value: z.string().min(1), ...sourced }).strict();
 
-export const aliasSchema = z.union([
+const aliasSchema = z.union([
   z.string().min(1),
   z.object({ text: z.string().min(1), caseSensitive: z.boolean().optional(), unlessText: z.array(z.string().min(1)).optional() }).strict(),
 ]);

@@ -7,7 +7,7 @@ import { runIngest } from '../compose.js';
 import { formatSummary } from '../pipeline/summary.js';
 
 /** The demo inputs: real documents (and the reconstructed seed case) bundled with the project. */
-export async function demoInputs(): Promise<string[]> {
+async function demoInputs(): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(PROJECT_ROOT, 'ingest/demo/manifest.json'), 'utf8')) as { inputs: string[] };
   return manifest.inputs.map((p) => join(PROJECT_ROOT, p));
 }

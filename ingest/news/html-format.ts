@@ -5,7 +5,7 @@ import { extractArticleMeta } from './metadata.js';
 import { toArticleFragment } from './to-fragment.js';
 
 /** The largest news page parsed; real article pages are well below 5 MB. */
-export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 
 const HTML_HEAD = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])/i;
 const PARLIAMENTARY = /officielebekendmakingen\.nl|tweedekamer\.nl|OVERHEIDop\./i;

@@ -102,7 +102,7 @@ export function extractArticleMeta($: CheerioAPI): ArticleMeta {
 }
 
 /** "nl-NL", "nl_NL" and "NL" all become "nl". */
-export function normalizeLanguage(raw: string | undefined): string | undefined {
+function normalizeLanguage(raw: string | undefined): string | undefined {
   const primary = raw?.trim().split(/[-_,;\s]/)[0]?.toLowerCase();
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }

@@ -33,7 +33,7 @@ export function alignAnswers(items: NumberedItem[]): AlignedAnswer[] {
 }
 
 /** Whether an Aanhangsel publication is a notice of delay rather than an answer. */
-export function isPostponement(doc: KamervragenDoc): boolean {
+function isPostponement(doc: KamervragenDoc): boolean {
   if (doc.items.some((i) => i.kind === 'answer')) return false;
   const said = [...doc.descriptions.map((d) => `${d.type ?? ''} ${d.text}`), first(doc.meta, 'title') ?? '', ...doc.body].join(' ');
   return /\bmededeling\b|\buitstel\b|niet binnen de (?:gebruikelijke )?termijn/i.test(said);
@@ -99,7 +99,7 @@ function announcedPeriod(paragraphs: string[]): string | undefined {
 }
 
 /** A notice of delay (Mededeling uitstel antwoord): Postponement POSTPONES the question, with reason and announced period. */
-export function buildPostponement(doc: KamervragenDoc, koopId: string, url: string): FragmentBuilder {
+function buildPostponement(doc: KamervragenDoc, koopId: string, url: string): FragmentBuilder {
   const number = questionNumberOf(doc, undefined);
   if (!number) throw new ParseError(`${url}: notice of delay that names no question (no vraagnummer)`);
   const notice = doc.body.join(' ');

@@ -36,7 +36,7 @@ function kindFromHeading(heading: string): string | undefined {
  * Whether the government wrote the stuk: KOOP calls it "Brief regering", its heading names a
  * minister or state secretary, or one of them signed it. Committee reports and members' letters are not.
  */
-export function isGovernmentStuk(type: string | undefined, heading: string, signatories: Signatory[]): boolean {
+function isGovernmentStuk(type: string | undefined, heading: string, signatories: Signatory[]): boolean {
   return (type !== undefined && GOVERNMENT_TYPE.test(type)) || GOVERNMENT_HEADING.test(heading) || signatories.some((s) => s.officeTitle !== undefined);
 }
 

@@ -7,7 +7,7 @@ import type { Footnote } from './kamervragen-doc.js';
 const PARLIAMENTARY = /(^|\.)(officielebekendmakingen\.nl|tweedekamer\.nl|eerstekamer\.nl|overheid\.nl)$/i;
 
 /** Reads "Follow the Money, 8 februari 2022 (https://…)" or "NOS, «Titel», 8 februari 2022, https://…". */
-export function describeFootnote(text: string): { publisherName?: string; citedTitle?: string; date?: string } {
+function describeFootnote(text: string): { publisherName?: string; citedTitle?: string; date?: string } {
   const withoutUrls = text.replace(/\(?https?:\/\/\S+\)?/g, '').trim();
   const title = /[«“"‘']([^«»“”"‘’']{3,300})[»”"’']/.exec(withoutUrls)?.[1]?.trim();
   const head = withoutUrls.split(/[,:]/)[0]?.trim() ?? '';

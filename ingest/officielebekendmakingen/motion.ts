@@ -44,7 +44,7 @@ function joinBroken(lines: string[]): string[] {
 }
 
 /** Splits a motion's paragraphs into considerations, the operative ask and the signature block. */
-export function readMotionText($: CheerioAPI): MotionText {
+function readMotionText($: CheerioAPI): MotionText {
   const all = readParagraphs($);
   let closing = all.findIndex((p) => CLOSING.test(p.text));
   // Without the closing formula, a trailing al-groep is the signature block.

@@ -36,7 +36,7 @@ export function displayName(metaName: string): string {
 }
 
 /** "VAN DER PLAS" → "Van der Plas". */
-export function titleCase(upper: string): string {
+function titleCase(upper: string): string {
   return upper
     .toLowerCase()
     .split(/\s+/)
@@ -45,7 +45,7 @@ export function titleCase(upper: string): string {
 }
 
 /** Names in a heading such as "MOTIE VAN HET LID VAN CAMPEN C.S." or "GEWIJZIGDE MOTIE VAN DE LEDEN A EN B". */
-export function namesFromHeading(heading: string): string[] {
+function namesFromHeading(heading: string): string[] {
   const m = /\bVAN\s+(?:HET\s+LI+D|DE\s+LEDEN|HET)?\s*(.+?)\s*(?:C\.S\.)?\s*(?:TER\s+VERVANGING.*)?$/i.exec(heading);
   if (!m?.[1]) return [];
   return m[1].split(/\s*,\s*|\s+EN\s+/i).map((n) => titleCase(n.trim())).filter(Boolean);

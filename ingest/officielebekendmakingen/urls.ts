@@ -1,6 +1,6 @@
 import { isKoopId } from '../../src/model/koop-id.js';
 
-export const KOOP_BASE_URL = 'https://zoek.officielebekendmakingen.nl';
+const KOOP_BASE_URL = 'https://zoek.officielebekendmakingen.nl';
 
 export interface KoopUrl {
   kind: 'xml' | 'html' | 'metadata';

@@ -5,7 +5,7 @@ import type { RawDocument } from './format.js';
 /** Redirects followed for one document; a longer chain, like a loop, rejects it. */
 export const MAX_REDIRECTS = 5;
 /** The longest wait a Retry-After is honoured with; a server asking for more gets the document rejected, not waited for. */
-export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 export interface FetchPolicy {
   userAgent: string;
@@ -253,7 +253,7 @@ export function retryAfterMs(header: string, now = Date.now()): number | undefin
  * What went wrong with a request: fetch() says only "fetch failed" and keeps the reason
  * (ECONNREFUSED, ENOTFOUND, a TLS error) in its cause, which can be an AggregateError of one per address.
  */
-export function describeFetchFailure(error: unknown): string {
+function describeFetchFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause as (Error & { code?: string; errors?: unknown[] }) | undefined;
   if (!(cause instanceof Error)) return error.message;

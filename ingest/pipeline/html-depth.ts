@@ -5,7 +5,7 @@ import { ParseError, position } from './format.js';
  * some thousands of levels, cheerio's parsers overflow the stack, after a time that grows with the
  * square of the depth (100,000 nested <div> took 68 s to fail); a real news page nests well below 100.
  */
-export const MAX_HTML_DEPTH = 512;
+const MAX_HTML_DEPTH = 512;
 
 /** Elements that never hold others: no end tag to wait for. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'bgsound', 'frame', 'keygen']);

@@ -8,7 +8,7 @@ import { refuseEntity } from './xml-well-formed.js';
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
 
 /** The charset a page declares: byte order mark, then Content-Type, then `<meta charset>` or `http-equiv` in its head; UTF-8 when none. */
-export function declaredCharset(bytes: Buffer, contentType?: string): string {
+function declaredCharset(bytes: Buffer, contentType?: string): string {
   const bom = byteOrderMark(bytes);
   if (bom) return bom.encoding;
   const fromHeader = /charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(contentType ?? '')?.[1];
@@ -22,7 +22,7 @@ export function declaredCharset(bytes: Buffer, contentType?: string): string {
  * when the platform does not know that charset. Any text "<!ENTITY" is refused: HTML has no DTD, so
  * a page holding one is not what we expect. The size is bounded where the document is read or fetched.
  */
-export function decodeHtml(doc: RawDocument): string {
+function decodeHtml(doc: RawDocument): string {
   const charset = declaredCharset(doc.bytes, doc.contentType);
   let decoder: TextDecoder;
   try {

@@ -17,7 +17,7 @@ export interface KnownPerson extends PersonRecord {
 const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
 
 /** Whether a membership covers a date (YYYY-MM-DD…); an observation counts within a year of the date. */
-export function coversDate(m: Membership, date: string): boolean {
+function coversDate(m: Membership, date: string): boolean {
   const d = day(date)!;
   if (m.from) return day(m.from)! <= d && (!m.to || d <= day(m.to)!);
   if (m.observedAt) return Math.abs(Date.parse(day(m.observedAt)!) - Date.parse(d)) <= 366 * 86_400_000;

@@ -7,7 +7,7 @@ import { aanhangselKoopId } from './koop-ids.js';
 import { DOCUMENT_ROLE } from './soorten.js';
 
 /** The KOOP id of a document: its current version's ExterneIdentifier, else a publication's identifier. */
-export function documentKoopId(rec: TkRecord): string | undefined {
+function documentKoopId(rec: TkRecord): string | undefined {
   for (const versie of childrenOf(rec, 'HuidigeDocumentVersie')) {
     const external = str(versie.fields.ExterneIdentifier);
     if (external) return external;
@@ -71,7 +71,7 @@ export const mapDocument: EntityMapper = (ctx, rec, id, parent) => {
 const MOTION_TITLE = /^(?:(?:tweede\s+|derde\s+)?nader\s+)?(?:gewijzigde\s+)?motie\s+van\b/i;
 
 /** The motion's own title from its text's Document: the Titel or Onderwerp that reads as one. */
-export function motionOwnTitle(f: Record<string, unknown>): string | undefined {
+function motionOwnTitle(f: Record<string, unknown>): string | undefined {
   return [str(f.Titel), str(f.Onderwerp)].find((t) => t !== undefined && MOTION_TITLE.test(t));
 }
 

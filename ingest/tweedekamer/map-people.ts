@@ -11,7 +11,7 @@ export function personName(f: Record<string, unknown>): string | undefined {
 }
 
 /** Surname with its particles: Tussenvoegsel "van" + Achternaam "Ginneken" → "van Ginneken". */
-export function personSurname(f: Record<string, unknown>): string | undefined {
+function personSurname(f: Record<string, unknown>): string | undefined {
   const last = str(f.Achternaam);
   return last ? [str(f.Tussenvoegsel), last].filter(Boolean).join(' ') : undefined;
 }

@@ -5,7 +5,7 @@ import { walkChildren, type EntityMapper, type Parent } from './map-context.js';
 import { MOTION_SOORT, QUESTION_SOORT, ZAAK_SOORTEN } from './soorten.js';
 
 /** The label a case (Zaak) becomes; Case for every other documented Soort. */
-export function zaakLabel(soort: string | undefined): NodeLabel {
+function zaakLabel(soort: string | undefined): NodeLabel {
   return soort === QUESTION_SOORT ? 'Question' : soort === MOTION_SOORT ? 'Motion' : 'Case';
 }
 
@@ -45,7 +45,7 @@ export const mapZaak: EntityMapper = (ctx, rec, id) => {
 };
 
 /** A dossier's number as KOOP writes it: Nummer, with its Toevoeging when there is one ("35300-VI"). */
-export function dossierNumber(f: Record<string, unknown>): string | undefined {
+function dossierNumber(f: Record<string, unknown>): string | undefined {
   const nummer = int(f.Nummer);
   if (nummer === undefined) return undefined;
   const extra = str(f.Toevoeging);

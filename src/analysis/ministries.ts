@@ -4,7 +4,7 @@ import type { EntityForm } from './mentions.js';
  * Names of Dutch ministries, past and present. Matched as a whole so that a word inside them is
  * never read as a person ("Welzijn" in "Volksgezondheid, Welzijn en Sport").
  */
-export const MINISTRY_NAMES = [
+const MINISTRY_NAMES = [
   'Algemene Zaken',
   'Asiel en Migratie',
   'Binnenlandse Zaken en Koninkrijksrelaties',

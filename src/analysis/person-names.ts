@@ -140,7 +140,7 @@ function surnameScore(written: PersonName, person: PersonName): number {
  * Scores a written name against a person, from 0 to 1: the surname decides (with particles and
  * double surnames), initials and first names confirm or contradict.
  */
-export function scoreName(written: PersonName, person: PersonRecord): number {
+function scoreName(written: PersonName, person: PersonRecord): number {
   const known = personNameOf(person);
   if (!known) return 0;
   let score = surnameScore(written, known);

@@ -9,7 +9,7 @@ export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'firstSeen', 'las
 const INTERNAL = new Set(['id', 'key']);
 
 /** A property value as text: lists joined with "; ", nothing for null. */
-export function toText(value: unknown): string {
+function toText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(toText).join('; ');
   if (typeof value === 'object') return JSON.stringify(value);

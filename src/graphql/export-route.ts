@@ -17,7 +17,7 @@ const int = (v: string | null | undefined, name: string): number | undefined => 
 };
 
 /** Reads an export request from URL search parameters; throws BAD_USER_INPUT naming the parameter. */
-export function parseExportRequest(kind: string, q: URLSearchParams): ExportRequest {
+function parseExportRequest(kind: string, q: URLSearchParams): ExportRequest {
   const need = (name: string) => {
     const v = q.get(name);
     if (!v) throw userError(ERROR_CODES.badInput, `the parameter ${name} is required`);

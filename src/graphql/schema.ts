@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers/index.js';
 
 /** Where the API contract lives: the only SDL file, at the project root. */
-export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url);
+const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url);
 
 /** Loads schema.graphql and binds the resolvers; fails at start-up when they disagree. */
 export function loadSchema(): GraphQLSchema {

@@ -188,7 +188,7 @@ export class FragmentBuilder {
 const older = (version: string | undefined, than: string | undefined): boolean => version !== undefined && than !== undefined && version < than;
 
 /** Drops null and undefined values, so a missing column never erases a stored property. */
-export function definedOnly(props: Props): Props {
+function definedOnly(props: Props): Props {
   const out: Props = {};
   for (const [k, v] of Object.entries(props)) if (v !== null && v !== undefined) out[k] = v;
   return out;

@@ -8,7 +8,7 @@ import { writeGraph, type Graph } from './driver.js';
  * `decisionId`, the decision the API shows for the motion: that one, else its latest decision of any
  * kind. Re-running changes nothing.
  */
-export const DERIVE_MOTION_STATUS_CYPHER = `CALL () {
+const DERIVE_MOTION_STATUS_CYPHER = `CALL () {
   MATCH (d:Decision) WHERE d.caseIds IS NOT NULL
   UNWIND d.caseIds AS caseId
   MATCH (m:Motion {id: caseId})

@@ -24,7 +24,7 @@ const JVM_FLAGS = [
 ];
 const READY_TIMEOUT_MS = 180_000;
 
-export class LocalNeo4jError extends Error {
+class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
 }
 
@@ -50,7 +50,7 @@ function requireTool(cmd: string, args: string[], hint: string): void {
 }
 
 /** Builds the launcher with Maven unless its jars are newer than its sources. */
-export function buildLauncher(log: (msg: string) => void = () => {}): void {
+function buildLauncher(log: (msg: string) => void = () => {}): void {
   const marker = join(LAUNCHER, 'target/lib/.complete');
   const sources = [join(LAUNCHER, 'pom.xml'), join(LAUNCHER, 'src/main/java/nl/graafwerk/neo4j/LocalNeo4j.java')];
   const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));

@@ -18,7 +18,7 @@ export function searchIndexShape(): { labels: string[]; properties: string[] } {
 }
 
 /** The schema DDL derived from the model: one uniqueness constraint per key (and on the ids of removed and pending edges), indexes (the record ids of edges stored for a record, and `mergedInto` of what reviews can merge), the full-text index. */
-export function schemaStatements(): string[] {
+function schemaStatements(): string[] {
   const statements: string[] = [];
   for (const label of NODE_LABELS) {
     const kind = NODE_KINDS[label];

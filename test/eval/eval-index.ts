@@ -18,7 +18,7 @@ interface PersoonRow {
 const json = (name: string) => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8'));
 
 /** The persons of the Persoon fixture, as the resolver sees them. */
-export function evalPersons(): PersonRecord[] {
+function evalPersons(): PersonRecord[] {
   return (json('./persons.json').value as PersoonRow[]).map((r) => ({
     id: r.Id,
     surname: r.Achternaam,

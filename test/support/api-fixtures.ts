@@ -11,7 +11,7 @@ const BUZA = 'minister-van-buitenlandse-zaken';
 export const FTM = 'https://ftm.nl/artikelen/de-ogen-van-chinees-staatsbedrijf-hikvision-zijn-overal';
 const NOS = 'https://nos.nl/artikel/2416623-omstreden-chinese-camera-s-hangen-overal-in-nederland-ook-bij-ministeries';
 export const Q_ID = '65c74760-dec5-43ae-a544-1f994a6154a9';
-export const Q_PREV_ID = '925ae374-9852-4335-9051-4832e2199fca';
+const Q_PREV_ID = '925ae374-9852-4335-9051-4832e2199fca';
 export const IDS = { JENV, BZK, BUZA, FTM, NOS, D66: 'f-d66', VVD: 'f-vvd', GL: 'f-gl' };
 
 function fragment(id: string, url: string, fetchedAt: string, build: (b: FragmentBuilder) => void): GraphFragment {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export { buildWeb, ensureWebBuilt } from '../../ingest/cli/web-build.js';
-export const CHROMIUM = '/usr/bin/chromium';
+export { ensureWebBuilt } from '../../ingest/cli/web-build.js';
+const CHROMIUM = '/usr/bin/chromium';
 
 /** Launches Debian's Chromium headless (CI installs it with `apt-get install -y chromium`). */
 export async function launchBrowser(): Promise<Browser> {

@@ -42,7 +42,7 @@ export function useExplorer(): () => Explorer {
 }
 
 /** Opens a new explorer page and waits until it is ready. */
-export async function openPage(explorer: Explorer, width = 1366, height = 768): Promise<Page> {
+async function openPage(explorer: Explorer, width = 1366, height = 768): Promise<Page> {
   const page = await explorer.browser.newPage({ viewport: { width, height } });
   page.setDefaultTimeout(15_000);
   await page.goto(explorer.url);

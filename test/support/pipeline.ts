@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -48,12 +48,6 @@ export async function inRawStore(raw: string, bytes: Buffer): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** How many documents the raw store holds. */
-export async function rawStoreSize(raw: string): Promise<number> {
-  const entries = await readdir(raw, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && !e.name.endsWith('.tmp')).length;
 }
 
 /** What a page route answers: a body (status 200), or a status and body. */

@@ -94,7 +94,7 @@ export interface SearchHit {
 }
 
 /** Fields that name a node, whatever its type; the API's Node interface only promises the id. */
-export const NODE_NAMING = `id
+const NODE_NAMING = `id
   ... on Person { name } ... on Party { abbreviation name } ... on Office { title }
   ... on Question { number subject submittedAt } ... on Answer { koopId receivedAt } ... on Postponement { koopId sentAt }
   ... on Motion { number title koopId } ... on Company { name country } ... on Article { title url publishedAt }
@@ -104,7 +104,7 @@ export const NODE_NAMING = `id
 type Named = Record<string, string | null | undefined> & { id: string };
 
 /** The label a person would use for a node: a name, a number with its subject, a title. */
-export function nameOf(n: Named, type: string): { label: string; detail: string } {
+function nameOf(n: Named, type: string): { label: string; detail: string } {
   const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
   switch (type) {
     case 'Party':
@@ -131,12 +131,12 @@ export function nameOf(n: Named, type: string): { label: string; detail: string 
 }
 
 /** A question number (2022Z04510) when the id is one: the stand-in id a publication gives a question. */
-export function questionNumberOf(id: string): string | undefined {
+function questionNumberOf(id: string): string | undefined {
   return /^\d{4}Z\d{5}$/.test(id) ? id : undefined;
 }
 
 /** An article URL as words: its site and its last path segment ("ftm.nl · de ogen van …"). */
-export function readableUrl(raw: string): string {
+function readableUrl(raw: string): string {
   try {
     const url = new URL(raw);
     const slug = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '').replace(/\.[a-z]+$/i, '').replace(/[-_]+/g, ' ');
@@ -176,7 +176,7 @@ export async function loadSources(ids: string[]): Promise<Map<string, Source[]>>
 }
 
 /** The short label the page shows for a subgraph node: a question's number rather than its long subject. */
-export function displayLabel(node: GraphNode): string {
+function displayLabel(node: GraphNode): string {
   const p = node.properties;
   const pick = (...keys: string[]) => keys.map((k) => p[k]).find((v): v is string => typeof v === 'string' && v !== '');
   if (node.type === 'Question' || node.type === 'Case') return pick('number') ?? questionNumberOf(node.id) ?? node.label;

@@ -7,7 +7,7 @@ import { escapeXml } from '../../src/export/xml.js';
 export type ExportFormat = 'graphml' | 'gexf' | 'cytoscape.json' | 'nodes.csv' | 'edges.csv';
 
 /** The API's export URL for the neighbourhood of a node in one format. */
-export function exportUrl(format: ExportFormat, id: string, depth: number, limit: number): string {
+function exportUrl(format: ExportFormat, id: string, depth: number, limit: number): string {
   const query = new URLSearchParams({ id, depth: String(depth), limit: String(limit) });
   return `/export/neighborhood.${format}?${query}`;
 }

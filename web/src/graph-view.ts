@@ -256,13 +256,13 @@ export class GraphView {
 }
 
 /** The edge's label: its type, with a vote's choice (a decision's many VOTED edges read at a glance). */
-export function edgeCaption(edge: GraphEdge): string {
+function edgeCaption(edge: GraphEdge): string {
   const choice = edge.properties.choice;
   return edge.type === 'VOTED' && typeof choice === 'string' ? `VOTED ${choice}` : edge.type;
 }
 
 /** Cuts long titles so labels stay readable; the full text is in the details panel. */
-export function shortLabel(label: string): string {
+function shortLabel(label: string): string {
   const text = (label ?? '').trim();
   return text.length > 48 ? `${text.slice(0, 46)}…` : text;
 }

@@ -39,7 +39,7 @@ export function documentLinks(node: Pick<GraphNode, 'type' | 'label' | 'properti
 }
 
 /** The page of a motion on tweedekamer.nl, by its case number and document number. */
-export function tkMotionUrl(number: string, documentNumber: string): string {
+function tkMotionUrl(number: string, documentNumber: string): string {
   return `https://www.tweedekamer.nl/kamerstukken/moties/detail?${new URLSearchParams({ id: number, did: documentNumber })}`;
 }
 

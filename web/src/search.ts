@@ -3,7 +3,7 @@ import { fill, h, say } from './dom.js';
 import { lookOf } from './kinds.js';
 
 /** Groups hits by type, keeping each group's best hit first and the groups in order of their best hit. */
-export function groupHits(hits: SearchHit[]): Map<string, SearchHit[]> {
+function groupHits(hits: SearchHit[]): Map<string, SearchHit[]> {
   const groups = new Map<string, SearchHit[]>();
   for (const hit of hits) {
     const group = groups.get(hit.type);

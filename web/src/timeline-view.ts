@@ -11,7 +11,7 @@ interface TimelineEvent {
 }
 
 /** Every dated step of the questions: submitted, due, postponed, answered. */
-export function toEvents(rows: QuestionRow[]): TimelineEvent[] {
+function toEvents(rows: QuestionRow[]): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const q of rows) {
     if (q.submittedAt) events.push({ date: q.submittedAt, what: 'submitted', question: q, koopId: q.koopId });

@@ -2,7 +2,7 @@ import { gql, type GraphNode } from './api.js';
 import { fill, h, say } from './dom.js';
 
 /** Plain words for the API's answer statuses. */
-export const STATUS_TEXT: Record<string, string> = {
+const STATUS_TEXT: Record<string, string> = {
   NOT_YET_SUBMITTED: 'not yet submitted',
   OPEN_WITHIN_TERM: 'open, within term',
   POSTPONED: 'postponed (notice sent)',

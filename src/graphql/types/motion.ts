@@ -14,7 +14,7 @@ type M = NodeObject & { __asOf?: string; __withinDays?: number };
 const decisionDate = (d: NodeObject): string | null => toDay(d.version as string | undefined);
 
 /** A text property that may arrive as a list of paragraphs (the KOOP parser keeps each "overwegende …" apart). */
-export const textOf = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : typeof v === 'string' && v !== '' ? v : null);
+const textOf = (v: unknown): string | null => (Array.isArray(v) ? v.map(String).join('\n') : typeof v === 'string' && v !== '' ? v : null);
 
 /** The decision derive-motion-status.ts chose for the motion (`decisionId`): the one its status comes from, else its latest. */
 async function latestDecision(m: M, ctx: ApiContext): Promise<NodeObject | null> {

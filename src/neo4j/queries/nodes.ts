@@ -225,7 +225,7 @@ export const partyParam = (value: string): { id: string; names: string[] } => ({
 const hasPartyName = (f: string): string => `(toLower(${f}.abbreviation) IN $party.names OR toLower(${f}.name) IN $party.names)`;
 
 /** Whether Party `f` is the one $party (partyParam) names: by its id or by one of its names. */
-export const isNamedParty = (f: string): string => `(${f}.id = $party.id OR ${hasPartyName(f)})`;
+const isNamedParty = (f: string): string => `(${f}.id = $party.id OR ${hasPartyName(f)})`;
 
 /** A party by any of its names in any case (the first visible one). Params: $party (partyParam). */
 export const partyByNameCypher = `MATCH (f:Party) WHERE ${visible('f')} AND ${hasPartyName('f')}
