@@ -12,10 +12,11 @@ export function csvCell(text: string): string {
   return /[",\n\r]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A CSV file: a UTF-8 byte order mark (without it, spreadsheets read the file in the system's code page: Yeşilgöz as YeÅŸilgÃ¶z), the header, a row per record. */
 const toCsv = (header: string[], rows: Record<string, string>[]): string =>
-  [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))].map((cols) => cols.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  '\uFEFF' + [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))].map((cols) => cols.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
-/** Serialises a subgraph as two CSV files (RFC 4180): nodes and edges, provenance columns first. */
+/** Serialises a subgraph as two CSV files (RFC 4180, UTF-8 with a byte order mark): nodes and edges, provenance columns first. */
 export function toCsvFiles(graph: Subgraph): { nodes: string; edges: string } {
   const nodeExtra = extraKeys(graph.nodes, NODE_COLUMNS);
   const edgeExtra = extraKeys(graph.edges, EDGE_COLUMNS);

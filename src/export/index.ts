@@ -2,7 +2,7 @@ import { toCsvFiles } from './csv.js';
 import { toCytoscape } from './cytoscape.js';
 import { toGexf } from './gexf.js';
 import { toGraphml } from './graphml.js';
-import type { Subgraph } from './values.js';
+import { withoutClashes, type Subgraph } from './values.js';
 
 export { withSourceUrls } from './values.js';
 
@@ -23,8 +23,9 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** Serialises a subgraph in one format, with its content type. */
-export function toExport(graph: Subgraph, format: ExportFormat): { body: string; contentType: string } {
+/** Serialises a subgraph in one format, with its content type; properties named as a format's own columns are renamed (withoutClashes). */
+export function toExport(subgraph: Subgraph, format: ExportFormat): { body: string; contentType: string } {
+  const graph = withoutClashes(subgraph);
   const body =
     format === 'graphml'
       ? toGraphml(graph)

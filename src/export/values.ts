@@ -8,6 +8,34 @@ export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'firstSeen', 'las
 
 const INTERNAL = new Set(['id', 'key']);
 
+/**
+ * Names a format gives a meaning of its own beside the fixed columns (Cytoscape's `parent` makes a
+ * node a compound's child). A property of that name (the registry's OWNS edges carry the URL of their
+ * evidence as `source`) is exported as `property_<name>`, so it is neither lost nor mistaken.
+ */
+const STRUCTURAL = new Set(['source', 'target', 'type', 'label', 'parent']);
+
+/** The subgraph with properties named as a structural column renamed (see STRUCTURAL). */
+export function withoutClashes(graph: Subgraph): Subgraph {
+  const rename = <T extends { properties: Record<string, unknown> }>(item: T): T => {
+    if (!Object.keys(item.properties).some((k) => STRUCTURAL.has(k))) return item;
+    return { ...item, properties: Object.fromEntries(Object.entries(item.properties).map(([k, v]) => [STRUCTURAL.has(k) ? `property_${k}` : k, v])) };
+  };
+  return { nodes: graph.nodes.map(rename), edges: graph.edges.map(rename), truncated: graph.truncated };
+}
+
+/** The type of a column for the typed formats (GraphML, GEXF): boolean, long or double when every value set is one, else string (lists included). */
+export type ColumnType = 'boolean' | 'long' | 'double' | 'string';
+
+export function columnType(items: { properties: Record<string, unknown> }[], key: string): ColumnType {
+  const values = items.map((i) => i.properties[key]).filter((v) => v !== null && v !== undefined);
+  if (values.length === 0) return 'string';
+  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (values.every((v) => typeof v === 'number' && Number.isSafeInteger(v))) return 'long';
+  if (values.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'double';
+  return 'string';
+}
+
 /** A property value as text: lists joined with "; ", nothing for null. */
 function toText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -250,6 +250,38 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     for (const e of edges) expect(csv).toContain(`${e.id},${e.source},${e.target},${e.type},`);
   });
 
+  it('exports the paths with the numbers of the paths each edge is on, as the paths field ranks them, and names the file after its ends', async () => {
+    const { paths } = (await api.query(`{ paths(from: "${IDS.D66}", to: "${IDS.JENV}", maxHops: 4, first: 5) { paths { hops { edgeId } } subgraph { edges { id } } } }`)).data!;
+    expect(paths.paths.length).toBeGreaterThan(1);
+    const expected = new Map<string, number[]>();
+    paths.paths.forEach((p: { hops: { edgeId: string }[] }, i: number) => {
+      for (const h of p.hops) expected.set(h.edgeId, [...new Set([...(expected.get(h.edgeId) ?? []), i + 1])]);
+    });
+    expect([...expected.keys()].sort()).toEqual(paths.subgraph.edges.map((e: { id: string }) => e.id).sort());
+    const res = await api.get(`/export/paths.cytoscape.json?from=${IDS.D66}&to=${encodeURIComponent(IDS.JENV)}&maxHops=4&first=5`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="paths-f-d66-${IDS.JENV.replace(/[^A-Za-z0-9]+/g, '-')}.cytoscape.json"`);
+    expect(res.headers.get('x-graafwerk-truncated')).toBe('false');
+    const { elements } = (await res.json()) as { elements: { edges: { data: { id: string; paths: number[] } }[] } };
+    expect(new Map(elements.edges.map((e) => [e.data.id, e.data.paths]))).toEqual(expected);
+  });
+
+  it('refuses an export parameter it does not know or gets twice, says when the export was cut, and answers a timeout with 503', async () => {
+    const refused = async (path: string, status: number, code: string, message: RegExp) => {
+      const res = await api.get(path);
+      expect(res.status).toBe(status);
+      expect(await res.json()).toMatchObject({ code, error: expect.stringMatching(message) });
+    };
+    await refused(`/export/paths.graphml?from=${IDS.D66}&to=${IDS.JENV}&max-hops=2`, 400, 'BAD_USER_INPUT', /^unknown parameter "max-hops": paths takes from, to, maxHops, first$/);
+    await refused(`/export/neighborhood.gexf?id=${Q_ID}&id=f-d66`, 400, 'BAD_USER_INPUT', /^the parameter id is given more than once$/);
+    await refused(`/export/neighborhood.gexf?id=${Q_ID}&limit=1000000`, 400, 'BAD_USER_INPUT', /^limit must be from 1 to 500, got 1000000$/);
+    const cut = await api.get(`/export/neighborhood.nodes.csv?id=${Q_ID}&depth=2&limit=3`);
+    expect(cut.headers.get('x-graafwerk-truncated')).toBe('true');
+    expect((await cut.text()).trim().split('\r\n')).toHaveLength(4);
+    const timedOut = await createTestApi(graph(), { queryTimeoutMs: 0 }).get(`/export/neighborhood.graphml?id=${Q_ID}`);
+    expect(timedOut.status).toBe(503);
+    expect(await timedOut.json()).toMatchObject({ code: 'QUERY_TIMEOUT' });
+  });
+
   it('cuts the edges between the nodes of a neighbourhood at ten per node of the limit, and says so', async () => {
     const source = { id: 'src-edge-cap', url: 'test://edge-cap', fetchedAt: '2024-02-03T00:00:00Z', parser: 't', parserVersion: '1' };
     const b = new FragmentBuilder();

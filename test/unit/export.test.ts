@@ -46,11 +46,52 @@ describe('exports of a subgraph', () => {
   it('writes CSV nodes and edges with quoting and defused formulas', async () => {
     const g = await withUrls();
     const nodes = toExport(g, 'nodes.csv').body.split('\r\n');
-    expect(nodes[0]).toBe('id,type,label,firstSeen,lastSeen,sources,sourceUrls,abbreviation,name');
+    // A byte order mark first: spreadsheets read the file as UTF-8, not in the system's code page.
+    expect(nodes[0]).toBe('\uFEFFid,type,label,firstSeen,lastSeen,sources,sourceUrls,abbreviation,name');
     expect(toExport(g, 'nodes.csv').body).toContain(`"Name, with ""quotes""\nand a line"`);
     expect(toExport(g, 'nodes.csv').body).toContain(`"'=HYPERLINK(""x"")"`);
     expect(toExport(g, 'edges.csv').body.split('\r\n')[1]).toBe('"MEMBER_OF:p<&>""->f-d66",p<&>",f-d66,MEMBER_OF,,,s2,https://example.org/s2,from'.replace(',from', ',2021-03-31').replace('p<&>",', '"p<&>""",'));
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-3')).toBe('-3');
+  });
+
+  /** A registry ownership (its evidence as the property `source`), a vote, and a node property `parent`. */
+  const clashing: Subgraph = {
+    truncated: true,
+    nodes: [
+      { id: 'cetc', label: 'CETC', type: 'Company', properties: { id: 'cetc', parent: 'x', founded: 1957, listed: true } },
+      { id: 'hikvision', label: 'Hikvision', type: 'Company', properties: { id: 'hikvision', founded: 2001, listed: false } },
+    ],
+    edges: [
+      { id: 'OWNS:cetc->hikvision', type: 'OWNS', source: 'cetc', target: 'hikvision', properties: { source: 'https://example.org/evidence', share: 0.42, sources: ['s1'] } },
+      { id: 'MENTIONS:cetc->hikvision', type: 'MENTIONS', source: 'cetc', target: 'hikvision', properties: { confidence: 1, sources: ['s2'] } },
+    ],
+  };
+
+  it('keeps a property named as a column of the format under property_<name>, in every format', () => {
+    const $ = cheerio.load(toExport(clashing, 'graphml').body, { xml: true });
+    const evidence = $('key[attr\\.name="property_source"][for="edge"]').attr('id');
+    expect($(`edge[id="OWNS:cetc->hikvision"] data[key="${evidence}"]`).text()).toBe('https://example.org/evidence');
+    expect($('edge[id="OWNS:cetc->hikvision"]').attr('source')).toBe('cetc');
+    expect(toExport(clashing, 'edges.csv').body.split('\r\n')[0]).toContain(',property_source,');
+    expect(toExport(clashing, 'edges.csv').body).toContain('https://example.org/evidence');
+    // Cytoscape would make a node with `parent` a compound's child, and an edge's `source` its start.
+    const cy = cytoscape({ headless: true, elements: JSON.parse(toExport(clashing, 'cytoscape.json').body).elements });
+    expect(cy.getElementById('cetc').isChild()).toBe(false);
+    expect(cy.getElementById('cetc').data('property_parent')).toBe('x');
+    expect(cy.getElementById('OWNS:cetc->hikvision').data('property_source')).toBe('https://example.org/evidence');
+  });
+
+  it('types GraphML and GEXF columns by their values, gives GEXF edges their kind, and says when the subgraph was cut', () => {
+    const $ = cheerio.load(toExport(clashing, 'graphml').body, { xml: true });
+    const typeOf = (name: string, forWhat: string) => $(`key[attr\\.name="${name}"][for="${forWhat}"]`).attr('attr.type');
+    expect([typeOf('founded', 'node'), typeOf('listed', 'node'), typeOf('share', 'edge'), typeOf('confidence', 'edge'), typeOf('sources', 'edge')]).toEqual(['long', 'boolean', 'double', 'long', 'string']);
+    expect($('graph > data[key="g_truncated"]').text()).toBe('true');
+    expect(cheerio.load(toExport(graph, 'graphml').body, { xml: true })('graph > data[key="g_truncated"]').text()).toBe('false');
+    const gexf = cheerio.load(toExport(clashing, 'gexf').body, { xml: true });
+    expect(gexf('attributes[class="node"] attribute[title="founded"]').attr('type')).toBe('long');
+    expect(gexf('edges > edge').map((_, e) => gexf(e).attr('kind')).get()).toEqual(['OWNS', 'MENTIONS']);
+    expect(gexf('meta description').text()).toMatch(/^Cut at its size limit/);
+    expect(cheerio.load(toExport(graph, 'gexf').body, { xml: true })('meta description').length).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ interface PathRow {
 }
 
 export interface Hop {
+  /** The id of the hop's edge in the paths' subgraph. */
+  edgeId: string;
   type: string;
   from: string;
   to: string;
@@ -48,7 +50,7 @@ async function loadPaths(ctx: ApiContext, from: string, to: string, maxHops: num
       edges.set(edge.id, edge);
       const here = pathNodes[i]!.id;
       const sourceIds = Array.isArray(r.properties.sources) ? (r.properties.sources as string[]) : [];
-      return { type: r.type, from: here, to: pathNodes[i + 1]!.id, reversed: r.source !== here, properties: r.properties, sourceIds };
+      return { edgeId: edge.id, type: r.type, from: here, to: pathNodes[i + 1]!.id, reversed: r.source !== here, properties: r.properties, sourceIds };
     });
     return { length: hops.length, nodes: pathNodes, hops };
   });
