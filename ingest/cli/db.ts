@@ -1,11 +1,27 @@
 import type { Config } from '../../src/config.js';
 import { localStatus, startLocal, stopLocal } from '../../src/neo4j/local.js';
+import { parseCommand, UsageError } from './args.js';
+
+const USAGE = `usage: graafwerk db start|stop|status [--test]
+
+  start     start the local Neo4j (used when NEO4J_URI is unset) and wait until it answers
+  stop      stop it
+  status    print its state as JSON; exit 0 when it runs, 3 when not
+  --test    the local Neo4j of tests and benchmarks instead (GRAAFWERK_TEST_BOLT_PORT, GRAAFWERK_TEST_NEO4J_HOME)
+`;
 
 const say = (msg: string): void => void process.stderr.write(`${msg}\n`);
 
-/** `graafwerk db start|stop|status`: the local Neo4j. */
-export async function dbCommand(config: Config, args: string[]): Promise<number> {
-  const [action] = args;
+/** Tests and benchmarks empty the graph, so their local Neo4j is a store and port of its own. */
+export const forTests = (config: Config): Config => ({ ...config, localBoltPort: config.testBoltPort, localHome: config.testNeo4jHome });
+
+/** `graafwerk db start|stop|status [--test]`: the local Neo4j, or with --test the one of tests. */
+export async function dbCommand(base: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(args, USAGE, { test: { type: 'boolean', default: false } }, 1);
+  const [action] = positionals;
+  if (action !== 'start' && action !== 'stop' && action !== 'status')
+    throw new UsageError(action === undefined ? 'say start, stop or status' : `unknown action ${JSON.stringify(action)}: use start, stop or status`, USAGE);
+  const config = values.test ? forTests(base) : base;
   if (config.neo4jUri) say(`note: NEO4J_URI is set (${config.neo4jUri}); the local Neo4j is not used by the other commands`);
   switch (action) {
     case 'start': {
@@ -22,9 +38,6 @@ export async function dbCommand(config: Config, args: string[]): Promise<number>
       process.stdout.write(`${JSON.stringify(s)}\n`);
       return s.running ? 0 : 3;
     }
-    default:
-      say('usage: graafwerk db start|stop|status');
-      return 1;
   }
 }
 

@@ -1,12 +1,13 @@
-import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../../src/config.js';
 import { toExport, EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
 import { createContext } from '../../src/graphql/context.js';
 import { loadExportGraph, type ExportRequest } from '../../src/graphql/export-route.js';
+import { LIMITS, SUBGRAPH_DEFAULTS } from '../../src/graphql/limits.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
-import { UsageError, wholeNumberOption } from './usage-error.js';
+import { parseCommand, UsageError, wholeNumberOption } from './args.js';
 
 /** The formats of the command line and the files each writes: one, or for csv two (nodes and edges). */
 const CLI_FORMATS = new Map<string, ExportFormat[]>([
@@ -15,48 +16,61 @@ const CLI_FORMATS = new Map<string, ExportFormat[]>([
 ]);
 const CLI_FORMAT_NAMES = [...CLI_FORMATS.keys()].join(', ');
 
+/**
+ * The number options: their ranges are the API's, checked here so a message names the option as
+ * typed (the API's name `maxHops` is not one); the command line sends its defaults, so the usage states them.
+ */
+const NUMBERS = {
+  depth: { max: LIMITS.maxNeighborhoodDepth, default: SUBGRAPH_DEFAULTS.depth },
+  limit: { max: LIMITS.maxNeighborhoodNodes, default: SUBGRAPH_DEFAULTS.limit },
+  'max-hops': { max: LIMITS.maxHops, default: SUBGRAPH_DEFAULTS.maxHops },
+  first: { max: LIMITS.maxPaths, default: SUBGRAPH_DEFAULTS.first },
+} as const;
+type NumberOption = keyof typeof NUMBERS;
+const range = (o: NumberOption) => `1-${NUMBERS[o].max}`;
+
 const USAGE = `usage:
-  graafwerk export neighborhood --id <id> [--depth 1-3] [--limit n] --format <format> [--out <file>]
-  graafwerk export paths --from <id> --to <id> [--max-hops 1-6] [--first n] --format <format> [--out <file>]
-formats: ${CLI_FORMAT_NAMES} (csv needs --out: it writes <out>.nodes.csv and <out>.edges.csv)
+  graafwerk export neighborhood --id <id> [--depth ${range('depth')}] [--limit ${range('limit')}] [--format <format>] [--out <path>]
+  graafwerk export paths --from <id> --to <id> [--max-hops ${range('max-hops')}] [--first ${range('first')}] [--format <format>] [--out <path>]
+
+  --id, --from, --to   node ids (a question's id is its Tweede Kamer GUID)
+  --depth ${range('depth')}          hops around --id (default ${NUMBERS.depth.default})
+  --limit ${range('limit')}        nodes at most (default ${NUMBERS.limit.default})
+  --max-hops ${range('max-hops')}       hops a path may have (default ${NUMBERS['max-hops'].default})
+  --first ${range('first')}         paths at most, the shortest first (default ${NUMBERS.first.default})
+  --format <format>    ${CLI_FORMAT_NAMES} (default graphml)
+  --out <path>         write to <path> instead of stdout; csv writes two files, so it needs --out:
+                       <path>.nodes.csv and <path>.edges.csv (a final .csv of <path> left out).
+                       A folder (<path> ending in /, or an existing folder) gets <kind>.nodes.csv and
+                       <kind>.edges.csv, or <kind>.<format>, in it (kind: neighborhood or paths)
+  -h, --help           this help
 `;
 
 /** `graafwerk export`: a neighbourhood or the paths between two nodes as a file, with provenance columns. */
 export async function exportCommand(config: Config, args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const text = { type: 'string' } as const;
+  const { positionals, values } = parseCommand(
     args,
-    allowPositionals: true,
-    options: {
-      id: { type: 'string' },
-      depth: { type: 'string' },
-      limit: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'max-hops': { type: 'string' },
-      first: { type: 'string' },
-      format: { type: 'string', default: 'graphml' },
-      out: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+    USAGE,
+    { id: text, depth: text, limit: text, from: text, to: text, 'max-hops': text, first: text, format: { type: 'string', default: 'graphml' }, out: text },
+    1,
+  );
   const request = toRequest(positionals[0], values);
-  const format = values.format ?? 'graphml';
+  const format = values.format;
   const formats = CLI_FORMATS.get(format);
   if (!formats) throw new UsageError(`unknown format ${JSON.stringify(format)}; known formats: ${CLI_FORMAT_NAMES}`, USAGE);
-  if (formats.length > 1 && !values.out) throw new UsageError(`--format ${format} writes two files, so it needs --out <file> (for <file>.nodes.csv and <file>.edges.csv)`, USAGE);
+  if (formats.length > 1 && !values.out) throw new UsageError(`--format ${format} writes two files, so it needs --out <path> (for <path>.nodes.csv and <path>.edges.csv)`, USAGE);
   const graph = await connectGraph(config);
   try {
     const subgraph = await loadExportGraph(createContext(graph, { ...config, queryTimeoutMs: Math.max(config.queryTimeoutMs, 60_000) }), request);
-    for (const f of formats) {
+    const files = values.out ? await outFiles(values.out, request.kind, formats) : [];
+    for (const [i, f] of formats.entries()) {
       const { body } = toExport(subgraph, f);
-      if (values.out) await writeFile(formats.length > 1 ? `${values.out}.${f}` : values.out, body);
+      if (values.out) await writeFile(files[i]!, body);
       else process.stdout.write(body);
     }
-    process.stderr.write(`exported ${subgraph.nodes.length} nodes and ${subgraph.edges.length} edges${subgraph.truncated ? ' (cut at the limit)' : ''}\n`);
+    const where = files.length > 0 ? ` to ${files.join(' and ')}` : '';
+    process.stderr.write(`exported ${subgraph.nodes.length} nodes and ${subgraph.edges.length} edges${subgraph.truncated ? ' (cut at the limit)' : ''}${where}\n`);
     return 0;
   } catch (error) {
     if (error instanceof GraphQLError) {
@@ -69,20 +83,39 @@ export async function exportCommand(config: Config, args: string[]): Promise<num
   }
 }
 
+/** The options of each kind of export (besides --format and --out). */
+const KIND_OPTIONS: Record<ExportRequest['kind'], readonly string[]> = { neighborhood: ['id', 'depth', 'limit'], paths: ['from', 'to', 'max-hops', 'first'] };
+
 /** What to export, from the positional kind and its options; throws UsageError naming what is missing or wrong. */
-function toRequest(kind: string | undefined, values: Record<string, string | boolean | undefined>): ExportRequest {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const count = (name: string) => wholeNumberOption(text(name), name, 1, USAGE);
+function toRequest(kind: string | undefined, values: Partial<Record<'id' | 'from' | 'to' | NumberOption, string>>): ExportRequest {
+  if (kind !== 'neighborhood' && kind !== 'paths')
+    throw new UsageError(kind === undefined ? 'say what to export: neighborhood or paths' : `unknown export ${JSON.stringify(kind)}: use neighborhood or paths`, USAGE);
+  // An option of the other kind would be ignored without a word, so `paths --depth 2` would export 4 hops.
+  const stray = Object.entries(values).find(([name, value]) => value !== undefined && name !== 'format' && name !== 'out' && !KIND_OPTIONS[kind].includes(name));
+  if (stray) throw new UsageError(`export ${kind} takes no --${stray[0]}`, USAGE);
+  const count = (name: NumberOption) => wholeNumberOption(values[name], name, USAGE, 1, NUMBERS[name].max) ?? NUMBERS[name].default;
   if (kind === 'neighborhood') {
-    const id = text('id');
+    const id = values.id;
     if (!id) throw new UsageError('export neighborhood needs --id <id>', USAGE);
     return { kind, id, depth: count('depth'), limit: count('limit') };
   }
-  if (kind === 'paths') {
-    const from = text('from');
-    const to = text('to');
-    if (!from || !to) throw new UsageError('export paths needs --from <id> and --to <id>', USAGE);
-    return { kind, from, to, maxHops: count('max-hops'), first: count('first') };
+  const { from, to } = values;
+  if (!from || !to) throw new UsageError('export paths needs --from <id> and --to <id>', USAGE);
+  return { kind, from, to, maxHops: count('max-hops'), first: count('first') };
+}
+
+/**
+ * The files `--out` names for an export's formats: <path> for one file; for csv's two, <path> as a
+ * base (a final .csv left out, so `--out paths.csv` gives paths.nodes.csv); a folder (ending in /,
+ * made when missing, or an existing one) gets files named after the kind of export.
+ */
+async function outFiles(out: string, kind: ExportRequest['kind'], formats: ExportFormat[]): Promise<string[]> {
+  const isFolder = out.endsWith('/') || (await stat(out).then((s) => s.isDirectory(), () => false));
+  if (isFolder) {
+    await mkdir(out, { recursive: true });
+    return formats.map((f) => join(out, `${kind}.${f}`));
   }
-  throw new UsageError(kind === undefined ? 'say what to export: neighborhood or paths' : `unknown export ${JSON.stringify(kind)}: use neighborhood or paths`, USAGE);
+  if (formats.length === 1) return [out];
+  const base = out.replace(/\.csv$/i, '');
+  return formats.map((f) => `${base}.${f}`);
 }

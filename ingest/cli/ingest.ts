@@ -1,21 +1,25 @@
-import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Config } from '../../src/config.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
 import { runIngest } from '../compose.js';
 import { CriticalError, isAuthError } from '../pipeline/errors.js';
+import { expandInputs } from '../pipeline/inputs.js';
 import { FORMATS, formatByName } from '../pipeline/registry.js';
 import type { IngestOptions } from '../pipeline/run.js';
-import { formatSummary } from '../pipeline/summary.js';
-import { UsageError, wholeNumberOption } from './usage-error.js';
+import { formatSummary, type IngestSummary } from '../pipeline/summary.js';
+import { parseCommand, UsageError, wholeNumberOption } from './args.js';
 
 const USAGE = `usage: graafwerk ingest <file|dir|url|publication-id>... [--format NAME] [--force] [--max-pages N] [--json]
 
   --format NAME    parse every input as this format (e.g. tk-odata, tk-syncfeed, koop-xml, news-html)
   --force          parse and write again documents that were ingested unchanged before
-  --max-pages N    stop each feed after N pages (its checkpoint keeps the place)
+  --max-pages N    stop each feed after N pages, N at least 1 (its checkpoint keeps the place); default: no limit
   --json           print the summary as JSON on stdout
+  -h, --help       this help
+
+A folder is walked for .json, .xml, .html, .htm and .atom files (also gzipped); a named folder in
+which none is found is reported as rejected ("no documents in it").
 
 Ctrl-C (SIGINT) or SIGTERM stops after the current document: what was read is written, the
 summary is printed and the same command goes on from there; a second Ctrl-C stops at once.
@@ -69,25 +73,24 @@ function stopOnSignals(beforeNotice: () => void): GracefulStop {
  * 130/143 when a signal stopped it early (the summary then says so).
  */
 export async function ingestCommand(config: Config, argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommand(
+    argv,
+    USAGE,
+    {
       format: { type: 'string' },
       force: { type: 'boolean', default: false },
       'max-pages': { type: 'string' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-  });
-  if (values.help || positionals.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return values.help ? 0 : 1;
-  }
+    Infinity,
+  );
+  if (positionals.length === 0) throw new UsageError('say what to ingest: files, folders, URLs or publication ids', USAGE);
   // Checked before connecting, so a mistyped option neither writes anything nor rejects every document.
   if (values.format !== undefined && !formatByName(values.format))
     throw new UsageError(`unknown format ${JSON.stringify(values.format)}; known formats: ${FORMATS.map((f) => f.name).join(', ')}`, USAGE);
-  const maxPages = wholeNumberOption(values['max-pages'], 'max-pages', 1, USAGE);
+  const maxPages = wholeNumberOption(values['max-pages'], 'max-pages', USAGE, 1);
+  const empty = await inputsWithoutDocuments(positionals);
+  for (const input of empty) process.stderr.write(`graafwerk: warning: ${input}: ${NO_DOCUMENTS}\n`);
   const graph = await connectGraph(config).catch((error: unknown) => {
     throw toConnectError(error, config);
   });
@@ -95,13 +98,14 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
   const stop = stopOnSignals(() => bar?.stop());
   try {
     await applySchema(graph);
-    const summary = await runIngest(graph, config, positionals, {
+    const run = await runIngest(graph, config, positionals, {
       ...(values.format ? { format: values.format } : {}),
       force: values.force,
       ...(maxPages === undefined ? {} : { maxPages }),
       signal: stop.signal,
       onProgress: progressOn(bar, stop.signal),
     });
+    const summary = withEmptyInputs(run, empty);
     if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else process.stderr.write(`${formatSummary(summary)}\n`);
     if (summary.interrupted) return stop.exitStatus() ?? SIGNAL_EXIT_STATUS.SIGINT;
@@ -110,6 +114,27 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
     stop.release();
     await graph.driver.close();
   }
+}
+
+const NO_DOCUMENTS = 'no documents in it (a folder is walked for .json, .xml, .html, .htm and .atom files, also gzipped)';
+
+/** The named inputs that yield nothing to ingest: a folder without documents (empty, or only files of other types). */
+async function inputsWithoutDocuments(args: string[]): Promise<string[]> {
+  const empty: string[] = [];
+  for (const arg of args) {
+    const { inputs, unreadable } = await expandInputs([arg]);
+    if (inputs.length === 0 && unreadable.length === 0) empty.push(arg);
+  }
+  return empty;
+}
+
+/**
+ * The summary with each input that yielded nothing among the rejected documents, as a path that
+ * cannot be read is: the run did not do what was asked of that input, so it exits 2 and --json says why.
+ */
+function withEmptyInputs(summary: IngestSummary, empty: string[]): IngestSummary {
+  const rejected = empty.map((document) => ({ document, class: 'not-retryable', reason: NO_DOCUMENTS }));
+  return { ...summary, rejectedDocuments: [...summary.rejectedDocuments, ...rejected] };
 }
 
 /** Shows the run's progress on `bar` (when there is one) until the run is stopping, when the bar is gone and the notice stays above the summary. */

@@ -1,6 +1,7 @@
 import type { Config } from '../../src/config.js';
 import { connectGraph, readerOf } from '../../src/neo4j/driver.js';
 import { decideCandidate, listCandidates, type SameAsCandidate } from '../../src/review/candidates.js';
+import { parseCommand, UsageError } from './args.js';
 
 const USAGE = `usage:
   graafwerk review list            open SAME_AS candidates (who might be whom), with their ids
@@ -14,11 +15,11 @@ const describe = (c: SameAsCandidate): string =>
 
 /** `graafwerk review list|accept <id>|reject <id>`: reviews candidate identities. */
 export async function reviewCommand(config: Config, args: string[]): Promise<number> {
-  const [action, id] = args;
-  if (action !== 'list' && !((action === 'accept' || action === 'reject') && id)) {
-    process.stderr.write(USAGE);
-    return action === undefined || action === 'help' ? 0 : 1;
-  }
+  // review takes no options but -h, so the first argument is the action whenever parsing gets through.
+  const [action, id] = parseCommand(args, USAGE, {}, args[0] === 'list' ? 1 : 2).positionals;
+  if (action !== 'list' && action !== 'accept' && action !== 'reject')
+    throw new UsageError(action === undefined ? 'say list, accept or reject' : `unknown action ${JSON.stringify(action)}: use list, accept or reject`, USAGE);
+  if (action !== 'list' && !id) throw new UsageError(`review ${action} needs the id of a candidate (review list shows them)`, USAGE);
   const graph = await connectGraph(config);
   try {
     if (action === 'list') {

@@ -2,6 +2,13 @@ import type { Config } from '../../src/config.js';
 import { startServer } from '../../src/graphql/app.js';
 import { warmUp } from '../../src/graphql/warm-up.js';
 import { connectGraph, type Graph } from '../../src/neo4j/driver.js';
+import { parseCommand } from './args.js';
+
+const USAGE = `usage: graafwerk serve
+
+Serves the GraphQL API (GraphiQL in the browser), /healthz, /export/… and the explorer over a
+running Neo4j at http://localhost:$PORT/ (PORT, default 4000), until Ctrl-C or SIGTERM.
+`;
 
 /** Serves the API over `graph` until SIGINT or SIGTERM, then closes the server; `announce` gets its base URL. */
 export async function serveUntilSignal(graph: Graph, config: Config, announce: (url: string) => void): Promise<void> {
@@ -18,10 +25,7 @@ export async function serveUntilSignal(graph: Graph, config: Config, announce: (
 
 /** `graafwerk serve`: the GraphQL API (GraphiQL in the browser), /healthz, /export/…, until SIGINT or SIGTERM. */
 export async function serveCommand(config: Config, args: string[]): Promise<number> {
-  if (args.length > 0) {
-    process.stderr.write('usage: graafwerk serve   (the port comes from PORT)\n');
-    return 1;
-  }
+  parseCommand(args, USAGE, {}, 0);
   const graph = await connectGraph(config);
   try {
     // Where it serves is the command's answer, printed whatever the log level.

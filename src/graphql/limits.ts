@@ -18,6 +18,9 @@ export const LIMITS = {
   maxFollowUpDays: 3650,
 } as const;
 
+/** Defaults of the subgraph fields' arguments, as schema.graphql states them (a test holds the two alike), for the callers that pass none: the export route and the command line. */
+export const SUBGRAPH_DEFAULTS = { depth: 1, limit: 100, maxHops: 4, first: 5 } as const;
+
 /** Checks a page size (`first`) against 1..max; throws PAGE_SIZE_EXCEEDED or BAD_USER_INPUT. */
 export function checkFirst(first: number | null | undefined, fallback = 20, argument = 'first', max: number = LIMITS.maxPageSize): number {
   const n = first ?? fallback;

@@ -111,28 +111,23 @@ describe('graafwerk ingest with a path that is not there', () => {
   });
 });
 
-describe('graafwerk options that cannot be used', () => {
-  // A Neo4j that is not there: a command that got as far as connecting would fail differently.
-  const nowhere = { NEO4J_URI: 'bolt://127.0.0.1:1' };
-  const usageError = async (args: string[], message: string) => {
-    const { code, stderr } = await runCli(args, { ...dirs.env, ...nowhere });
-    expect(code).toBe(1);
-    expect(stderr.split('\n')[0]).toContain(`graafwerk: ${message}`);
-    expect(stderr).toContain('\nusage:');
-  };
-
-  it('refuses an unknown ingest format before doing anything, listing the known ones', () =>
-    usageError(['ingest', '--format', 'nonsense', fixture('tk/syncfeed/zaak.xml')], 'unknown format "nonsense"; known formats: tk-odata, tk-syncfeed,'));
-
-  it('refuses numeric options that are not whole numbers, naming the option', async () => {
-    await usageError(['ingest', '--max-pages', 'abc', 'https://example.org/feed'], '--max-pages must be a whole number of at least 1, got "abc"');
-    await usageError(['export', 'neighborhood', '--id', 'x', '--depth', '2x'], '--depth must be a whole number of at least 1, got "2x"');
-    await usageError(['export', 'paths', '--from', 'a', '--to', 'b', '--first', '0'], '--first must be a whole number of at least 1, got "0"');
-  });
-
-  it('says that csv needs --out, and lists the formats the usage names', async () => {
-    await usageError(['export', 'neighborhood', '--id', 'x', '--format', 'csv'], '--format csv writes two files, so it needs --out <file>');
-    await usageError(['export', 'neighborhood', '--id', 'x', '--format', 'xml'], 'unknown format "xml"; known formats: graphml, gexf, cytoscape.json, csv');
+describe('graafwerk ingest with a folder that holds no documents', () => {
+  it('warns naming each such folder, reports it as rejected, ingests the other inputs and exits 2', async () => {
+    const empty = await folderOf('empty', []);
+    const notes = await folderOf('notes-only', []);
+    await writeFile(join(notes, 'README.txt'), 'notes');
+    await writeFile(join(notes, 'table.csv'), 'a,b\n1,2\n');
+    const good = await folderOf('one-good', ['tk/syncfeed/zaak.xml']);
+    const { code, stdout, stderr } = await runCli(['ingest', '--json', empty, good, notes], dirs.env);
+    expect(code).toBe(2);
+    for (const dir of [empty, notes]) expect(stderr).toContain(`graafwerk: warning: ${dir}: no documents in it`);
+    expect(stderr).not.toContain(good);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ inputs: 1, read: 1, ignored: 2 });
+    expect(summary.rejectedDocuments).toEqual([
+      { document: empty, class: 'not-retryable', reason: expect.stringMatching(/^no documents in it/) },
+      { document: notes, class: 'not-retryable', reason: expect.stringMatching(/^no documents in it/) },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_STATUSES } from '../../src/analysis/answer-status.js';
 import { BINDING_OUTCOMES } from '../../src/analysis/motion-status.js';
+import { SUBGRAPH_DEFAULTS } from '../../src/graphql/limits.js';
 import { fieldTypeName } from '../../src/graphql/projection.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
 import { loadSchema } from '../../src/graphql/schema.js';
@@ -26,6 +27,13 @@ describe('schema.graphql lists what the code produces', () => {
 
   it('MotionStatus holds every status the database derives: the binding outcomes and pending', () => {
     expect([...enumValues('MotionStatus')].sort()).toEqual([...BINDING_OUTCOMES, 'pending'].sort());
+  });
+
+  it('states the defaults of the subgraph fields the export route and the command line take when given none', () => {
+    const args = (field: string) => Object.fromEntries(loadSchema().getQueryType()!.getFields()[field]!.args.map((a) => [a.name, a.defaultValue]));
+    const { depth, limit } = args('neighborhood');
+    const { maxHops, first } = args('paths');
+    expect({ depth, limit, maxHops, first }).toEqual(SUBGRAPH_DEFAULTS);
   });
 
   it('AnswerStatus holds every status the assessment gives', () => {

@@ -2,7 +2,7 @@ import { neighborhoodCypher } from '../../neo4j/queries/graph.js';
 import { cached } from '../loaders.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
-import { LIMITS, checkRange, checkText } from '../limits.js';
+import { LIMITS, SUBGRAPH_DEFAULTS, checkRange, checkText } from '../limits.js';
 import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNodeRow, type Subgraph } from './subgraph.js';
 
 interface NeighborhoodRow {
@@ -32,8 +32,8 @@ async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limi
 /** Root field `neighborhood(id, depth, limit)`. */
 export function neighborhood(_: unknown, args: { id: string; depth?: number; limit?: number }, ctx: ApiContext) {
   checkText(args.id, 'id', 2000);
-  const depth = checkRange(args.depth ?? 1, 1, LIMITS.maxNeighborhoodDepth, 'depth');
-  const limit = checkRange(args.limit ?? 100, 1, LIMITS.maxNeighborhoodNodes, 'limit');
+  const depth = checkRange(args.depth ?? SUBGRAPH_DEFAULTS.depth, 1, LIMITS.maxNeighborhoodDepth, 'depth');
+  const limit = checkRange(args.limit ?? SUBGRAPH_DEFAULTS.limit, 1, LIMITS.maxNeighborhoodNodes, 'limit');
   ctx.reserveNodes(limit, 'neighborhood');
   return loadNeighborhood(ctx, args.id, depth, limit);
 }

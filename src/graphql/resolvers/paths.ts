@@ -1,7 +1,7 @@
 import { elementByIdCypher, pathsCypher } from '../../neo4j/queries/graph.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
-import { LIMITS, checkRange, checkText } from '../limits.js';
+import { LIMITS, SUBGRAPH_DEFAULTS, checkRange, checkText } from '../limits.js';
 import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type GraphNodeRow, type Subgraph } from './subgraph.js';
 
 interface PathRow {
@@ -61,8 +61,8 @@ async function loadPaths(ctx: ApiContext, from: string, to: string, maxHops: num
 export function paths(_: unknown, args: { from: string; to: string; maxHops?: number; first?: number }, ctx: ApiContext) {
   checkText(args.from, 'from', 2000);
   checkText(args.to, 'to', 2000);
-  const maxHops = checkRange(args.maxHops ?? 4, 1, LIMITS.maxHops, 'maxHops', ERROR_CODES.hops);
-  const k = checkRange(args.first ?? 5, 1, LIMITS.maxPaths, 'first');
+  const maxHops = checkRange(args.maxHops ?? SUBGRAPH_DEFAULTS.maxHops, 1, LIMITS.maxHops, 'maxHops', ERROR_CODES.hops);
+  const k = checkRange(args.first ?? SUBGRAPH_DEFAULTS.first, 1, LIMITS.maxPaths, 'first');
   ctx.reserveNodes(k * (maxHops + 1), 'paths');
   return loadPaths(ctx, args.from, args.to, maxHops, k);
 }
