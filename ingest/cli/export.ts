@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { Config } from '../../src/config.js';
 import { toExport, EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
 import { createContext } from '../../src/graphql/context.js';
-import { loadExportGraph, type ExportRequest } from '../../src/graphql/export-route.js';
+import { exportFileName, loadExportGraph, type ExportRequest } from '../../src/graphql/export-route.js';
 import { LIMITS, SUBGRAPH_DEFAULTS } from '../../src/graphql/limits.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
 import { parseCommand, UsageError, wholeNumberOption } from './args.js';
@@ -41,8 +41,8 @@ const USAGE = `usage:
   --format <format>    ${CLI_FORMAT_NAMES} (default graphml)
   --out <path>         write to <path> instead of stdout; csv writes two files, so it needs --out:
                        <path>.nodes.csv and <path>.edges.csv (a final .csv of <path> left out).
-                       A folder (<path> ending in /, or an existing folder) gets <kind>.nodes.csv and
-                       <kind>.edges.csv, or <kind>.<format>, in it (kind: neighborhood or paths)
+                       A folder (<path> ending in /, or an existing folder) gets the files named as the
+                       API names them: <kind>-<ids>.<format> (neighborhood-hikvision.nodes.csv)
   -h, --help           this help
 `;
 
@@ -63,7 +63,7 @@ export async function exportCommand(config: Config, args: string[]): Promise<num
   const graph = await connectGraph(config);
   try {
     const subgraph = await loadExportGraph(createContext(graph, { ...config, queryTimeoutMs: Math.max(config.queryTimeoutMs, 60_000) }), request);
-    const files = values.out ? await outFiles(values.out, request.kind, formats) : [];
+    const files = values.out ? await outFiles(values.out, request, formats) : [];
     for (const [i, f] of formats.entries()) {
       const { body } = toExport(subgraph, f);
       if (values.out) await writeFile(files[i]!, body);
@@ -107,13 +107,13 @@ function toRequest(kind: string | undefined, values: Partial<Record<'id' | 'from
 /**
  * The files `--out` names for an export's formats: <path> for one file; for csv's two, <path> as a
  * base (a final .csv left out, so `--out paths.csv` gives paths.nodes.csv); a folder (ending in /,
- * made when missing, or an existing one) gets files named after the kind of export.
+ * made when missing, or an existing one) gets files named as the API names them (exportFileName).
  */
-async function outFiles(out: string, kind: ExportRequest['kind'], formats: ExportFormat[]): Promise<string[]> {
+async function outFiles(out: string, request: ExportRequest, formats: ExportFormat[]): Promise<string[]> {
   const isFolder = out.endsWith('/') || (await stat(out).then((s) => s.isDirectory(), () => false));
   if (isFolder) {
     await mkdir(out, { recursive: true });
-    return formats.map((f) => join(out, `${kind}.${f}`));
+    return formats.map((f) => join(out, exportFileName(request, f)));
   }
   if (formats.length === 1) return [out];
   const base = out.replace(/\.csv$/i, '');

@@ -58,8 +58,8 @@ export async function loadExportGraph(ctx: ApiContext, r: ExportRequest): Promis
 }
 
 
-/** A file name for an export: the kind and the ids it starts from, in letters, digits and dashes ("neighborhood-hikvision.gexf"). */
-function fileName(r: ExportRequest, format: string): string {
+/** A file name for an export, over HTTP and on the command line: the kind and the ids it starts from, in letters, digits and dashes ("neighborhood-hikvision.gexf"). */
+export function exportFileName(r: ExportRequest, format: string): string {
   const ids = (r.kind === 'neighborhood' ? [r.id] : [r.from, r.to]).map((id) => id.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60));
   return `${[r.kind, ...ids].join('-')}.${format}`;
 }
@@ -79,7 +79,7 @@ export async function handleExport(ctx: ApiContext, pathname: string, search: UR
     const subgraph = await loadExportGraph(ctx, request);
     const { body, contentType } = toExport(subgraph, m[2]);
     return new Response(body, {
-      headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${fileName(request, m[2])}"`, 'x-graafwerk-truncated': String(subgraph.truncated) },
+      headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${exportFileName(request, m[2])}"`, 'x-graafwerk-truncated': String(subgraph.truncated) },
     });
   } catch (error) {
     if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return jsonResponse(STATUS_OF[error.extensions.code] ?? 400, { error: error.message, code: error.extensions.code });

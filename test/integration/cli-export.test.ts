@@ -25,17 +25,17 @@ async function exported(args: string[]): Promise<string[]> {
 }
 
 describe('graafwerk export --out', () => {
-  it('writes <folder>/<kind>.nodes.csv and .edges.csv into a folder named with a final /, made when missing', async () => {
+  it('writes the nodes and edges files, named as the API names them, into a folder named with a final /, made when missing', async () => {
     const files = await exported([...NEIGHBORHOOD, '--format', 'csv', '--out', `${join(out, 'by-slash')}/`]);
-    expect(files.filter((f) => f.startsWith('by-slash/'))).toEqual(['by-slash/neighborhood.edges.csv', 'by-slash/neighborhood.nodes.csv']);
-    expect(readFileSync(join(out, 'by-slash/neighborhood.nodes.csv'), 'utf8')).toContain('hikvision');
+    expect(files.filter((f) => f.startsWith('by-slash/'))).toEqual(['by-slash/neighborhood-hikvision.edges.csv', 'by-slash/neighborhood-hikvision.nodes.csv']);
+    expect(readFileSync(join(out, 'by-slash/neighborhood-hikvision.nodes.csv'), 'utf8')).toContain('hikvision');
   });
 
-  it('writes into an existing folder named without the /, the files named after the kind of export', async () => {
+  it('writes into an existing folder named without the /, the files named after the export and its ids', async () => {
     mkdirSync(join(out, 'existing'));
     await exported([...PATHS, '--format', 'csv', '--out', join(out, 'existing')]);
     await exported([...NEIGHBORHOOD, '--format', 'gexf', '--out', join(out, 'existing')]);
-    expect(readdirSync(join(out, 'existing')).sort()).toEqual(['neighborhood.gexf', 'paths.edges.csv', 'paths.nodes.csv']);
+    expect(readdirSync(join(out, 'existing')).sort()).toEqual(['neighborhood-hikvision.gexf', 'paths-hikvision-dahua.edges.csv', 'paths-hikvision-dahua.nodes.csv']);
   });
 
   it('takes a path ending in .csv as the base of the two files, and any other path as it is', async () => {

@@ -63,7 +63,7 @@ describe.concurrent('graafwerk --help, -h and --version', () => {
     for (const line of [/--depth 1-3 +.*\(default 1\)/, /--limit 1-500 +.*\(default 100\)/, /--max-hops 1-6 +.*\(default 4\)/, /--first 1-20 +.*\(default 5\)/])
       expect(stdout).toMatch(line);
     expect(stdout).toContain('<path>.nodes.csv and <path>.edges.csv (a final .csv of <path> left out)');
-    expect(stdout).toContain('<kind>.nodes.csv');
+    expect(stdout).toContain('<kind>-<ids>.<format> (neighborhood-hikvision.nodes.csv)');
   });
 });
 
