@@ -1,3 +1,5 @@
+import { CHOICE } from '../../src/analysis/vote-tally.js';
+
 /**
  * Zaak.Soort values documented by the Tweede Kamer (opendata.tweedekamer.nl/documentatie/zaak), plus
  * the ones the live data uses beside them ("Overig (openbaar)").
@@ -58,7 +60,7 @@ export const DOCUMENT_ROLE: Readonly<Record<string, 'question' | 'answer' | 'lat
 
 /** Stemming.Soort → the vote's choice. */
 export const VOTE_CHOICE: Readonly<Record<string, string>> = {
-  Voor: 'for',
-  Tegen: 'against',
-  'Niet deelgenomen': 'not voted',
+  Voor: CHOICE.for,
+  Tegen: CHOICE.against,
+  'Niet deelgenomen': CHOICE.notVoted,
 };

@@ -3,7 +3,6 @@
  * government three weeks; a postponement notice does not move the deadline, it only says that the
  * answer will be late, so a question past its deadline with a notice is "overdue with notice".
  */
-import { dutchToday } from './dutch-time.js';
 
 export const ANSWER_TERM_DAYS = 21;
 
@@ -59,11 +58,6 @@ export function addDays(day: string, days: number): string {
 /** Whole days from `a` to `b` (both YYYY-MM-DD). */
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
-}
-
-/** Today's date as YYYY-MM-DD, the day it is in the Netherlands. */
-export function today(): string {
-  return dutchToday();
 }
 
 const earliest = (days: (string | null)[]): string | null => days.filter((d): d is string => d !== null).sort()[0] ?? null;

@@ -33,12 +33,12 @@ const MINUTE = 60_000;
 let todayCache = { minute: NaN, day: '' };
 
 /**
- * The Dutch calendar day it is now. Amsterdam's offsets since 1940 are whole hours, so the day can
+ * Today's date as YYYY-MM-DD: the day it is in the Netherlands. Amsterdam's offsets since 1940 are whole hours, so the day can
  * only change on a whole minute: it is worked out once a minute (formatting a time zone costs
  * microseconds, and an API request asks for it per question it assesses).
  */
-export function dutchToday(now: number = Date.now()): string {
-  const minute = Math.floor(now / MINUTE);
+export function today(): string {
+  const minute = Math.floor(Date.now() / MINUTE);
   if (todayCache.minute !== minute) todayCache = { minute, day: dutchDay(minute * MINUTE) };
   return todayCache.day;
 }

@@ -3,7 +3,8 @@
  * driver, that builds the same answer (the GraphQL response's `data`), so the bench can check the
  * two agree before it times them.
  */
-import { addDays, assessAnswer, today, toDay } from '../../src/analysis/answer-status.js';
+import { addDays, assessAnswer, toDay } from '../../src/analysis/answer-status.js';
+import { today } from '../../src/analysis/dutch-time.js';
 import { readRows, type Graph } from '../../src/neo4j/driver.js';
 import { NO_FOLLOW_UP_REGEX } from '../../src/neo4j/queries/motions.js';
 import { SEARCH_INDEX } from '../../src/neo4j/schema.js';

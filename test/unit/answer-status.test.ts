@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assessAnswer, today, unansweredSubQuestions } from '../../src/analysis/answer-status.js';
-import { dutchDateTime, dutchDay } from '../../src/analysis/dutch-time.js';
+import { assessAnswer, unansweredSubQuestions } from '../../src/analysis/answer-status.js';
+import { dutchDateTime, dutchDay, today } from '../../src/analysis/dutch-time.js';
 import { assessFollowUp, claimsNoFollowUp } from '../../src/analysis/follow-up.js';
 
 const submitted = '2022-03-10';

@@ -1,4 +1,4 @@
-import { today } from '../../analysis/answer-status.js';
+import { today } from '../../analysis/dutch-time.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import { answerDelaysCypher } from '../../neo4j/queries/tables.js';
 import type { ApiContext } from '../context.js';

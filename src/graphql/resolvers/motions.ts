@@ -1,4 +1,4 @@
-import { today } from '../../analysis/answer-status.js';
+import { today } from '../../analysis/dutch-time.js';
 import { motionsCountCypher, motionsMatch, motionsPageCypher, type MotionOrder, type MotionQuery } from '../../neo4j/queries/motions.js';
 import type { ApiContext } from '../context.js';
 import { cursorAsOf, loadConnection } from '../connection.js';

@@ -1,4 +1,4 @@
-import { today } from '../../analysis/answer-status.js';
+import { today } from '../../analysis/dutch-time.js';
 import { canonicalUrl } from '../../model/canonical-url.js';
 import { questionsCountCypher, questionsMatch, questionsPageCypher, type QuestionOrder, type QuestionQuery } from '../../neo4j/queries/questions.js';
 import type { ApiContext } from '../context.js';

@@ -1,4 +1,5 @@
-import { toDay, today } from '../../analysis/answer-status.js';
+import { toDay } from '../../analysis/answer-status.js';
+import { today } from '../../analysis/dutch-time.js';
 import { GOVERNMENT_LABELS, assessFollowUp, claimsNoFollowUp } from '../../analysis/follow-up.js';
 import { tallyVotes } from '../../analysis/vote-tally.js';
 import { motionReferencesCypher } from '../../neo4j/queries/motions.js';
@@ -87,15 +88,23 @@ export const Motion = {
   },
 };
 
+/** A decision's votes (VOTED), as Vote gives them and the tally counts them. */
+async function votesOf(d: NodeObject, ctx: ApiContext) {
+  return (await related(ctx, d, 'VOTED', 'in')).map((r) => ({
+    voter: r.node,
+    voterName: (r.rel.actorName as string) ?? null,
+    choice: (r.rel.choice as string) ?? null,
+    rawChoice: (r.rel.rawChoice as string) ?? null,
+    partyName: (r.rel.partyName as string) ?? null,
+    seats: toInt(r.rel.seats),
+    mistaken: r.rel.mistaken === true,
+  }));
+}
+
 /** Resolvers of Decision. */
 export const Decision = {
   ...nodeFields,
   date: decisionDate,
-  votes: async (d: NodeObject, _: unknown, ctx: ApiContext) =>
-    (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ voter: r.node, voterName: r.rel.actorName ?? null, choice: r.rel.choice ?? null, rawChoice: r.rel.rawChoice ?? null, partyName: r.rel.partyName ?? null, seats: toInt(r.rel.seats), mistaken: r.rel.mistaken === true })),
-  tally: async (d: NodeObject, _: unknown, ctx: ApiContext) =>
-    tallyVotes(
-      (await related(ctx, d, 'VOTED', 'in')).map((r) => ({ choice: (r.rel.choice as string) ?? null, seats: toInt(r.rel.seats), byPerson: r.node.__label === 'Person', partyName: (r.rel.partyName as string) ?? null })),
-      textOf(d.text),
-    ),
+  votes: (d: NodeObject, _: unknown, ctx: ApiContext) => votesOf(d, ctx),
+  tally: async (d: NodeObject, _: unknown, ctx: ApiContext) => tallyVotes((await votesOf(d, ctx)).map((v) => ({ ...v, byPerson: v.voter.__label === 'Person' })), textOf(d.text)),
 };

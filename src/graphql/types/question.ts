@@ -1,4 +1,5 @@
-import { addDays, assessAnswer, today, toDay, unansweredSubQuestions } from '../../analysis/answer-status.js';
+import { addDays, assessAnswer, toDay, unansweredSubQuestions } from '../../analysis/answer-status.js';
+import { today } from '../../analysis/dutch-time.js';
 import { claimsNoFollowUp } from '../../analysis/follow-up.js';
 import type { NodeObject } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
