@@ -22,17 +22,21 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
 /**
  * Parses a command's arguments against its options (and -h/--help, which wins over everything
- * else), allowing at most `maxPositionals`. Anything else is a UsageError with a one-line reason:
+ * else), allowing at most `maxPositionals` and each option with a value once. Anything else is a UsageError with a one-line reason:
  * node's own messages run over several lines and tell nothing of the command.
  */
 export function parseCommand<T extends Options>(args: string[], usage: string, options: T, maxPositionals: number) {
   const all = { ...options, ...HELP };
   const { tokens } = parseArgs({ args, options: all, allowPositionals: true, strict: false, tokens: true });
   if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) throw new HelpRequested(usage);
+  const given = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'option') continue;
     const type = all[t.name]?.type;
     if (!type) throw new UsageError(`unknown option ${t.rawName}`, usage);
+    // The last of two values would win without a word (`--from a --from b` exports from b).
+    if (type === 'string' && given.has(t.name)) throw new UsageError(`${t.rawName} is given more than once`, usage);
+    given.add(t.name);
     // As node's strict mode: `--id --depth 2` is a forgotten value, not the id "--depth".
     if (type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) throw new UsageError(`${t.rawName} needs a value`, usage);
     if (type === 'boolean' && t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`, usage);

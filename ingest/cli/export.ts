@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { Config } from '../../src/config.js';
 import { toExport, EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
 import { createContext } from '../../src/graphql/context.js';
-import { exportFileName, loadExportGraph, type ExportRequest } from '../../src/graphql/export-route.js';
+import { EXPORT_PARAMETERS, exportFileName, loadExportGraph, type ExportRequest } from '../../src/graphql/export-route.js';
 import { LIMITS, SUBGRAPH_DEFAULTS } from '../../src/graphql/limits.js';
 import { connectGraph } from '../../src/neo4j/driver.js';
 import { parseCommand, UsageError, wholeNumberOption } from './args.js';
@@ -83,8 +83,9 @@ export async function exportCommand(config: Config, args: string[]): Promise<num
   }
 }
 
-/** The options of each kind of export (besides --format and --out). */
-const KIND_OPTIONS: Record<ExportRequest['kind'], readonly string[]> = { neighborhood: ['id', 'depth', 'limit'], paths: ['from', 'to', 'max-hops', 'first'] };
+/** The options of each kind of export (besides --format and --out): the API's parameters, in kebab case (maxHops: --max-hops). */
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const KIND_OPTIONS: Record<ExportRequest['kind'], readonly string[]> = { neighborhood: EXPORT_PARAMETERS.neighborhood.map(kebab), paths: EXPORT_PARAMETERS.paths.map(kebab) };
 
 /** What to export, from the positional kind and its options; throws UsageError naming what is missing or wrong. */
 function toRequest(kind: string | undefined, values: Partial<Record<'id' | 'from' | 'to' | NumberOption, string>>): ExportRequest {

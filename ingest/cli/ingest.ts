@@ -4,10 +4,9 @@ import { connectGraph } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
 import { runIngest } from '../compose.js';
 import { CriticalError, isAuthError } from '../pipeline/errors.js';
-import { expandInputs } from '../pipeline/inputs.js';
 import { FORMATS, formatByName } from '../pipeline/registry.js';
 import type { IngestOptions } from '../pipeline/run.js';
-import { formatSummary, type IngestSummary } from '../pipeline/summary.js';
+import { formatSummary } from '../pipeline/summary.js';
 import { parseCommand, UsageError, wholeNumberOption } from './args.js';
 
 const USAGE = `usage: graafwerk ingest <file|dir|url|publication-id>... [--format NAME] [--force] [--max-pages N] [--json]
@@ -89,8 +88,6 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
   if (values.format !== undefined && !formatByName(values.format))
     throw new UsageError(`unknown format ${JSON.stringify(values.format)}; known formats: ${FORMATS.map((f) => f.name).join(', ')}`, USAGE);
   const maxPages = wholeNumberOption(values['max-pages'], 'max-pages', USAGE, 1);
-  const empty = await inputsWithoutDocuments(positionals);
-  for (const input of empty) process.stderr.write(`graafwerk: warning: ${input}: ${NO_DOCUMENTS}\n`);
   const graph = await connectGraph(config).catch((error: unknown) => {
     throw toConnectError(error, config);
   });
@@ -98,14 +95,13 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
   const stop = stopOnSignals(() => bar?.stop());
   try {
     await applySchema(graph);
-    const run = await runIngest(graph, config, positionals, {
+    const summary = await runIngest(graph, config, positionals, {
       ...(values.format ? { format: values.format } : {}),
       force: values.force,
       ...(maxPages === undefined ? {} : { maxPages }),
       signal: stop.signal,
       onProgress: progressOn(bar, stop.signal),
     });
-    const summary = withEmptyInputs(run, empty);
     if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else process.stderr.write(`${formatSummary(summary)}\n`);
     if (summary.interrupted) return stop.exitStatus() ?? SIGNAL_EXIT_STATUS.SIGINT;
@@ -114,27 +110,6 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
     stop.release();
     await graph.driver.close();
   }
-}
-
-const NO_DOCUMENTS = 'no documents in it (a folder is walked for .json, .xml, .html, .htm and .atom files, also gzipped)';
-
-/** The named inputs that yield nothing to ingest: a folder without documents (empty, or only files of other types). */
-async function inputsWithoutDocuments(args: string[]): Promise<string[]> {
-  const empty: string[] = [];
-  for (const arg of args) {
-    const { inputs, unreadable } = await expandInputs([arg]);
-    if (inputs.length === 0 && unreadable.length === 0) empty.push(arg);
-  }
-  return empty;
-}
-
-/**
- * The summary with each input that yielded nothing among the rejected documents, as a path that
- * cannot be read is: the run did not do what was asked of that input, so it exits 2 and --json says why.
- */
-function withEmptyInputs(summary: IngestSummary, empty: string[]): IngestSummary {
-  const rejected = empty.map((document) => ({ document, class: 'not-retryable', reason: NO_DOCUMENTS }));
-  return { ...summary, rejectedDocuments: [...summary.rejectedDocuments, ...rejected] };
 }
 
 /** Shows the run's progress on `bar` (when there is one) until the run is stopping, when the bar is gone and the notice stays above the summary. */

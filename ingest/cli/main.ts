@@ -55,10 +55,11 @@ const COMMANDS: Record<string, Command> = {
   },
   export: async (config, args) => (await import('./export.js')).exportCommand(config, args),
   // Tests keep the run summaries quiet unless asked: their own output is what matters there.
-  test: (config, args) =>
-    withDatabase(forTests(config), (env) =>
-      runChild('npx', ['vitest', 'run', ...passedOn(args, TEST_USAGE)], { GRAAFWERK_LOG_LEVEL: config.testLogLevel, ...env }),
-    ),
+  test: (config, args) => {
+    // Before the database: help starts nothing.
+    const vitestArgs = passedOn(args, TEST_USAGE);
+    return withDatabase(forTests(config), (env) => runChild('npx', ['vitest', 'run', ...vitestArgs], { GRAAFWERK_LOG_LEVEL: config.testLogLevel, ...env }));
+  },
   'with-db': (config, args) => {
     const [command, ...rest] = passedOn(args, WITH_DB_USAGE);
     if (command === undefined) throw new UsageError('say which command to run', WITH_DB_USAGE);

@@ -8,7 +8,7 @@ export type Input =
   | { kind: 'feed'; url: string }
   | { kind: 'publication'; id: string };
 
-/** A named path that cannot be read (missing, no permission, a broken link), with the reason. */
+/** A named path that cannot be read (missing, no permission, a broken link) or a named folder without documents, with the reason. */
 export interface UnreadableInput {
   path: string;
   reason: string;
@@ -16,13 +16,14 @@ export interface UnreadableInput {
 
 /** Files a directory walk considers: data documents (also gzipped), not schemas or notes. */
 const DOCUMENT_EXTENSIONS = new Set(['.json', '.xml', '.html', '.htm', '.atom']);
+const NO_DOCUMENTS = `no documents in it (a folder is walked for ${[...DOCUMENT_EXTENSIONS].join(', ')} files, also gzipped)`;
 /** Official publication ids: kv-tk-2022Z04510, ah-tk-20212022-3019, kst-30821-84, … */
 const PUBLICATION_ID = /^(kv|ah|kst|h|blg)-[a-z0-9-]+$/i;
 
 /**
  * Expands command-line inputs: directories into their documents (sorted, symbolic links followed),
- * URLs into feeds, ids into publications. A path that cannot be read is returned as unreadable, so
- * the run reports it by name and goes on with the rest.
+ * URLs into feeds, ids into publications. A path that cannot be read, or a named folder in which no
+ * document is found, is returned as unreadable, so the run reports it by name and goes on with the rest.
  */
 export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; ignored: string[]; unreadable: UnreadableInput[] }> {
   const found: Found = { inputs: [], ignored: [], unreadable: [] };
@@ -65,7 +66,9 @@ async function addPath(path: string, named: boolean, foldersOnTheWay: Set<string
     return;
   }
   const inside = new Set(foldersOnTheWay).add(real);
+  const before = { inputs: found.inputs.length, unreadable: found.unreadable.length };
   for (const name of entries) await addPath(join(path, name), false, inside, found);
+  if (named && found.inputs.length === before.inputs && found.unreadable.length === before.unreadable) found.unreadable.push({ path, reason: NO_DOCUMENTS });
 }
 
 const isDocumentName = (path: string) => DOCUMENT_EXTENSIONS.has(extname(path.replace(/\.gz$/i, '')).toLowerCase());

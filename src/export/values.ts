@@ -24,14 +24,17 @@ export function withoutClashes(graph: Subgraph): Subgraph {
   return { nodes: graph.nodes.map(rename), edges: graph.edges.map(rename), truncated: graph.truncated };
 }
 
-/** The type of a column for the typed formats (GraphML, GEXF): boolean, long or double when every value set is one, else string (lists included). */
-export type ColumnType = 'boolean' | 'long' | 'double' | 'string';
+export type ColumnType = 'boolean' | 'double' | 'string';
 
+/**
+ * The type of a column for the typed formats (GraphML, GEXF): boolean or double when every value set
+ * is one, else string (lists included). Numbers are doubles, whole or not: the driver gives a stored
+ * 1.0 as 1, so telling whole numbers apart would type one property differently from file to file.
+ */
 export function columnType(items: { properties: Record<string, unknown> }[], key: string): ColumnType {
   const values = items.map((i) => i.properties[key]).filter((v) => v !== null && v !== undefined);
   if (values.length === 0) return 'string';
   if (values.every((v) => typeof v === 'boolean')) return 'boolean';
-  if (values.every((v) => typeof v === 'number' && Number.isSafeInteger(v))) return 'long';
   if (values.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'double';
   return 'string';
 }

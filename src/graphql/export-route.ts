@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { isExportFormat, toExport, withSourceUrls } from '../export/index.js';
+import { sha256 } from '../model/ids.js';
 import { sourcesByIdCypher } from '../neo4j/queries/nodes.js';
 import type { ApiContext } from './context.js';
 import { ERROR_CODES, jsonResponse, userError } from './errors.js';
@@ -17,12 +18,12 @@ const int = (v: string | null | undefined, name: string): number | undefined => 
   return Number(v);
 };
 
-/** The parameters of each export; any other, or one given twice, is refused (a misspelt `max-hops` would silently export 4 hops). */
-const PARAMETERS: Record<string, readonly string[]> = { neighborhood: ['id', 'depth', 'limit'], paths: ['from', 'to', 'maxHops', 'first'] };
+/** The parameters of each export (the command line's options, in kebab case); any other, or one given twice, is refused (a misspelt `max-hops` would silently export 4 hops). */
+export const EXPORT_PARAMETERS: Record<ExportRequest['kind'], readonly string[]> = { neighborhood: ['id', 'depth', 'limit'], paths: ['from', 'to', 'maxHops', 'first'] };
 
 /** Reads an export request from URL search parameters; throws BAD_USER_INPUT naming the parameter. */
 function parseExportRequest(kind: string, q: URLSearchParams): ExportRequest {
-  const allowed = PARAMETERS[kind];
+  const allowed = kind === 'neighborhood' || kind === 'paths' ? EXPORT_PARAMETERS[kind] : undefined;
   if (!allowed) throw userError(ERROR_CODES.badInput, `unknown export ${JSON.stringify(kind.slice(0, 40))}: use neighborhood or paths`);
   const names = [...q.keys()];
   const unknown = names.find((name) => !allowed.includes(name));
@@ -58,10 +59,15 @@ export async function loadExportGraph(ctx: ApiContext, r: ExportRequest): Promis
 }
 
 
-/** A file name for an export, over HTTP and on the command line: the kind and the ids it starts from, in letters, digits and dashes ("neighborhood-hikvision.gexf"). */
+/** An id as part of a file name: letters, digits and dashes, at most 60; when that changed it (a URL, "name:…"), a short hash of the id follows, so two ids never share a name. */
+function fileNamePart(id: string): string {
+  const plain = id.slice(0, 60).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return plain === id ? plain : [plain, sha256(id).slice(0, 8)].filter(Boolean).join('-');
+}
+
+/** A file name for an export, over HTTP and on the command line: the kind and the ids it starts from ("neighborhood-hikvision.gexf"). */
 export function exportFileName(r: ExportRequest, format: string): string {
-  const ids = (r.kind === 'neighborhood' ? [r.id] : [r.from, r.to]).map((id) => id.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60));
-  return `${[r.kind, ...ids].join('-')}.${format}`;
+  return `${[r.kind, ...(r.kind === 'neighborhood' ? [r.id] : [r.from, r.to]).map(fileNamePart)].join('-')}.${format}`;
 }
 
 /** The status of a refusal: the database's time or absence is no fault of the request. */

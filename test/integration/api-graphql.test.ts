@@ -274,6 +274,10 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     await refused(`/export/paths.graphml?from=${IDS.D66}&to=${IDS.JENV}&max-hops=2`, 400, 'BAD_USER_INPUT', /^unknown parameter "max-hops": paths takes from, to, maxHops, first$/);
     await refused(`/export/neighborhood.gexf?id=${Q_ID}&id=f-d66`, 400, 'BAD_USER_INPUT', /^the parameter id is given more than once$/);
     await refused(`/export/neighborhood.gexf?id=${Q_ID}&limit=1000000`, 400, 'BAD_USER_INPUT', /^limit must be from 1 to 500, got 1000000$/);
+    // An id that is no file name (an article's URL) is cleaned and followed by a short hash of it; the CSV starts with its byte order mark.
+    const article = await api.get(`/export/neighborhood.nodes.csv?id=${encodeURIComponent(FTM)}`);
+    expect(article.headers.get('content-disposition')).toMatch(/^attachment; filename="neighborhood-https-ftm-nl-[A-Za-z0-9-]+-[0-9a-f]{8}\.nodes\.csv"$/);
+    expect([...new Uint8Array(await article.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const cut = await api.get(`/export/neighborhood.nodes.csv?id=${Q_ID}&depth=2&limit=3`);
     expect(cut.headers.get('x-graafwerk-truncated')).toBe('true');
     expect((await cut.text()).trim().split('\r\n')).toHaveLength(4);

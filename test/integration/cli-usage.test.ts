@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/pipeline.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // The command line as a user runs it, without a database: a Neo4j that is not there, so a command
 // that got past its arguments would fail differently (and `start` would start no Neo4j of its own).
@@ -43,6 +44,15 @@ describe.concurrent('graafwerk --help, -h and --version', () => {
     const { code, stdout, stderr } = await cli([...args]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain(USAGE_OF[command]);
+  });
+
+  it.each([['test'], ['with-db']])('%s --help starts no Neo4j of tests, even where it would start one', async (command) => {
+    const home = tempDir('cli-help-home');
+    // No NEO4J_URI: a command that got past its arguments would start the local Neo4j of tests in `home`.
+    const { code, stdout, stderr } = await runCli([command, '--help'], { NEO4J_URI: '', GRAAFWERK_TEST_BOLT_PORT: '7699', GRAAFWERK_TEST_NEO4J_HOME: home });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toContain(USAGE_OF[command as 'test' | 'with-db']);
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it('prints the version of package.json', async () => {
@@ -88,6 +98,7 @@ describe.concurrent('a command line that cannot be run as given', () => {
     [['export', 'neighborhood', '--id', '--depth', '2'], '--id needs a value', 'export'],
     [['export', 'neighborhood', '--id', 'hikvision', 'extra', 'positional'], 'unexpected argument "extra positional"', 'export'],
     [['export', 'neighborhood', '--id', 'hikvision', '--max-hops', '3'], 'export neighborhood takes no --max-hops', 'export'],
+    [['export', 'paths', '--from', 'a', '--from', 'b', '--to', 'c'], '--from is given more than once', 'export'],
     [['export', 'paths', '--from', 'a', '--to', 'b', '--max-hops', '7'], '--max-hops must be a whole number from 1 to 6, got "7"', 'export'],
     [['export', 'paths', '--from', 'a', '--to', 'b', '--first', '0'], '--first must be a whole number from 1 to 20, got "0"', 'export'],
     [['export', 'neighborhood', '--id', 'x', '--limit', '2000'], '--limit must be a whole number from 1 to 500, got "2000"', 'export'],
