@@ -19,7 +19,7 @@ export async function loadPeople(graph: Graph): Promise<KnownPerson[]> {
   const rows = await readRows<PersonRow>(
     graph,
     `MATCH (p:Person) WHERE NOT p.id STARTS WITH 'name:' AND coalesce(p.deleted, false) = false AND coalesce(p.stub, false) = false AND p.mergedInto IS NULL
-     OPTIONAL MATCH (p)-[m:MEMBER_OF]->(f:Party) WHERE coalesce(m.deleted, false) = false
+     OPTIONAL MATCH (p)-[m:MEMBER_OF]->(f:Party)
      RETURN p.id AS id, properties(p) AS p,
        collect({partyId: f.id, abbreviation: f.abbreviation, name: f.name, partyName: m.partyName, from: m.from, to: m.to, observedAt: m.observedAt}) AS memberships`,
   );

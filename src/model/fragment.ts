@@ -236,7 +236,9 @@ export function validateFragment(fragment: GraphFragment): void {
       if (typeof end.value !== 'string' || end.value.trim() === '') fail(`${e.type} edge with an empty endpoint`);
     }
     checkProps(e.props, `${e.type} edge`, fail, EDGE_RESERVED);
-    if (e.record !== undefined && !RECORD_EDGE_TYPES.includes(e.type)) fail(`${e.type} edge stored for record ${e.record}: ${e.type} edges are not stored for records (RECORD_EDGE_TYPES)`);
+    if (e.record !== undefined)
+      for (const type of [e.type, ...(e.kindOf?.choices.map((c) => c.type) ?? [])])
+        if (!RECORD_EDGE_TYPES.includes(type)) fail(`${e.type} edge stored for record ${e.record}: ${type} edges are not stored for records (RECORD_EDGE_TYPES)`);
     if (e.kindOf) checkKindOf(e, e.kindOf, fail);
   }
 }

@@ -48,8 +48,8 @@ export const NODE_KINDS = {
 export type NodeLabel = keyof typeof NODE_KINDS;
 
 /**
- * A bookkeeping label beside the model: one node `{id, version}` per edge that a versioned record
- * deleted, so that an older row stating the edge again (a replayed page) does not bring it back.
+ * A bookkeeping label beside the model: one node `{id, version}` per deleted upstream record stored
+ * as edges (an EdgeTombstone), so that an older row stating its edge again (a replayed page) does not bring it back.
  * Nothing connects to it and nothing but the GraphWriter reads it.
  */
 export const REMOVED_EDGE_LABEL = 'RemovedEdge';

@@ -1,4 +1,5 @@
 import { EDGE_KINDS, INGEST_STATE_LABEL, NODE_KINDS, NODE_LABELS, PENDING_EDGE_LABEL, RECORD_EDGE_TYPES, REMOVED_EDGE_LABEL, type NodeLabel } from '../model/kinds.js';
+import type { Session } from 'neo4j-driver';
 import type { Graph } from './driver.js';
 
 /** The name of the full-text index over names, titles and texts of every searchable label. */
@@ -58,8 +59,31 @@ export async function applySchema(graph: Graph): Promise<void> {
     if (existing && !(same(existing.get('labelsOrTypes'), shape.labels) && same(existing.get('properties'), shape.properties))) await session.run(`DROP INDEX ${SEARCH_INDEX}`);
     for (const statement of schemaStatements()) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
+    await applyUpgrades(session);
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * Puts right, once per graph, what older versions wrote and this one does not: each upgrade an id and
+ * its Cypher (auto-committed, so it may batch), the ids done kept on the IngestState node `upgrades`.
+ */
+const UPGRADES: readonly (readonly [id: string, cypher: string])[] = [
+  // Record edges carried `deleted: false`, a flag nothing set true (a deleted record goes by its EdgeTombstone).
+  [
+    'record-edges-without-deleted-flag',
+    `MATCH ()-[r:${RECORD_EDGE_TYPES.join('|')}]->() WHERE r.deleted IS NOT NULL CALL (r) { REMOVE r.deleted } IN TRANSACTIONS OF 10000 ROWS`,
+  ],
+];
+
+async function applyUpgrades(session: Session): Promise<void> {
+  const [state] = (await session.run(`OPTIONAL MATCH (s:${INGEST_STATE_LABEL} {id: 'upgrades'}) RETURN coalesce(s.done, []) AS done`)).records;
+  const done = new Set(state?.get('done') as string[]);
+  for (const [id, cypher] of UPGRADES) {
+    if (done.has(id)) continue;
+    await session.run(cypher);
+    await session.run(`MERGE (s:${INGEST_STATE_LABEL} {id: 'upgrades'}) SET s.done = coalesce(s.done, []) + $id`, { id });
   }
 }
 

@@ -22,4 +22,21 @@ describe('the schema of a graph made by an older version', () => {
     expect({ labels: [...shape!.labels].sort(), properties: [...shape!.properties].sort() }).toEqual(searchIndexShape());
     expect(await run(byNumber)).toEqual([{ id: Q_ID }]);
   });
+
+  it('drops the deleted flag older versions wrote on every record edge, once, keeping the edges', async () => {
+    await new GraphWriter(graph(), { batchSize: 500 }).write(createCaseFragments());
+    // As an older version wrote them, and before it knew of upgrades.
+    await graph().driver.executeQuery(`MATCH ()-[r:ASKED|VOTED|MEMBER_OF]->() SET r.deleted = false`);
+    await graph().driver.executeQuery(`MATCH (s:IngestState {id: 'upgrades'}) DELETE s`);
+    const count = async () =>
+      (await readRows<{ edges: number; flagged: number }>(graph(), `MATCH ()-[r:ASKED|VOTED|MEMBER_OF]->() RETURN count(r) AS edges, count(r.deleted) AS flagged`))[0]!;
+    const before = await count();
+    expect(before.flagged).toBeGreaterThan(0);
+    await applySchema(graph());
+    expect(await count()).toEqual({ edges: before.edges, flagged: 0 });
+    // Done once: a flag set after the upgrade is not the upgrade's to drop.
+    await graph().driver.executeQuery(`MATCH ()-[r:ASKED]->() SET r.deleted = false`);
+    await applySchema(graph());
+    expect((await count()).flagged).toBeGreaterThan(0);
+  });
 });

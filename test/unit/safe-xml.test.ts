@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ParseError, type RawDocument } from '../../ingest/pipeline/format.js';
 import { detectFormat, formatByName } from '../../ingest/pipeline/registry.js';
+import { newsHtmlFormat } from '../../ingest/news/html-format.js';
 import { loadHtml } from '../../ingest/pipeline/html.js';
 import { loadXml } from '../../ingest/pipeline/safe-xml.js';
 import { MAX_ELEMENT_DEPTH } from '../../ingest/pipeline/xml-well-formed.js';
@@ -161,6 +162,12 @@ describe('only a real DTD entity declaration is refused', () => {
 });
 
 describe('HTML publications (the KOOP HTML fallback)', () => {
+  it('refuses a page that declares an entity, KOOP page and news article alike, naming the document', () => {
+    const page = '<!DOCTYPE html [<!ENTITY big "0123456789">]><html><head><meta property="og:type" content="article"><title>&big;</title></head><body></body></html>';
+    expect(() => loadHtml({ bytes: Buffer.from(page), url: 'test://kv.html' })).toThrow(/^test:\/\/kv\.html: DTD entity declarations are refused/);
+    expect(() => newsHtmlFormat.parse({ bytes: Buffer.from(page), url: 'https://news.example/a' })).toThrow(/^https:\/\/news\.example\/a: DTD entity declarations are refused/);
+  });
+
   it('bounds the nesting before the parser sees the page, as for news pages', () => {
     const page = (n: number) => `<html><body><div class="vraag">${'<span>'.repeat(n)}Vraag 1${'</span>'.repeat(n)}</div></body></html>`;
     expect(() => loadHtml({ bytes: Buffer.from(page(50_000)), url: 'test://kv.html' })).toThrow(/^test:\/\/kv\.html: HTML nested too deep: <span> would be element level 513/);
