@@ -33,7 +33,7 @@ const USAGE = `usage:
   graafwerk export neighborhood --id <id> [--depth ${range('depth')}] [--limit ${range('limit')}] [--format <format>] [--out <path>]
   graafwerk export paths --from <id> --to <id> [--max-hops ${range('max-hops')}] [--first ${range('first')}] [--format <format>] [--out <path>]
 
-  --id, --from, --to   node ids (a question's id is its Tweede Kamer GUID)
+  --id, --from, --to   a node's id, or a question's or motion's number (2022Z04510) or KOOP id
   --depth ${range('depth')}          hops around --id (default ${NUMBERS.depth.default})
   --limit ${range('limit')}        nodes at most (default ${NUMBERS.limit.default})
   --max-hops ${range('max-hops')}       hops a path may have (default ${NUMBERS['max-hops'].default})

@@ -265,6 +265,18 @@ describe('the GraphQL API over the case 2022Z04510', () => {
     expect(new Map(elements.edges.map((e) => [e.data.id, e.data.paths]))).toEqual(expected);
   });
 
+  it("takes a question's number or a KOOP id where a subgraph wants a node, as its id, over GraphQL and in exports", async () => {
+    const ids = async (id: string) => (await api.query(`{ neighborhood(id: "${id}") { nodes { id } } }`)).data!.neighborhood.nodes.map((n: { id: string }) => n.id).sort();
+    expect(await ids('2022Z04510')).toEqual(await ids(Q_ID));
+    expect(await ids('ah-tk-20212022-3019')).toContain(Q_ID);
+    const route = async (from: string) => (await api.query(`{ paths(from: "${from}", to: "${IDS.D66}", maxHops: 3) { paths { nodes { id } } } }`)).data!.paths.paths;
+    expect(await route('2022Z04510')).toEqual(await route(Q_ID));
+    const csv = await (await api.get('/export/neighborhood.nodes.csv?id=2022Z04510')).text();
+    expect(csv).toContain(`\r\n${Q_ID},Question,`);
+    const missing = await api.query('{ neighborhood(id: "2099Z99999") { nodes { id } } }');
+    expect(missing.errors?.[0]).toMatchObject({ message: 'id: no node with id or key "2099Z99999"', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('refuses an export parameter it does not know or gets twice, says when the export was cut, and answers a timeout with 503', async () => {
     const refused = async (path: string, status: number, code: string, message: RegExp) => {
       const res = await api.get(path);

@@ -2,7 +2,7 @@ import { elementByIdCypher, pathsCypher } from '../../neo4j/queries/graph.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
 import { LIMITS, SUBGRAPH_DEFAULTS, checkRange, checkText } from '../limits.js';
-import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type GraphNodeRow, type Subgraph } from './subgraph.js';
+import { idOfKey, toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type GraphNodeRow, type Subgraph } from './subgraph.js';
 
 interface PathRow {
   nodes: GraphNodeRow[];
@@ -25,10 +25,13 @@ export interface PathsResult {
   subgraph: Subgraph;
 }
 
-async function elementOf(ctx: ApiContext, id: string, argument: string): Promise<string> {
-  const [row] = await ctx.run<{ eid: string }>(elementByIdCypher, { id });
-  if (!row) throw userError(ERROR_CODES.badInput, `${argument}: no node with id ${JSON.stringify(id.slice(0, 200))}`);
-  return row.eid;
+/** The element id of the node a value names: by its id, else by another unique key of it (idOfKey). */
+async function elementOf(ctx: ApiContext, value: string, argument: string): Promise<string> {
+  const [row] = await ctx.run<{ eid: string }>(elementByIdCypher, { id: value });
+  if (row) return row.eid;
+  const [found] = await ctx.run<{ eid: string }>(elementByIdCypher, { id: await idOfKey(ctx, value, argument) });
+  if (!found) throw userError(ERROR_CODES.badInput, `${argument}: no node with id or key ${JSON.stringify(value.slice(0, 200))}`);
+  return found.eid;
 }
 
 /** Loads the shortest and alternative paths between two nodes, as paths and as one subgraph. */

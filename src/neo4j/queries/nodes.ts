@@ -1,4 +1,4 @@
-import { EDGE_KINDS, NODE_LABELS, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../../model/kinds.js';
+import { EDGE_KINDS, NODE_KINDS, NODE_LABELS, isEdgeType, isKeyOf, isNodeLabel, type EdgeType, type NodeLabel } from '../../model/kinds.js';
 import { partyNamesFor } from '../../analysis/party-aliases.js';
 import { ModelViolation } from '../cypher.js';
 
@@ -74,6 +74,20 @@ WITH coalesce(into, n) AS n`;
 export const anyLabelById = (idExpr: string, scope = '', follow = true): string => `CALL (${scope}) {
 ${LOOKUP_LABELS.map((l) => `MATCH (n:${l} {id: ${idExpr}})\n${follow ? `${followMerge(l)}\n` : ''}RETURN n`).join('\nUNION\n')}
 }`;
+
+/** Each label's unique keys besides its id (a question's or motion's number, a KOOP id), as [label, key]. */
+const ALTERNATE_KEYS = LOOKUP_LABELS.flatMap((l) => NODE_KINDS[l].keys.filter((k) => k !== 'id').map((k) => [l, k] as const));
+
+/**
+ * The id of the visible node that holds `$value` as a unique key other than its id, whatever its
+ * label (merges followed): one index seek per label and key. A value two labels hold (a KOOP id
+ * known as a document and, from a citation, as a motion) gives the first in the model's order. Params: $value.
+ */
+export const idByAlternateKeyCypher = `CALL () {
+${ALTERNATE_KEYS.map(([l, k], i) => `MATCH (n:${l} {${k}: $value})\n${followMerge(l)}\nRETURN n, ${i} AS rank`).join('\nUNION\n')}
+}
+WITH n, rank WHERE ${visible('n')}
+RETURN n.id AS id ORDER BY rank LIMIT 1`;
 
 /** Finds visible nodes by id whatever their label, following merges unless `follow` is off. Param: $ids. */
 export function nodesByIdCypher(properties: readonly string[] | null = null, follow = true): string {
