@@ -16,12 +16,12 @@ const say = (msg: string): void => void process.stderr.write(`${msg}\n`);
 export const forTests = (config: Config): Config => ({ ...config, localBoltPort: config.testBoltPort, localHome: config.testNeo4jHome });
 
 /** `graafwerk db start|stop|status [--test]`: the local Neo4j, or with --test the one of tests. */
-export async function dbCommand(base: Config, args: string[]): Promise<number> {
+export async function dbCommand(configOf: () => Config, args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, USAGE, { test: { type: 'boolean', default: false } }, 1);
   const [action] = positionals;
   if (action !== 'start' && action !== 'stop' && action !== 'status')
     throw new UsageError(action === undefined ? 'say start, stop or status' : `unknown action ${JSON.stringify(action)}: use start, stop or status`, USAGE);
-  const config = values.test ? forTests(base) : base;
+  const config = values.test ? forTests(configOf()) : configOf();
   if (config.neo4jUri) say(`note: NEO4J_URI is set (${config.neo4jUri}); the local Neo4j is not used by the other commands`);
   switch (action) {
     case 'start': {

@@ -47,7 +47,7 @@ const USAGE = `usage:
 `;
 
 /** `graafwerk export`: a neighbourhood or the paths between two nodes as a file, with provenance columns. */
-export async function exportCommand(config: Config, args: string[]): Promise<number> {
+export async function exportCommand(configOf: () => Config, args: string[]): Promise<number> {
   const text = { type: 'string' } as const;
   const { positionals, values } = parseCommand(
     args,
@@ -60,6 +60,7 @@ export async function exportCommand(config: Config, args: string[]): Promise<num
   const formats = CLI_FORMATS.get(format);
   if (!formats) throw new UsageError(`unknown format ${JSON.stringify(format)}; known formats: ${CLI_FORMAT_NAMES}`, USAGE);
   if (formats.length > 1 && !values.out) throw new UsageError(`--format ${format} writes two files, so it needs --out <path> (for <path>.nodes.csv and <path>.edges.csv)`, USAGE);
+  const config = configOf();
   const graph = await connectGraph(config);
   try {
     const subgraph = await loadExportGraph(createContext(graph, { ...config, queryTimeoutMs: Math.max(config.queryTimeoutMs, 60_000) }), request);

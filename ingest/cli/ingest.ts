@@ -71,7 +71,7 @@ function stopOnSignals(beforeNotice: () => void): GracefulStop {
  * `graafwerk ingest`: ingests inputs and prints one summary; exit 0, 2 (some rejected) or 1, or
  * 130/143 when a signal stopped it early (the summary then says so).
  */
-export async function ingestCommand(config: Config, argv: string[]): Promise<number> {
+export async function ingestCommand(configOf: () => Config, argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(
     argv,
     USAGE,
@@ -88,6 +88,7 @@ export async function ingestCommand(config: Config, argv: string[]): Promise<num
   if (values.format !== undefined && !formatByName(values.format))
     throw new UsageError(`unknown format ${JSON.stringify(values.format)}; known formats: ${FORMATS.map((f) => f.name).join(', ')}`, USAGE);
   const maxPages = wholeNumberOption(values['max-pages'], 'max-pages', USAGE, 1);
+  const config = configOf();
   const graph = await connectGraph(config).catch((error: unknown) => {
     throw toConnectError(error, config);
   });

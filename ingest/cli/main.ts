@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, type Config } from '../../src/config.js';
 import { dbCommand, forTests, withDatabase } from './db.js';
 import { runChild } from './run-child.js';
 import { HelpRequested, UsageError } from './args.js';
@@ -33,7 +33,8 @@ Runs the command against the Neo4j of tests (NEO4J_URI, or the local one of test
 run and stopped after it), with NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD pointing at it.
 `;
 
-type Command = (config: ReturnType<typeof loadConfig>, args: string[]) => Promise<number>;
+/** A command: it parses its arguments first, then loads the configuration (so --help works whatever the environment holds). */
+type Command = (configOf: () => Config, args: string[]) => Promise<number>;
 
 /** For the commands that hand their arguments on: -h or --help first is theirs, anything after it the child's. */
 function passedOn(args: string[], usage: string): string[] {
@@ -42,28 +43,29 @@ function passedOn(args: string[], usage: string): string[] {
 }
 
 const COMMANDS: Record<string, Command> = {
-  start: async (config, args) => {
+  start: async (configOf, args) => {
     runAsServer();
-    return (await import('./start.js')).startCommand(config, args);
+    return (await import('./start.js')).startCommand(configOf, args);
   },
   db: dbCommand,
-  ingest: async (config, args) => (await import('./ingest.js')).ingestCommand(config, args),
-  review: async (config, args) => (await import('./review.js')).reviewCommand(config, args),
-  serve: async (config, args) => {
+  ingest: async (configOf, args) => (await import('./ingest.js')).ingestCommand(configOf, args),
+  review: async (configOf, args) => (await import('./review.js')).reviewCommand(configOf, args),
+  serve: async (configOf, args) => {
     runAsServer();
-    return (await import('./serve.js')).serveCommand(config, args);
+    return (await import('./serve.js')).serveCommand(configOf, args);
   },
-  export: async (config, args) => (await import('./export.js')).exportCommand(config, args),
+  export: async (configOf, args) => (await import('./export.js')).exportCommand(configOf, args),
   // Tests keep the run summaries quiet unless asked: their own output is what matters there.
-  test: (config, args) => {
+  test: (configOf, args) => {
     // Before the database: help starts nothing.
     const vitestArgs = passedOn(args, TEST_USAGE);
+    const config = configOf();
     return withDatabase(forTests(config), (env) => runChild('npx', ['vitest', 'run', ...vitestArgs], { GRAAFWERK_LOG_LEVEL: config.testLogLevel, ...env }));
   },
-  'with-db': (config, args) => {
+  'with-db': (configOf, args) => {
     const [command, ...rest] = passedOn(args, WITH_DB_USAGE);
     if (command === undefined) throw new UsageError('say which command to run', WITH_DB_USAGE);
-    return withDatabase(forTests(config), (env) => runChild(command, rest, env));
+    return withDatabase(forTests(configOf()), (env) => runChild(command, rest, env));
   },
 };
 
@@ -80,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   if (name === undefined) throw new UsageError('say which command to run', USAGE);
   const command = COMMANDS[name];
   if (!command) throw new UsageError(name.startsWith('-') ? `unknown option ${name}` : `unknown command ${JSON.stringify(name)}`, USAGE);
-  return command(loadConfig(), args);
+  return command(() => loadConfig(), args);
 }
 
 main(process.argv.slice(2)).then(

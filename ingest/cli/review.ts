@@ -14,12 +14,13 @@ const describe = (c: SameAsCandidate): string =>
   `  score ${c.score ?? '-'}  ${c.status}${c.reason ? `  [${c.reason}]` : ''}`;
 
 /** `graafwerk review list|accept <id>|reject <id>`: reviews candidate identities. */
-export async function reviewCommand(config: Config, args: string[]): Promise<number> {
+export async function reviewCommand(configOf: () => Config, args: string[]): Promise<number> {
   // review takes no options but -h, so the first argument is the action whenever parsing gets through.
   const [action, id] = parseCommand(args, USAGE, {}, args[0] === 'list' ? 1 : 2).positionals;
   if (action !== 'list' && action !== 'accept' && action !== 'reject')
     throw new UsageError(action === undefined ? 'say list, accept or reject' : `unknown action ${JSON.stringify(action)}: use list, accept or reject`, USAGE);
   if (action !== 'list' && !id) throw new UsageError(`review ${action} needs the id of a candidate (review list shows them)`, USAGE);
+  const config = configOf();
   const graph = await connectGraph(config);
   try {
     if (action === 'list') {

@@ -24,8 +24,9 @@ export async function serveUntilSignal(graph: Graph, config: Config, announce: (
 }
 
 /** `graafwerk serve`: the GraphQL API (GraphiQL in the browser), /healthz, /export/…, until SIGINT or SIGTERM. */
-export async function serveCommand(config: Config, args: string[]): Promise<number> {
+export async function serveCommand(configOf: () => Config, args: string[]): Promise<number> {
   parseCommand(args, USAGE, {}, 0);
+  const config = configOf();
   const graph = await connectGraph(config);
   try {
     // Where it serves is the command's answer, printed whatever the log level.

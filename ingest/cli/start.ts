@@ -20,8 +20,9 @@ const say = (msg: string): void => void process.stderr.write(`${msg}\n`);
  * `graafwerk start` (npm start): the local Neo4j unless NEO4J_URI is set, the schema, the demo data
  * when the graph is empty, and the API, until Ctrl-C.
  */
-export async function startCommand(config: Config, args: string[]): Promise<number> {
+export async function startCommand(configOf: () => Config, args: string[]): Promise<number> {
   parseCommand(args, USAGE, {}, 0);
+  const config = configOf();
   return withDatabase(config, async (env) => {
     const graph = await connectGraph({ ...config, neo4jUri: env.NEO4J_URI ?? config.neo4jUri });
     try {

@@ -55,6 +55,15 @@ describe.concurrent('graafwerk --help, -h and --version', () => {
     expect(readdirSync(home)).toEqual([]);
   });
 
+  it('prints the usage whatever the environment holds; the command itself then names the setting to fix', async () => {
+    const help = await runCli(['export', '--help'], { ...nowhere, PORT: 'abc' });
+    expect({ code: help.code, stderr: help.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(help.stdout).toContain(USAGE_OF.export);
+    const run = await runCli(['serve'], { ...nowhere, PORT: 'abc' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/PORT/);
+  });
+
   it('prints the version of package.json', async () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
