@@ -3,7 +3,7 @@ import { cached } from '../loaders.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
 import { LIMITS, SUBGRAPH_DEFAULTS, checkRange, checkText } from '../limits.js';
-import { idOfKey, toGraphEdge, toGraphNode, type GraphEdge, type GraphNodeRow, type Subgraph } from './subgraph.js';
+import { nodeOfKey, toGraphEdge, toGraphNode, type GraphEdge, type GraphNodeRow, type Subgraph } from './subgraph.js';
 
 interface NeighborhoodRow {
   nodes: GraphNodeRow[];
@@ -22,7 +22,7 @@ async function loadNeighborhood(ctx: ApiContext, id: string, depth: number, limi
   const params = { id, limit, cap: limit * 4 + 50, edgeCap: limit * EDGES_PER_NODE };
   // By id in the same query as the walk; only a value that is no id costs a second lookup, by key.
   let [row] = await ctx.run<NeighborhoodRow>(cypher, params);
-  if (!row) [row] = await ctx.run<NeighborhoodRow>(cypher, { ...params, id: await idOfKey(ctx, id, 'id') });
+  if (!row) [row] = await ctx.run<NeighborhoodRow>(cypher, { ...params, id: (await nodeOfKey(ctx, id, 'id')).id });
   if (!row) throw userError(ERROR_CODES.badInput, `id: no node with id or key ${JSON.stringify(id.slice(0, 200))}`);
   const edges = new Map<string, GraphEdge>();
   for (const e of row.edges) {

@@ -1,8 +1,8 @@
 import { elementByIdCypher, pathsCypher } from '../../neo4j/queries/graph.js';
 import type { ApiContext } from '../context.js';
-import { ERROR_CODES, userError } from '../errors.js';
+import { ERROR_CODES } from '../errors.js';
 import { LIMITS, SUBGRAPH_DEFAULTS, checkRange, checkText } from '../limits.js';
-import { idOfKey, toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type GraphNodeRow, type Subgraph } from './subgraph.js';
+import { nodeOfKey, toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type GraphNodeRow, type Subgraph } from './subgraph.js';
 
 interface PathRow {
   nodes: GraphNodeRow[];
@@ -25,13 +25,10 @@ export interface PathsResult {
   subgraph: Subgraph;
 }
 
-/** The element id of the node a value names: by its id, else by another unique key of it (idOfKey). */
+/** The element id of the node a value names: by its id, else by another unique key of it (nodeOfKey). */
 async function elementOf(ctx: ApiContext, value: string, argument: string): Promise<string> {
   const [row] = await ctx.run<{ eid: string }>(elementByIdCypher, { id: value });
-  if (row) return row.eid;
-  const [found] = await ctx.run<{ eid: string }>(elementByIdCypher, { id: await idOfKey(ctx, value, argument) });
-  if (!found) throw userError(ERROR_CODES.badInput, `${argument}: no node with id or key ${JSON.stringify(value.slice(0, 200))}`);
-  return found.eid;
+  return row ? row.eid : (await nodeOfKey(ctx, value, argument)).eid;
 }
 
 /** Loads the shortest and alternative paths between two nodes, as paths and as one subgraph. */

@@ -3,13 +3,13 @@ import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
 
 /**
- * The id of the node a subgraph argument names when no node has it as its id: the node holding it as
- * another unique key (2022Z04510, ah-tk-20212022-3019); throws BAD_USER_INPUT naming the argument when none does.
+ * The node a subgraph argument names when no node has it as its id (its id and element id): the node
+ * holding it as another unique key (2022Z04510, ah-tk-20212022-3019); throws BAD_USER_INPUT naming the argument when none does.
  */
-export async function idOfKey(ctx: ApiContext, value: string, argument: string): Promise<string> {
-  const [row] = await ctx.run<{ id: string }>(idByAlternateKeyCypher, { value });
+export async function nodeOfKey(ctx: ApiContext, value: string, argument: string): Promise<{ id: string; eid: string }> {
+  const [row] = await ctx.run<{ id: string; eid: string }>(idByAlternateKeyCypher, { value });
   if (!row) throw userError(ERROR_CODES.badInput, `${argument}: no node with id or key ${JSON.stringify(value.slice(0, 200))}`);
-  return row.id;
+  return row;
 }
 
 /** A node of a visualisation subgraph. */

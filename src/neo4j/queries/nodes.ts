@@ -79,7 +79,7 @@ ${LOOKUP_LABELS.map((l) => `MATCH (n:${l} {id: ${idExpr}})\n${follow ? `${follow
 const ALTERNATE_KEYS = LOOKUP_LABELS.flatMap((l) => NODE_KINDS[l].keys.filter((k) => k !== 'id').map((k) => [l, k] as const));
 
 /**
- * The id of the visible node that holds `$value` as a unique key other than its id, whatever its
+ * The id and element id of the visible node that holds `$value` as a unique key other than its id, whatever its
  * label (merges followed): one index seek per label and key. A value two labels hold (a KOOP id
  * known as a document and, from a citation, as a motion) gives the first in the model's order. Params: $value.
  */
@@ -87,7 +87,7 @@ export const idByAlternateKeyCypher = `CALL () {
 ${ALTERNATE_KEYS.map(([l, k], i) => `MATCH (n:${l} {${k}: $value})\n${followMerge(l)}\nRETURN n, ${i} AS rank`).join('\nUNION\n')}
 }
 WITH n, rank WHERE ${visible('n')}
-RETURN n.id AS id ORDER BY rank LIMIT 1`;
+RETURN n.id AS id, elementId(n) AS eid ORDER BY rank LIMIT 1`;
 
 /** Finds visible nodes by id whatever their label, following merges unless `follow` is off. Param: $ids. */
 export function nodesByIdCypher(properties: readonly string[] | null = null, follow = true): string {
