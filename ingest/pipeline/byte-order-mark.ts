@@ -4,6 +4,15 @@ export interface ByteOrderMark {
   length: number;
 }
 
+/** The decoder for an encoding name (strict: `fatal`, invalid bytes throw), or undefined when Node's TextDecoder does not know it. */
+export function decoderFor(label: string, fatal = true): TextDecoder | undefined {
+  try {
+    return new TextDecoder(label, { fatal });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The byte order mark a document starts with, if any. */
 export function byteOrderMark(b: Uint8Array): ByteOrderMark | undefined {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };

@@ -37,20 +37,17 @@ export async function readDocument(path: string, maxBytes: number): Promise<{ do
   if (info.size > maxBytes) throw tooLarge(`${info.size} bytes`, maxBytes);
   let bytes = await readUpTo(path, maxBytes);
   if (!bytes) throw tooLarge(`more than ${maxBytes} bytes`, maxBytes);
-  if (isGzip(bytes)) bytes = gunzipBounded(bytes, maxBytes);
+  bytes = unpackGzip(bytes, maxBytes);
   return { doc: { bytes, url: displayPath(path) }, fetchedAt: info.mtime.toISOString() };
 }
 
-/** Whether bytes begin as every gzip stream does (RFC 1952: 1f 8b). */
-export function isGzip(bytes: Buffer): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
 /**
- * Unpacks gzip bytes, refusing what unpacks to more than `maxBytes`: the size limit holds for what
+ * Unpacks gzip bytes, told by their start (RFC 1952: 1f 8b), not by a file name; other bytes are
+ * returned as they are. What unpacks to more than `maxBytes` is refused: the size limit holds for what
  * the parsers get, not only for what was read or fetched.
  */
-export function gunzipBounded(bytes: Buffer, maxBytes: number): Buffer {
+export function unpackGzip(bytes: Buffer, maxBytes: number): Buffer {
+  if (!(bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
   try {
     return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
-import { byteOrderMark } from './byte-order-mark.js';
+import { byteOrderMark, decoderFor } from './byte-order-mark.js';
 import { ParseError, type RawDocument } from './format.js';
 import { checkHtmlDepth } from './html-depth.js';
 import { fixWindows1252 } from './windows-1252.js';
@@ -24,12 +24,8 @@ function declaredCharset(bytes: Buffer, contentType?: string): string {
  */
 function decodeHtml(doc: RawDocument): string {
   const charset = declaredCharset(doc.bytes, doc.contentType);
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    throw new ParseError(`${doc.url}: the page declares an unknown charset ${JSON.stringify(charset)}`);
-  }
+  const decoder = decoderFor(charset, false);
+  if (!decoder) throw new ParseError(`${doc.url}: the page declares an unknown charset ${JSON.stringify(charset)}`);
   const text = fixWindows1252(decoder.decode(doc.bytes), decoder.encoding);
   const entity = /<!ENTITY/i.exec(text);
   if (entity) refuseEntity(text, doc.url, entity.index);

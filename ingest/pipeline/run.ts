@@ -5,7 +5,7 @@ import { isTextLabel } from '../../src/model/kinds.js';
 import type { Graph } from '../../src/neo4j/driver.js';
 import { GraphWriter, type WriteStats } from '../../src/neo4j/writer.js';
 import { Checkpoints } from './checkpoint.js';
-import { finishFragment, gunzipBounded, isGzip, parseDocument, readDocument, type Enricher, type ParsedDocument } from './document-step.js';
+import { finishFragment, parseDocument, readDocument, unpackGzip, type Enricher, type ParsedDocument } from './document-step.js';
 import { CriticalError, NotRetryableError, RetryableError, isAuthError, rejectionClass } from './errors.js';
 import { Fetcher, type FetchedDocument } from './fetch.js';
 import type { RawDocument } from './format.js';
@@ -213,7 +213,7 @@ class Run {
   private async fetch(url: string): Promise<FetchedDocument> {
     const doc = await this.fetcher.fetch(url);
     this.summary.fetched++;
-    return isGzip(doc.bytes) ? { ...doc, bytes: gunzipBounded(doc.bytes, this.options.config.maxDocumentBytes) } : doc;
+    return { ...doc, bytes: unpackGzip(doc.bytes, this.options.config.maxDocumentBytes) };
   }
 
   private parse(doc: RawDocument, fetchedAt: string, needNext = false): Promise<ParsedDocument> {

@@ -1,17 +1,9 @@
-import { byteOrderMark } from './byte-order-mark.js';
+import { byteOrderMark, decoderFor, headOf } from './byte-order-mark.js';
 import { ParseError, position, type RawDocument } from './format.js';
 import { fixWindows1252 } from './windows-1252.js';
 
 const DECLARATION = /^<\?xml\s+version\s*=\s*(["'])[^"']*\1\s+encoding\s*=\s*(["'])([^"']*)\2/;
 
-/** The decoder for a declared encoding name, or undefined when Node's TextDecoder does not know it. */
-function decoderFor(label: string): TextDecoder | undefined {
-  try {
-    return new TextDecoder(label, { fatal: true });
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The index in `text` (the lenient decoding) of the first U+FFFD that stands for bytes the encoding
@@ -64,7 +56,7 @@ export function decodeXml(doc: RawDocument): string {
   const bom = byteOrderMark(bytes);
   if (!bom && (bytes[0] === 0 || bytes[1] === 0))
     throw new ParseError(`${url}: UTF-16 or UTF-32 without a byte order mark is not supported`, 'line 1, column 1');
-  const head = bom ? new TextDecoder(bom.encoding).decode(bytes.subarray(0, 512)) : bytes.subarray(0, 512).toString('latin1');
+  const head = bom ? headOf(bytes, 512) : bytes.subarray(0, 512).toString('latin1');
   const declaration = DECLARATION.exec(head);
   const declared = declaration?.[3];
   const where = declaration ? `line 1, column ${declaration[0].length - declared!.length}` : undefined;
