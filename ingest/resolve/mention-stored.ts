@@ -140,6 +140,8 @@ export async function updateStoredMentions(graph: Graph, config: Config, before:
   const data = await loadEnricherData(graph, config);
   const after = mentionTargetsOf(data.people, data.parties, data.offices);
   const changed = changedTargets(before, after);
+  // Nothing changed and nothing gone: the stored record is `after` already.
+  if (changed.size === 0 && before.size === after.size) return { added: 0, removed: 0 };
   const changes = changed.size > 0 ? await syncTexts(graph, config, data, changed) : { added: 0, removed: 0 };
   await saveMentionTargets(graph, after);
   return changes;

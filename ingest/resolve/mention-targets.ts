@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { OfficeNames, PartyNames } from '../../src/analysis/mention-forms.js';
-import { INGEST_STATE_LABEL } from '../../src/model/kinds.js';
-import { readRows, writeGraph, type Graph } from '../../src/neo4j/driver.js';
+import { sha256 } from '../../src/model/ids.js';
+import type { Graph } from '../../src/neo4j/driver.js';
+import { readIngestState, writeIngestState } from '../../src/neo4j/ingest-state.js';
 import { loadPartiesAndOffices, loadPeople } from './load.js';
 import type { KnownPerson } from './people.js';
 
@@ -20,7 +20,7 @@ export const TARGET_LABELS: readonly string[] = ['Person', 'Party', 'Office'];
 export const targetKey = (label: string, id: string): string => `${label}:${id}`;
 
 /** A short digest of a value's JSON, so a stored set of targets stays small. */
-const signature = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+const signature = (value: unknown): string => sha256(JSON.stringify(value)).slice(0, 22);
 
 /** A person's names and the dates of its memberships, in a stable order; the party does not decide a shared name. */
 function personSignature({ memberships, ...names }: KnownPerson): string {
@@ -60,11 +60,11 @@ const STATE_ID = 'mention-targets';
  * writing new persons and before its pass over the stored texts leaves them changed for the next run.
  */
 export async function storedMentionTargets(graph: Graph): Promise<MentionTargets | undefined> {
-  const [row] = await readRows<{ targets: string }>(graph, `MATCH (s:${INGEST_STATE_LABEL} {id: $id}) RETURN s.targets AS targets`, { id: STATE_ID });
-  return row ? new Map(Object.entries(JSON.parse(row.targets) as Record<string, string>)) : undefined;
+  const targets = await readIngestState<string>(graph, STATE_ID, 'targets');
+  return targets === undefined ? undefined : new Map(Object.entries(JSON.parse(targets) as Record<string, string>));
 }
 
 /** Records the targets the stored texts are now in line with. */
 export async function saveMentionTargets(graph: Graph, targets: MentionTargets): Promise<void> {
-  await writeGraph(graph, (tx) => tx.run(`MERGE (s:${INGEST_STATE_LABEL} {id: $id}) SET s.targets = $targets`, { id: STATE_ID, targets: JSON.stringify(Object.fromEntries([...targets].sort(([a], [b]) => a.localeCompare(b)))) }));
+  await writeIngestState(graph, STATE_ID, 'targets', JSON.stringify(Object.fromEntries(targets)));
 }

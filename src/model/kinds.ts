@@ -62,9 +62,10 @@ export const REMOVED_EDGE_LABEL = 'RemovedEdge';
 export const PENDING_EDGE_LABEL = 'PendingEdge';
 
 /**
- * A bookkeeping label beside the model: one node `{id: 'mention-targets', targets}` holding the
- * mention targets the stored texts were last brought in line with (see ingest/resolve/mention-stored.ts),
- * so a run cut short before that pass leaves its newcomers for the next run to find. Nothing connects to it.
+ * A bookkeeping label beside the model, read and written through src/neo4j/ingest-state.ts; nothing
+ * connects to it. `{id: 'mention-targets', targets}`: the mention targets the stored texts were last
+ * brought in line with (see ingest/resolve/mention-stored.ts), so a run cut short before that pass
+ * leaves its newcomers for the next run to find. `{id: 'upgrades', done}`: the upgrades applySchema ran.
  */
 export const INGEST_STATE_LABEL = 'IngestState';
 

@@ -1,6 +1,7 @@
 import { EDGE_KINDS, INGEST_STATE_LABEL, NODE_KINDS, NODE_LABELS, PENDING_EDGE_LABEL, RECORD_EDGE_TYPES, REMOVED_EDGE_LABEL, type NodeLabel } from '../model/kinds.js';
 import type { Session } from 'neo4j-driver';
 import type { Graph } from './driver.js';
+import { readIngestState, writeIngestState } from './ingest-state.js';
 
 /** The name of the full-text index over names, titles and texts of every searchable label. */
 export const SEARCH_INDEX = 'graafwerk_search';
@@ -59,7 +60,7 @@ export async function applySchema(graph: Graph): Promise<void> {
     if (existing && !(same(existing.get('labelsOrTypes'), shape.labels) && same(existing.get('properties'), shape.properties))) await session.run(`DROP INDEX ${SEARCH_INDEX}`);
     for (const statement of schemaStatements()) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
-    await applyUpgrades(session);
+    await applyUpgrades(graph, session);
   } finally {
     await session.close();
   }
@@ -77,13 +78,13 @@ const UPGRADES: readonly (readonly [id: string, cypher: string])[] = [
   ],
 ];
 
-async function applyUpgrades(session: Session): Promise<void> {
-  const [state] = (await session.run(`OPTIONAL MATCH (s:${INGEST_STATE_LABEL} {id: 'upgrades'}) RETURN coalesce(s.done, []) AS done`)).records;
-  const done = new Set(state?.get('done') as string[]);
+async function applyUpgrades(graph: Graph, session: Session): Promise<void> {
+  const done = (await readIngestState<string[]>(graph, 'upgrades', 'done')) ?? [];
   for (const [id, cypher] of UPGRADES) {
-    if (done.has(id)) continue;
+    if (done.includes(id)) continue;
     await session.run(cypher);
-    await session.run(`MERGE (s:${INGEST_STATE_LABEL} {id: 'upgrades'}) SET s.done = coalesce(s.done, []) + $id`, { id });
+    done.push(id);
+    await writeIngestState(graph, 'upgrades', 'done', done);
   }
 }
 
