@@ -151,8 +151,10 @@ export class FragmentBuilder {
     const k = [type, from.label, from.key, from.value, to.label, to.key, to.value, key].join('\u0000');
     const existing = this.edges.get(k);
     const { merged, version, stale } = mergeAdded(existing, props, options.version);
-    const record = stale ? (existing?.record ?? options.record) : (options.record ?? existing?.record);
-    const kindOf = stale ? (existing?.kindOf ?? options.kindOf) : (options.kindOf ?? existing?.kindOf);
+    // As for the properties: the newer side's, the other's where it has none.
+    const pick = <T>(added: T | undefined, before: T | undefined): T | undefined => (stale ? (before ?? added) : (added ?? before));
+    const record = pick(options.record, existing?.record);
+    const kindOf = pick(options.kindOf, existing?.kindOf);
     this.edges.set(k, {
       type,
       from,

@@ -117,7 +117,7 @@ function edgeShape(type: string, fromLabel: string, fromKey: string, toLabel: st
 
 /**
  * Records the deletion of upstream records stored as edges (EdgeTombstone); rows: {id, version}. The
- * deletion is kept as a RemovedEdge under the record's id (the `removal` of the edges stored for it),
+ * deletion is kept as a RemovedEdge under the record's id (the `recordId` of the edges stored for it),
  * which upsertEdgesCypher reads, so an older row does not state the edge again; a pending edge of the
  * record that is not newer goes. removeRecordEdgesCypher removes the edges themselves.
  */
@@ -168,18 +168,19 @@ export function idsHeldCypher(l: string): string {
 
 /**
  * Upserts edges of one type between two endpoint shapes; rows: {from, to, key, props, src, seen,
- * version, removal}, a missing version or removal read as null. `keyed` edges may run in parallel
+ * version}, a missing version read as null. `keyed` edges may run in parallel
  * between the same two nodes and are told apart by their key. A stored edge takes properties only
  * from a row that is not older; one a versioned record stated takes from a row without a version
  * only what it lacks (as a node keeps its versionedKeys). r.version is set last, as n.version is. A
- * row no newer than the deletion of its record (see removeRecordsCypher) is left out.
+ * row stored for a record (props.recordId) no newer than that record's deletion (see removeRecordsCypher)
+ * is left out; other edges, mentions among them, skip that lookup.
  */
 export function upsertEdgesCypher(type: string, fromLabel: string, fromKey: string, toLabel: string, toKey: string, keyed = true): string {
   const { T, F, To, fk, tk } = edgeShape(type, fromLabel, fromKey, toLabel, toKey);
   const stub = (x: string, k: string, v: string) =>
     `ON CREATE SET ${x}.id = ${v}, ${x}.stub = true${k === 'id' ? '' : `, ${x}.provisional = true`}`;
   return `UNWIND $rows AS row
-WITH row WHERE row.removal IS NULL OR NOT EXISTS { MATCH (t:${REMOVED_EDGE_LABEL} {id: row.removal}) WHERE t.version >= row.version }
+WITH row WHERE row.props.recordId IS NULL OR NOT EXISTS { MATCH (t:${REMOVED_EDGE_LABEL} {id: row.props.recordId}) WHERE t.version >= row.version }
 MERGE (a:${F} {${fk}: row.from})
 ${stub('a', fk, 'row.from')}
 MERGE (b:${To} {${tk}: row.to})

@@ -19,11 +19,10 @@ MATCH (m:Motion)
 OPTIONAL MATCH (d:Decision)-[:DECIDES]->(m) WHERE coalesce(d.deleted, false) = false
 WITH m, d, d.outcome IN $binding AND NOT coalesce(d.status, '') IN $nonBinding AS binding
 ORDER BY binding DESC, coalesce(d.version, '') DESC, coalesce(d.order, -1) DESC
-WITH m, [x IN collect({d: d, binding: binding}) WHERE x.d IS NOT NULL][0] AS latest
-WITH m, latest, CASE WHEN latest.binding THEN latest.d END AS decided
+WITH m, collect(d)[0] AS latest, collect(CASE WHEN binding THEN d END)[0] AS decided
 SET m.status = coalesce(decided.outcome, 'pending'),
     m.decidedAt = CASE WHEN decided.version IS NULL THEN null ELSE substring(decided.version, 0, 10) END,
-    m.decisionId = latest.d.id
+    m.decisionId = latest.id
 RETURN count(m) AS motions, count(decided) AS decided`;
 
 /** Sets Motion.status (+ decidedAt) from the Decision nodes of each motion; returns how many motions it saw and decided. */

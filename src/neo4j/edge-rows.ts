@@ -5,7 +5,7 @@ import { toPending, type PendingRow } from './pending-edges.js';
 /** An edge row as the GraphWriter writes it: its shape (type, end labels and keys, keyed) and its parameters. */
 export interface EdgeRow {
   shape: readonly [EdgeType, NodeLabel, string, NodeLabel, string, boolean];
-  row: { from: string; to: string; key: string; props: Props; src: string; seen: string; version?: string; removal?: string };
+  row: { from: string; to: string; key: string; props: Props; src: string; seen: string; version?: string };
 }
 
 /**
@@ -49,8 +49,6 @@ export function edgeRowsOf(fragments: GraphFragment[]): { edgeRows: EdgeRow[]; p
         );
         continue;
       }
-      // A deletion of the record the edge is stored for is kept under the record's id (see removeRecordsCypher); other edges, mentions among them, skip that lookup.
-      const removal = e.record;
       edgeRows.push({
         shape: [e.type, from.label, from.key, to.label, to.key, e.key !== ''],
         row: {
@@ -61,7 +59,6 @@ export function edgeRowsOf(fragments: GraphFragment[]): { edgeRows: EdgeRow[]; p
           src: f.source.id,
           seen: f.source.fetchedAt,
           ...(e.version === undefined ? {} : { version: e.version }),
-          ...(removal === undefined ? {} : { removal }),
         },
       });
     }

@@ -100,7 +100,6 @@ async function resolveIn(
       src: p.src,
       seen: p.seen,
       ...(p.version ? { version: p.version } : {}),
-      ...(p.record ? { removal: p.record } : {}),
     };
     edges.push(
       p.end === 'to'
