@@ -44,7 +44,8 @@ async function pathsGraph(ctx: ApiContext, r: Extract<ExportRequest, { kind: 'pa
   const result = await paths(null, r, ctx);
   const on = new Map<string, number[]>();
   result.paths.forEach((path, i) => {
-    for (const { edgeId } of path.hops) on.set(edgeId, [...new Set([...(on.get(edgeId) ?? []), i + 1])]);
+    // A path passes no node twice, so it holds an edge once.
+    for (const { edgeId } of path.hops) on.set(edgeId, [...(on.get(edgeId) ?? []), i + 1]);
   });
   return { ...result.subgraph, edges: result.subgraph.edges.map((e) => ({ ...e, properties: { ...e.properties, paths: on.get(e.id) ?? [] } })) };
 }

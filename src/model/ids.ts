@@ -32,3 +32,16 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function normaliseId<T>(v: T): T | string {
   return typeof v === 'string' && GUID.test(v.trim()) ? v.trim().toLowerCase() : v;
 }
+
+/**
+ * A number or id as the graph spells it, whatever the case and spaces it was typed with: case and
+ * document numbers in upper case (2022Z04510, 2024D14490); KOOP ids with their prefix in lower case
+ * and the rest in upper case (kst-36410-VI-45, kv-tk-2022Z04510); GUIDs in lower case; anything else
+ * only trimmed.
+ */
+export function asStored(value: string): string {
+  const v = value.trim();
+  if (/^\d{4}[zd]\d+$/i.test(v)) return v.toUpperCase();
+  const koop = /^((?:kst|kv-tk|ah-tk)-)(\d.*)$/i.exec(v);
+  return koop ? koop[1]!.toLowerCase() + koop[2]!.toUpperCase() : normaliseId(v);
+}

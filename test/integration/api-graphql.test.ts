@@ -268,6 +268,7 @@ describe('the GraphQL API over the case 2022Z04510', () => {
   it("takes a question's number or a KOOP id where a subgraph wants a node, as its id, over GraphQL and in exports", async () => {
     const ids = async (id: string) => (await api.query(`{ neighborhood(id: "${id}") { nodes { id } } }`)).data!.neighborhood.nodes.map((n: { id: string }) => n.id).sort();
     expect(await ids('2022Z04510')).toEqual(await ids(Q_ID));
+    expect(await ids(' 2022z04510')).toEqual(await ids(Q_ID));
     expect(await ids('ah-tk-20212022-3019')).toContain(Q_ID);
     const route = async (from: string) => (await api.query(`{ paths(from: "${from}", to: "${IDS.D66}", maxHops: 3) { paths { nodes { id } } } }`)).data!.paths.paths;
     expect(await route('2022Z04510')).toEqual(await route(Q_ID));

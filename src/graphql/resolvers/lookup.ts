@@ -1,5 +1,5 @@
 import { canonicalUrl } from '../../model/canonical-url.js';
-import { normaliseId } from '../../model/ids.js';
+import { asStored } from '../../model/ids.js';
 import { isKeyOf, type NodeLabel } from '../../model/kinds.js';
 import { partyByNameCypher, partyParam, type NodeObject } from '../../neo4j/queries/nodes.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -12,19 +12,6 @@ async function findBy(ctx: ApiContext, label: NodeLabel, value: string, keys: st
   checkText(value, 'id');
   // Only unique keys are indexed; any other property would scan the label.
   return ctx.loaders.byKey(label, keys.filter((k) => isKeyOf(label, k))).load(asStored(value));
-}
-
-/**
- * A number or id as the graph spells it, whatever the case and spaces it was typed with: case and
- * document numbers in upper case (2022Z04510, 2024D14490); KOOP ids with their prefix in lower case
- * and the rest in upper case (kst-36410-VI-45, kv-tk-2022Z04510); GUIDs in lower case; anything else
- * only trimmed.
- */
-function asStored(value: string): string {
-  const v = value.trim();
-  if (/^\d{4}[zd]\d+$/i.test(v)) return v.toUpperCase();
-  const koop = /^((?:kst|kv-tk|ah-tk)-)(\d.*)$/i.exec(v);
-  return koop ? koop[1]!.toLowerCase() + koop[2]!.toUpperCase() : normaliseId(v);
 }
 
 /** Root field `question(number)`: by number or id, with the relations the selection needs in the same round trip. */

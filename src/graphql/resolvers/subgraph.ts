@@ -1,13 +1,14 @@
+import { asStored } from '../../model/ids.js';
 import { idByAlternateKeyCypher } from '../../neo4j/queries/nodes.js';
 import type { ApiContext } from '../context.js';
 import { ERROR_CODES, userError } from '../errors.js';
 
 /**
  * The node a subgraph argument names when no node has it as its id (its id and element id): the node
- * holding it as another unique key (2022Z04510, ah-tk-20212022-3019); throws BAD_USER_INPUT naming the argument when none does.
+ * holding it as another unique key (2022Z04510, ah-tk-20212022-3019, in any case, as asStored spells it); throws BAD_USER_INPUT naming the argument when none does.
  */
 export async function nodeOfKey(ctx: ApiContext, value: string, argument: string): Promise<{ id: string; eid: string }> {
-  const [row] = await ctx.run<{ id: string; eid: string }>(idByAlternateKeyCypher, { value });
+  const [row] = await ctx.run<{ id: string; eid: string }>(idByAlternateKeyCypher, { value: asStored(value) });
   if (!row) throw userError(ERROR_CODES.badInput, `${argument}: no node with id or key ${JSON.stringify(value.slice(0, 200))}`);
   return row;
 }

@@ -75,20 +75,6 @@ export const anyLabelById = (idExpr: string, scope = '', follow = true): string 
 ${LOOKUP_LABELS.map((l) => `MATCH (n:${l} {id: ${idExpr}})\n${follow ? `${followMerge(l)}\n` : ''}RETURN n`).join('\nUNION\n')}
 }`;
 
-/** Each label's unique keys besides its id (a question's or motion's number, a KOOP id), as [label, key]. */
-const ALTERNATE_KEYS = LOOKUP_LABELS.flatMap((l) => NODE_KINDS[l].keys.filter((k) => k !== 'id').map((k) => [l, k] as const));
-
-/**
- * The id and element id of the visible node that holds `$value` as a unique key other than its id, whatever its
- * label (merges followed): one index seek per label and key. A value two labels hold (a KOOP id
- * known as a document and, from a citation, as a motion) gives the first in the model's order. Params: $value.
- */
-export const idByAlternateKeyCypher = `CALL () {
-${ALTERNATE_KEYS.map(([l, k], i) => `MATCH (n:${l} {${k}: $value})\n${followMerge(l)}\nRETURN n, ${i} AS rank`).join('\nUNION\n')}
-}
-WITH n, rank WHERE ${visible('n')}
-RETURN n.id AS id, elementId(n) AS eid ORDER BY rank LIMIT 1`;
-
 /** Finds visible nodes by id whatever their label, following merges unless `follow` is off. Param: $ids. */
 export function nodesByIdCypher(properties: readonly string[] | null = null, follow = true): string {
   return `UNWIND $ids AS id
@@ -106,6 +92,20 @@ function checkKeys(label: NodeLabel, keys: readonly string[]): void {
 /** Per key, in order, the node of `label` holding `value` there (or the node it was merged into), with the key's rank. */
 const byEachKey = (label: NodeLabel, keys: readonly string[], value: string): string =>
   keys.map((k, i) => `MATCH (n:${label} {${k}: ${value}})\n${followMerge(label)}\nRETURN n, ${i} AS rank`).join('\nUNION\n');
+
+/**
+ * The id and element id of the visible node that holds `$value` as a unique key other than its id,
+ * whatever its label (merges followed; byEachKey per label): one index seek per label and key. A value
+ * two labels hold (a KOOP id known as a document and, from a citation, as a motion) gives the one of
+ * the label's first key, then of the label first by name. Params: $value.
+ */
+export const idByAlternateKeyCypher = `CALL () {
+${LOOKUP_LABELS.filter((l) => NODE_KINDS[l].keys.length > 1)
+  .map((l) => byEachKey(l, NODE_KINDS[l].keys.filter((k) => k !== 'id'), '$value'))
+  .join('\nUNION\n')}
+}
+WITH n, rank WHERE ${visible('n')}
+RETURN n.id AS id, elementId(n) AS eid ORDER BY rank, labels(n)[0] LIMIT 1`;
 
 /** Finds visible nodes of one label by any of its unique keys, one index seek per key. Params: $values. */
 export function nodesByKeyCypher(label: NodeLabel, keys: readonly string[], properties: readonly string[] | null = null): string {
