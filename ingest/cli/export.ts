@@ -95,7 +95,8 @@ function toRequest(kind: string | undefined, values: Partial<Record<'id' | 'from
   // An option of the other kind would be ignored without a word, so `paths --depth 2` would export 4 hops.
   const stray = Object.entries(values).find(([name, value]) => value !== undefined && name !== 'format' && name !== 'out' && !KIND_OPTIONS[kind].includes(name));
   if (stray) throw new UsageError(`export ${kind} takes no --${stray[0]}`, USAGE);
-  const count = (name: NumberOption) => wholeNumberOption(values[name], name, USAGE, 1, NUMBERS[name].max) ?? NUMBERS[name].default;
+  // Left out, a number takes the root field's default (SUBGRAPH_DEFAULTS), which the usage states.
+  const count = (name: NumberOption) => wholeNumberOption(values[name], name, USAGE, 1, NUMBERS[name].max);
   if (kind === 'neighborhood') {
     const id = values.id;
     if (!id) throw new UsageError('export neighborhood needs --id <id>', USAGE);

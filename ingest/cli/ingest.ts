@@ -4,6 +4,7 @@ import { connectGraph } from '../../src/neo4j/driver.js';
 import { applySchema } from '../../src/neo4j/schema.js';
 import { runIngest } from '../compose.js';
 import { CriticalError, isAuthError } from '../pipeline/errors.js';
+import { DOCUMENT_FILES } from '../pipeline/inputs.js';
 import { FORMATS, formatByName } from '../pipeline/registry.js';
 import type { IngestOptions } from '../pipeline/run.js';
 import { formatSummary } from '../pipeline/summary.js';
@@ -17,8 +18,8 @@ const USAGE = `usage: graafwerk ingest <file|dir|url|publication-id>... [--forma
   --json           print the summary as JSON on stdout
   -h, --help       this help
 
-A folder is walked for .json, .xml, .html, .htm and .atom files (also gzipped); a named folder in
-which none is found is reported as rejected ("no documents in it").
+A folder is walked for ${DOCUMENT_FILES}; a named folder in which none is
+found is reported as rejected ("no documents in it").
 
 Ctrl-C (SIGINT) or SIGTERM stops after the current document: what was read is written, the
 summary is printed and the same command goes on from there; a second Ctrl-C stops at once.

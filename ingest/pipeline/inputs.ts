@@ -16,7 +16,9 @@ export interface UnreadableInput {
 
 /** Files a directory walk considers: data documents (also gzipped), not schemas or notes. */
 const DOCUMENT_EXTENSIONS = new Set(['.json', '.xml', '.html', '.htm', '.atom']);
-const NO_DOCUMENTS = `no documents in it (a folder is walked for ${[...DOCUMENT_EXTENSIONS].join(', ')} files, also gzipped)`;
+/** What a folder walk takes, in words: ".json, .xml, .html, .htm, .atom files, also gzipped". */
+export const DOCUMENT_FILES = `${[...DOCUMENT_EXTENSIONS].join(', ')} files, also gzipped`;
+const NO_DOCUMENTS = `no documents in it (a folder is walked for ${DOCUMENT_FILES})`;
 /** Official publication ids: kv-tk-2022Z04510, ah-tk-20212022-3019, kst-30821-84, … */
 const PUBLICATION_ID = /^(kv|ah|kst|h|blg)-[a-z0-9-]+$/i;
 
