@@ -15,10 +15,11 @@ let api: ReturnType<typeof createTestApi>;
  */
 beforeAll(async () => {
   const b = new FragmentBuilder();
+  // Names, titles and the order of writing all sort against the ids, so a tie broken by anything but the id shows.
   b.node('Office', 'o-fin', { title: 'minister van Financiën' });
-  b.node('Office', 'o-def', { title: 'minister van Defensie' });
-  b.node('Person', 'm-een', { name: 'Minister Een' });
-  b.node('Person', 'm-twee', { name: 'Minister Twee' });
+  b.node('Office', 'o-def', { title: 'staatssecretaris van Defensie' });
+  b.node('Person', 'm-twee', { name: 'Minister Aalders' });
+  b.node('Person', 'm-een', { name: 'Minister Zwart' });
   const question = (id: string, submittedAt: string, office: string) => {
     b.node('Question', id, { number: id, subject: `Vraag ${id}`, submittedAt });
     b.edge('ADDRESSED_TO', ref('Question', id), ref('Office', office), {});
@@ -82,7 +83,7 @@ describe('answerDelays', () => {
       { subject: { id: 'o-def' }, questions: 1, onTime: 0, late: 0, overdue: 0, averageDaysLate: 0 },
     ]);
     expect(await table('by: PERSON, asOf: "2024-01-15"')).toEqual([]);
-    // On 2024-02-10: q1 answered 10 days late by Minister Een; q2 then 19 days overdue.
+    // On 2024-02-10: q1 answered 10 days late by m-een; q2 then 19 days overdue.
     expect(await table('by: PERSON, asOf: "2024-02-10"')).toEqual([{ subject: { id: 'm-een' }, questions: 1, onTime: 0, late: 1, overdue: 0, averageDaysLate: 10 }]);
   });
 

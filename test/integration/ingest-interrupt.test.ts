@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../../src/neo4j/driver.js';
@@ -11,7 +10,7 @@ import { useGraph } from '../support/graph.js';
 import { graphFingerprint } from '../support/graph-lines.js';
 import { abortAfter, freshConfig, ingestRuns } from '../support/ingest-runs.js';
 import { startLocalServer, type LocalServer } from '../support/http-server.js';
-import { createPipelineDirs, odataPage, readCheckpoints, runCli, startPageServer, type CliResult } from '../support/pipeline.js';
+import { createPipelineDirs, odataPage, readCheckpoints, runCli, startCli, startPageServer } from '../support/pipeline.js';
 
 const { graph } = useGraph();
 
@@ -127,38 +126,6 @@ async function startHeldFeed(): Promise<HeldFeed> {
   });
   const feed = `${server.url}/feed`;
   return { ...server, feed, firstPageAsked, answerFirstPage: (res) => void res.writeHead(200).end(odataPage(FIRST_PAGE, `${feed}?page=2`)) };
-}
-
-/** A running `node bin/graafwerk.js <args>`, its output as far as it has come, and what it gave once it ends. */
-interface RunningCli {
-  child: ChildProcess;
-  /** Resolves once stderr contains `text`. */
-  stderrContains(text: string): Promise<void>;
-  result: Promise<CliResult>;
-}
-
-function startCli(args: string[], env: Record<string, string>): RunningCli {
-  const child = spawn(process.execPath, ['bin/graafwerk.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const result = new Promise<CliResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  const stderrContains = (text: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!stderr.includes(text)) return;
-        child.stderr!.off('data', check);
-        resolve();
-      };
-      child.stderr!.on('data', check);
-      void result.then(() => (stderr.includes(text) ? resolve() : reject(new Error(`the command ended without printing ${JSON.stringify(text)}:\n${stderr}`))));
-      check();
-    });
-  return { child, stderrContains, result };
 }
 
 /**

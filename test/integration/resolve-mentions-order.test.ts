@@ -1,18 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { runIngest } from '../../ingest/compose.js';
 import { updateStoredMentions } from '../../ingest/resolve/mention-stored.js';
 import { clearGraph } from '../../src/neo4j/schema.js';
 import { useGraph } from '../support/graph.js';
-import { abortAfter } from '../support/ingest-runs.js';
+import { abortAfter, freshConfig } from '../support/ingest-runs.js';
 import { graphFingerprint } from '../support/graph-lines.js';
-import { tempDir } from '../support/temp-dir.js';
 
 const { graph } = useGraph();
-const tmp = tempDir('mentions-order');
-const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(tmp, 'raw'), GRAAFWERK_STATE: tmp, GRAAFWERK_LOG_LEVEL: 'error' });
+const config = freshConfig('mentions-order');
 
 const MOTION = 'test/fixtures/koop/motions/2024D26081.xml';
 const PERSONS = 'test/fixtures/news/persons/persoon-rows.json';

@@ -1,17 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { readRows } from '../../src/neo4j/driver.js';
 import { runIngest } from '../../ingest/compose.js';
 import { resolveStoredNames } from '../../ingest/resolve/resolve-stored.js';
 import { FragmentBuilder, ref } from '../../src/model/fragment.js';
 import { GraphWriter } from '../../src/neo4j/writer.js';
 import { useGraph } from '../support/graph.js';
-import { tempDir } from '../support/temp-dir.js';
+import { freshConfig } from '../support/ingest-runs.js';
 
 const { graph } = useGraph();
-const tmp = tempDir('order');
-const config = loadConfig({ ...process.env, GRAAFWERK_RAW_STORE: join(tmp, 'raw'), GRAAFWERK_STATE: tmp, GRAAFWERK_LOG_LEVEL: 'error' });
+const config = freshConfig('order');
 
 describe('names written before their persons are known', () => {
   it('resolve once the person arrives in a later ingest, and the stand-in hands over its edges', async () => {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,16 +99,37 @@ export interface CliResult {
 
 /** Runs `node bin/graafwerk.js <args>` with extra environment (asynchronously, so a local server in this process can answer it). */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/graafwerk.js', ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return startCli(args, env).result;
+}
+
+/** A running `node bin/graafwerk.js <args>`, its output as far as it has come, and what it gave once it ends. */
+export interface RunningCli {
+  child: ChildProcess;
+  /** Resolves once stderr contains `text`. */
+  stderrContains(text: string): Promise<void>;
+  result: Promise<CliResult>;
+}
+
+export function startCli(args: string[], env: Record<string, string>): RunningCli {
+  const child = spawn(process.execPath, ['bin/graafwerk.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const result = new Promise<CliResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+  const stderrContains = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!stderr.includes(text)) return;
+        child.stderr!.off('data', check);
+        resolve();
+      };
+      child.stderr!.on('data', check);
+      void result.then(() => (stderr.includes(text) ? resolve() : reject(new Error(`the command ended without printing ${JSON.stringify(text)}:\n${stderr}`))));
+      check();
+    });
+  return { child, stderrContains, result };
 }
